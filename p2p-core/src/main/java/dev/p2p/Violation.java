@@ -1,0 +1,20 @@
+package dev.p2p;
+
+import java.util.Objects;
+
+/**
+ * One problem with an input: the field (a property path such as {@code phone} or {@code
+ * fields.pollingPlace}) and the reason, in words a person can act on.
+ */
+public record Violation(String field, String reason) {
+  /** Checks both parts are present. */
+  public Violation {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  @Override
+  public String toString() {
+    return field + " " + reason;
+  }
+}

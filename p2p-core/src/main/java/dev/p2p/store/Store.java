@@ -1,0 +1,115 @@
+package dev.p2p.store;
+
+import dev.p2p.contact.Contact;
+import dev.p2p.contact.ContactDetails;
+import dev.p2p.contact.ContactList;
+import dev.p2p.texter.Group;
+import dev.p2p.texter.GroupKind;
+import dev.p2p.texter.TexterProfile;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage SPI. Methods are domain operations, not CRUD: each runs atomically (one transaction
+ * on a SQL store, one lock on the in-memory store) and either completes or changes nothing.
+ *
+ * <p>Every method takes the organization id and never sees or changes another organization's
+ * records. Inputs arrive already validated and normalized by the core; a store checks only what
+ * needs data (existence, uniqueness) and reports it with {@link dev.p2p.NotFoundException} or
+ * {@link dev.p2p.ValidationException}.
+ *
+ * <p>Implementations are thread-safe and may be shared by many app nodes (SQL stores). Every store
+ * passes {@code StoreContract} from {@code p2p-testkit}.
+ */
+public interface Store extends AutoCloseable {
+
+  // ---- organizations ----
+
+  /** Creates the organization if it does not exist; a no-op otherwise. */
+  void ensureOrganization(String orgId, Instant now);
+
+  // ---- texters and groups ----
+
+  /** Inserts or replaces a texter's profile, keyed by its id. */
+  void upsertTexter(String orgId, TexterProfile texter);
+
+  /** The texter with this id. */
+  Optional<TexterProfile> findTexter(String orgId, String texterId);
+
+  /** Texters ordered by id, strictly after {@code afterId} (empty string: from the start). */
+  List<TexterProfile> texters(String orgId, String afterId, int limit);
+
+  /** Inserts a group or renames it, keyed by kind and id; its members are kept. */
+  void upsertGroup(String orgId, GroupKind kind, String groupId, String name);
+
+  /** The group, with its current size. */
+  Optional<Group> findGroup(String orgId, GroupKind kind, String groupId);
+
+  /** Every group of a kind, ordered by id. */
+  List<Group> groups(String orgId, GroupKind kind);
+
+  /**
+   * Adds texters to a group; texters already in it are left alone.
+   *
+   * @throws dev.p2p.NotFoundException if the group or any texter does not exist (nothing added)
+   */
+  void addMembers(String orgId, GroupKind kind, String groupId, Collection<String> texterIds);
+
+  /** Removes texters from a group; ids that are not members are ignored. */
+  void removeMembers(String orgId, GroupKind kind, String groupId, Collection<String> texterIds);
+
+  /** The ids of a group's members, ordered. */
+  List<String> members(String orgId, GroupKind kind, String groupId);
+
+  /** Deletes a group and its memberships (not the texters). Returns whether it existed. */
+  boolean deleteGroup(String orgId, GroupKind kind, String groupId);
+
+  // ---- contact lists ----
+
+  /** Creates an empty contact list. */
+  ContactList createList(String orgId, String name, Instant now);
+
+  /** The list, with its current size. Lists still being imported are not found. */
+  Optional<ContactList> findList(String orgId, long listId);
+
+  /** Every complete list of the organization, newest first. */
+  List<ContactList> lists(String orgId);
+
+  /** Deletes a list and its contacts. Returns whether it existed. */
+  boolean deleteList(String orgId, long listId);
+
+  /**
+   * Adds one contact to a list.
+   *
+   * @throws dev.p2p.NotFoundException if the list does not exist
+   * @throws dev.p2p.ValidationException naming {@code phone} if the list already holds that phone
+   */
+  Contact addContact(String orgId, long listId, ContactDetails contact);
+
+  /** Removes a contact. Returns whether it existed. */
+  boolean removeContact(String orgId, long contactId);
+
+  /** The contact with this id. */
+  Optional<Contact> findContact(String orgId, long contactId);
+
+  /** The contact of a list with this E.164 phone. */
+  Optional<Contact> findContactByPhone(String orgId, long listId, String phone);
+
+  /** Every contact of the organization with this E.164 phone, across lists, ordered by id. */
+  List<Contact> contactsByPhone(String orgId, String phone);
+
+  /** A list's contacts ordered by id, strictly after {@code afterId} (0: from the start). */
+  List<Contact> contacts(String orgId, long listId, long afterId, int limit);
+
+  /**
+   * Starts a bulk import into a new list. The list stays invisible until {@link
+   * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it.
+   */
+  ContactImport beginImport(String orgId, String listName, Instant now);
+
+  /** Releases the store's resources (connections, pools). Idempotent. */
+  @Override
+  void close();
+}
