@@ -1,5 +1,7 @@
 package dev.p2p.texter;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 
 /**
@@ -9,7 +11,12 @@ import java.util.Objects;
  * @param firstName the first name, shown to contacts through {@code {texterFirstName}}
  * @param lastName the last name, empty when unknown
  */
-public record TexterProfile(String id, String firstName, String lastName) {
+public record TexterProfile(
+    @NotBlank(message = "must not be blank")
+        @Size(max = 255, message = "must be at most 255 characters")
+        String id,
+    @Size(max = 255, message = "must be at most 255 characters") String firstName,
+    @Size(max = 255, message = "must be at most 255 characters") String lastName) {
   /** Checks presence. */
   public TexterProfile {
     Objects.requireNonNull(id, "id");

@@ -1,0 +1,55 @@
+package dev.p2p.store;
+
+import dev.p2p.contact.ContactDetails;
+import dev.p2p.contact.ContactList;
+import java.util.List;
+
+/** A bulk import into the in-memory store: chunks land at once, invisible until completed. */
+final class InMemoryImport implements ContactImport {
+  private final InMemoryStore store;
+  private final String orgId;
+  private final long listId;
+  private boolean finished;
+
+  InMemoryImport(InMemoryStore store, String orgId, long listId) {
+    this.store = store;
+    this.orgId = orgId;
+    this.listId = listId;
+  }
+
+  @Override
+  public long listId() {
+    return listId;
+  }
+
+  @Override
+  public void add(List<ContactDetails> chunk) {
+    if (finished) {
+      throw new IllegalStateException("import of list " + listId + " is finished");
+    }
+    store.importChunk(orgId, listId, chunk);
+  }
+
+  @Override
+  public ContactList complete() {
+    if (finished) {
+      throw new IllegalStateException("import of list " + listId + " is finished");
+    }
+    ContactList list = store.completeImport(orgId, listId);
+    finished = true;
+    return list;
+  }
+
+  @Override
+  public void abort() {
+    if (!finished) {
+      store.abortImport(orgId, listId);
+      finished = true;
+    }
+  }
+
+  @Override
+  public void close() {
+    abort();
+  }
+}

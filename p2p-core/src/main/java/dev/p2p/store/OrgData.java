@@ -1,0 +1,76 @@
+package dev.p2p.store;
+
+import dev.p2p.contact.Contact;
+import dev.p2p.contact.ContactList;
+import dev.p2p.texter.GroupKind;
+import dev.p2p.texter.TexterProfile;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** One organization's records in the in-memory store. Guarded by the store's lock. */
+final class OrgData {
+  final TreeMap<String, TexterProfile> texters = new TreeMap<>();
+  final Map<GroupKind, TreeMap<String, GroupData>> groups = new HashMap<>();
+  final Map<Long, ListData> lists = new HashMap<>();
+  final Map<Long, Contact> contacts = new HashMap<>();
+  final Map<String, Set<Long>> contactsByPhone = new HashMap<>();
+
+  TreeMap<String, GroupData> groups(GroupKind kind) {
+    return groups.computeIfAbsent(kind, k -> new TreeMap<>());
+  }
+
+  void putContact(Contact contact) {
+    contacts.put(contact.id(), contact);
+    contactsByPhone.computeIfAbsent(contact.phone(), p -> new LinkedHashSet<>()).add(contact.id());
+    ListData list = lists.get(contact.listId());
+    list.contacts.put(contact.id(), contact);
+    list.idsByPhone.put(contact.phone(), contact.id());
+  }
+
+  void dropContact(Contact contact) {
+    contacts.remove(contact.id());
+    Set<Long> ids = contactsByPhone.get(contact.phone());
+    if (ids != null) {
+      ids.remove(contact.id());
+      if (ids.isEmpty()) {
+        contactsByPhone.remove(contact.phone());
+      }
+    }
+    ListData list = lists.get(contact.listId());
+    if (list != null) {
+      list.contacts.remove(contact.id());
+      list.idsByPhone.remove(contact.phone());
+    }
+  }
+
+  /** A group's name and members. */
+  static final class GroupData {
+    String name;
+    final TreeSet<String> members = new TreeSet<>();
+
+    GroupData(String name) {
+      this.name = name;
+    }
+  }
+
+  /** A list's header and contacts. */
+  static final class ListData {
+    ContactList header;
+    boolean ready;
+    final TreeMap<Long, Contact> contacts = new TreeMap<>();
+    final Map<String, Long> idsByPhone = new HashMap<>();
+
+    ListData(ContactList header, boolean ready) {
+      this.header = header;
+      this.ready = ready;
+    }
+
+    ContactList current() {
+      return new ContactList(header.id(), header.name(), contacts.size(), header.createdAt());
+    }
+  }
+}

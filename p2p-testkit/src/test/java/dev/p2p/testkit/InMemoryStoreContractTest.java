@@ -1,0 +1,12 @@
+package dev.p2p.testkit;
+
+import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.Store;
+
+/** Runs the store contract on the in-memory store. */
+class InMemoryStoreContractTest extends StoreContract {
+  @Override
+  protected Store createStore() {
+    return InMemoryStore.create();
+  }
+}
