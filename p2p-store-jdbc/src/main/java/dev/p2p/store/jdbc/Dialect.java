@@ -1,0 +1,100 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.P2PException;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/** What differs between the supported databases: migrations folder, upserts, error codes. */
+enum Dialect {
+  H2(
+      "h2",
+      "MERGE INTO organizations o USING (VALUES (?, CAST(? AS TIMESTAMP(6))))"
+          + " s (org_id, created_at) ON o.org_id = s.org_id"
+          + " WHEN NOT MATCHED THEN INSERT (org_id, created_at) VALUES (s.org_id, s.created_at)",
+      "MERGE INTO texters (org_id, id, first_name, last_name) KEY (org_id, id) VALUES (?, ?, ?, ?)",
+      "MERGE INTO texter_groups (org_id, kind, id, name) KEY (org_id, kind, id) VALUES (?, ?, ?, ?)",
+      "MERGE INTO group_members (org_id, kind, group_id, texter_id)"
+          + " KEY (org_id, kind, group_id, texter_id) VALUES (?, ?, ?, ?)"),
+
+  POSTGRESQL(
+      "postgresql",
+      "INSERT INTO organizations (org_id, created_at) VALUES (?, ?) ON CONFLICT (org_id) DO NOTHING",
+      "INSERT INTO texters (org_id, id, first_name, last_name) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (org_id, id) DO UPDATE"
+          + " SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name",
+      "INSERT INTO texter_groups (org_id, kind, id, name) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (org_id, kind, id) DO UPDATE SET name = EXCLUDED.name",
+      "INSERT INTO group_members (org_id, kind, group_id, texter_id) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT DO NOTHING"),
+
+  MARIADB(
+      "mariadb",
+      "INSERT INTO organizations (org_id, created_at) VALUES (?, ?)"
+          + " ON DUPLICATE KEY UPDATE org_id = org_id",
+      "INSERT INTO texters (org_id, id, first_name, last_name) VALUES (?, ?, ?, ?)"
+          + " ON DUPLICATE KEY UPDATE first_name = VALUES(first_name), last_name = VALUES(last_name)",
+      "INSERT INTO texter_groups (org_id, kind, id, name) VALUES (?, ?, ?, ?)"
+          + " ON DUPLICATE KEY UPDATE name = VALUES(name)",
+      "INSERT INTO group_members (org_id, kind, group_id, texter_id) VALUES (?, ?, ?, ?)"
+          + " ON DUPLICATE KEY UPDATE texter_id = texter_id");
+
+  private static final int MYSQL_DUPLICATE_KEY = 1062;
+
+  private final String folder;
+
+  /** Inserts (org_id, created_at) unless the organization exists. */
+  final String insertOrganization;
+
+  /** Inserts or renames (org_id, id, first_name, last_name). */
+  final String upsertTexter;
+
+  /** Inserts or renames (org_id, kind, id, name). */
+  final String upsertGroup;
+
+  /** Inserts (org_id, kind, group_id, texter_id) unless already a member. */
+  final String insertMember;
+
+  Dialect(
+      String folder,
+      String insertOrganization,
+      String upsertTexter,
+      String upsertGroup,
+      String insertMember) {
+    this.folder = folder;
+    this.insertOrganization = insertOrganization;
+    this.upsertTexter = upsertTexter;
+    this.upsertGroup = upsertGroup;
+    this.insertMember = insertMember;
+  }
+
+  /** The dialect of the database behind this metadata. */
+  static Dialect of(DatabaseMetaData metaData) throws SQLException {
+    String product = metaData.getDatabaseProductName();
+    String name = product.toLowerCase(Locale.ROOT);
+    if (name.equals("h2")) {
+      return H2;
+    } else if (name.equals("postgresql")) {
+      return POSTGRESQL;
+    } else if (name.equals("mariadb") || name.equals("mysql")) {
+      return MARIADB;
+    }
+    throw new P2PException(
+        "JdbcStore does not support the database '"
+            + product
+            + "': use H2, PostgreSQL or MariaDB/MySQL");
+  }
+
+  /** The Flyway location of this database's migrations. */
+  String migrations() {
+    return "classpath:db/p2p/" + folder;
+  }
+
+  /** Whether the exception reports a duplicate key in a unique index or primary key. */
+  boolean isUniqueViolation(SQLException e) {
+    if (this == MARIADB) {
+      return e.getErrorCode() == MYSQL_DUPLICATE_KEY;
+    }
+    return "23505".equals(e.getSQLState());
+  }
+}

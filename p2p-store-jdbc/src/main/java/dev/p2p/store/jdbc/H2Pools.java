@@ -1,0 +1,49 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.P2PException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/** Embedded H2 databases with H2's own connection pool. */
+final class H2Pools {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+  private H2Pools() {}
+
+  static JdbcConnectionPool file(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new P2PException("Could not create the H2 database folder " + directory, e);
+    }
+    String path = directory.toAbsolutePath().resolve("p2p").toString();
+    if (path.indexOf(';') >= 0) {
+      throw new P2PException("The H2 database folder must not contain ';': " + directory);
+    }
+    return JdbcConnectionPool.create("jdbc:h2:file:" + path, "sa", "");
+  }
+
+  static JdbcConnectionPool memory(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new P2PException(
+          "An in-memory H2 database name must be 1 to 100 letters, digits, '_' or '-': " + name);
+    }
+    return JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
+  /** Closes the database (freeing an in-memory one) and then the pool. */
+  static void shutdown(JdbcConnectionPool pool) throws SQLException {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } finally {
+      pool.dispose();
+    }
+  }
+}

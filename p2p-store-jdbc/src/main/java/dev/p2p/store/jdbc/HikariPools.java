@@ -1,0 +1,25 @@
+package dev.p2p.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.p2p.P2PException;
+
+/** Connection pools for JDBC URLs. The only class that touches HikariCP, an optional dependency. */
+final class HikariPools {
+  private HikariPools() {}
+
+  static HikariDataSource create(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("p2p");
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new P2PException(
+          "Could not open a connection pool for the JDBC URL (check the URL, the server and that"
+              + " its driver is on the classpath): "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.P2PException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/** Runs units of work, each in one transaction on a connection of its own. Thread-safe. */
+final class Tx {
+  /** A unit of work on a connection whose transaction {@link Tx} commits or rolls back. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  Tx(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Marks the store closed; returns whether this call closed it. */
+  boolean close() {
+    return closed.compareAndSet(false, true);
+  }
+
+  /**
+   * Runs the work in one transaction: commits if it returns, rolls back if it throws.
+   *
+   * @param operation what the work does, for the error message ("add a contact")
+   * @throws P2PException wrapping any {@link SQLException}, saying which operation failed
+   */
+  <T> T run(String operation, Work<T> work) {
+    if (closed.get()) {
+      throw new IllegalStateException("the store is closed");
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(connection, e);
+        throw e;
+      } finally {
+        if (autoCommit) {
+          restoreAutoCommit(connection);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  /** The exception for a failed operation; the database's message stays in the cause. */
+  static P2PException failure(String operation, SQLException e) {
+    return new P2PException(
+        "Could not "
+            + operation
+            + ": the database reported an error (SQLState "
+            + e.getSQLState()
+            + "); see the cause",
+        e);
+  }
+
+  private static void rollback(Connection connection, Throwable failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static void restoreAutoCommit(Connection connection) {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      // The connection is broken; the pool discards it. The outcome is already decided.
+    }
+  }
+}
