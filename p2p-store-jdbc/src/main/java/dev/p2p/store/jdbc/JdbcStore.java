@@ -281,6 +281,11 @@ public final class JdbcStore implements Store {
     }
   }
 
+  /** How imports write their chunks on this database. */
+  ContactWriter contactWriter() {
+    return writer;
+  }
+
   @Override
   public String toString() {
     return "JdbcStore[" + tx.dialect() + "]";
