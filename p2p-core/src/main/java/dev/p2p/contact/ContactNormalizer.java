@@ -57,6 +57,20 @@ final class ContactNormalizer {
   }
 
   /**
+   * Normalizes a phone written in any common format to E.164, for look-ups.
+   *
+   * @throws ValidationException naming {@code phone} if it is not a valid phone number
+   */
+  String phone(String raw) {
+    PhoneNormalizer.Result result = PhoneNormalizer.normalize(raw, defaultRegion);
+    if (result.e164() == null) {
+      throw ValidationException.of(
+          "phone", result.problem() == null ? "is not a valid phone number" : result.problem());
+    }
+    return result.e164();
+  }
+
+  /**
    * Validates and normalizes a contact added through the API.
    *
    * @throws ValidationException listing every problem, sorted by field

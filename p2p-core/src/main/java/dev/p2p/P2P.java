@@ -1,0 +1,114 @@
+package dev.p2p;
+
+import dev.p2p.contact.ImportOptions;
+import dev.p2p.store.Store;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of p2p: one per application, shared by every thread. Built with explicit wiring:
+ *
+ * <pre>{@code
+ * P2P p2p = P2P.builder()
+ *     .store(JdbcStore.h2(Path.of("p2p-data")))
+ *     .build();
+ * Organization acme = p2p.organization("acme");
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} closes the store.
+ */
+public final class P2P implements AutoCloseable {
+  private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+  private final Store store;
+  private final Clock clock;
+  private final String defaultRegion;
+
+  private P2P(Builder b) {
+    this.store = Objects.requireNonNull(b.store);
+    this.clock = b.clock;
+    this.defaultRegion = b.defaultRegion;
+  }
+
+  /** A builder; {@link Builder#store(Store)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The organization (tenant) with this id, created on first use. Nothing crosses organizations.
+   *
+   * @param orgId the CRM's id for the organization: 1 to 64 letters, digits, {@code . _ : -}
+   * @throws ValidationException naming {@code orgId} if the id is malformed
+   */
+  public Organization organization(String orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    if (!ORG_ID.matcher(orgId).matches()) {
+      throw ValidationException.of(
+          "orgId", "must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting alphanumeric");
+    }
+    store.ensureOrganization(orgId, clock.instant());
+    return new Organization(orgId, store, clock, defaultRegion);
+  }
+
+  /** Closes the store. Idempotent. */
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  /** Builds a {@link P2P}; {@link #build()} lists every missing or bad setting at once. */
+  public static final class Builder {
+    private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
+
+    private @Nullable Store store;
+    private Clock clock = Clock.systemUTC();
+    private String defaultRegion = ImportOptions.DEFAULT_REGION;
+
+    private Builder() {}
+
+    /** The store: {@code InMemoryStore.create()}, or {@code JdbcStore} from p2p-store-jdbc. */
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The clock every timestamp and texting-hours check reads; tests inject a fixed one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The ISO 3166 region assumed for phones written without a country code, {@value
+     * ImportOptions#DEFAULT_REGION} by default.
+     */
+    public Builder defaultRegion(String region) {
+      this.defaultRegion = Objects.requireNonNull(region, "region").toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** Checks the settings and builds the instance. */
+    public P2P build() {
+      List<Violation> problems = new ArrayList<>();
+      if (store == null) {
+        problems.add(
+            new Violation("store", "is required: pass InMemoryStore.create() or a JdbcStore"));
+      }
+      if (!REGIONS.contains(defaultRegion)) {
+        problems.add(
+            new Violation("defaultRegion", "must be a two-letter ISO 3166 region such as US"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return new P2P(this);
+    }
+  }
+}

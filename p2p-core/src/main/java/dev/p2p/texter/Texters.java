@@ -1,0 +1,64 @@
+package dev.p2p.texter;
+
+import dev.p2p.Page;
+import dev.p2p.ValidationException;
+import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Validation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The organization's texters, as the CRM upserts them. Obtained from {@code
+ * Organization.texters()}; thread-safe.
+ */
+public final class Texters {
+  /** The largest page {@link #page(String, int)} returns: {@value}. */
+  public static final int MAX_PAGE = 1_000;
+
+  private final OrgContext ctx;
+
+  /** Internal: obtain through {@code Organization.texters()}. */
+  public Texters(OrgContext ctx) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+  }
+
+  /**
+   * Inserts the texter or replaces its names.
+   *
+   * @throws dev.p2p.ValidationException naming each bad field
+   */
+  public TexterProfile upsert(TexterProfile texter) {
+    Validation.check(texter);
+    ctx.store().upsertTexter(ctx.orgId(), texter);
+    return texter;
+  }
+
+  /** The texter with this id. */
+  public Optional<TexterProfile> find(String texterId) {
+    return ctx.store().findTexter(ctx.orgId(), texterId);
+  }
+
+  /** The first page of texters, ordered by id. */
+  public Page<TexterProfile> page(int limit) {
+    return page("", limit);
+  }
+
+  /**
+   * A page of texters ordered by id.
+   *
+   * @param cursor the {@link Page#next()} of the previous page, or empty for the first
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  public Page<TexterProfile> page(String cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    List<TexterProfile> items = ctx.store().texters(ctx.orgId(), cursor, limit + 1);
+    if (items.size() > limit) {
+      List<TexterProfile> page = items.subList(0, limit);
+      return new Page<>(page, Optional.of(page.get(limit - 1).id()));
+    }
+    return new Page<>(items, Optional.empty());
+  }
+}
