@@ -32,7 +32,7 @@ public final class ImportBenchmark {
 
   private ImportBenchmark() {}
 
-  /** Runs the benchmark; exits with 1 if an import's report differs from the expected counts. */
+  /** Runs the benchmark; fails if an import's report differs from the file's known counts. */
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     Map<String, String> options = options(args);
@@ -62,9 +62,20 @@ public final class ImportBenchmark {
     System.out.printf(Locale.ROOT, "CSV: %s, %,d bytes%n%n", file, Files.size(file));
 
     if (databases.contains("h2")) {
+      results.add(
+          FacadeImport.run(
+              "P2P import into H2 (JdbcStore.h2)", JdbcStore.h2(dir.resolve("h2-p2p")), csv, file));
       results.add(rawH2(csv, dir.resolve("h2-raw"), batch));
     }
     if (databases.contains("postgres")) {
+      try (PostgresSchema schema = PostgresSchema.create(postgres, "p2p", keep)) {
+        results.add(
+            FacadeImport.run(
+                "P2P import into PostgreSQL (JdbcStore.of)",
+                JdbcStore.of(schema.url()),
+                csv,
+                file));
+      }
       results.add(rawPostgres(csv, postgres, keep));
     }
 
