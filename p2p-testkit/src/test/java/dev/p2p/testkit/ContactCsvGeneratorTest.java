@@ -9,8 +9,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.p2p.P2P;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.contact.Contacts;
+import dev.p2p.contact.ImportReport;
+import dev.p2p.store.InMemoryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -119,6 +123,28 @@ class ContactCsvGeneratorTest {
           ContactCsvGenerator.custom().rows(5_000).invalidShare(0).duplicateShare(0).build();
       assertThat(g.expected()).isEqualTo(new ContactCsvGenerator.Counts(5_000, 5_000, 0, 0));
       assertThat(readBack(csv(g))).isEqualTo(g.expected());
+    }
+  }
+
+  @Nested
+  class ImportedThroughP2P {
+    @Test
+    @DisplayName("an import of the file reports exactly the expected counts and stores every row")
+    void importReportsTheExpectedCounts(@TempDir Path dir) {
+      Path file = dir.resolve("contacts.csv");
+      TWENTY_THOUSAND.writeTo(file);
+      try (P2P p2p = P2P.builder().store(InMemoryStore.create()).build()) {
+        Contacts contacts = p2p.organization("acme").contacts();
+
+        ImportReport report = contacts.importCsv("generated", file);
+
+        assertThat(
+                new ContactCsvGenerator.Counts(
+                    report.rowsRead(), report.imported(), report.duplicates(), report.invalid()))
+            .isEqualTo(TWENTY_THOUSAND.expected());
+        assertThat(contacts.list(report.listId().orElseThrow()))
+            .hasValueSatisfying(list -> assertThat(list.size()).isEqualTo(18_200));
+      }
     }
   }
 
