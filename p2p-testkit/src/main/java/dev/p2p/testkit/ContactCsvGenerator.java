@@ -120,19 +120,11 @@ public final class ContactCsvGenerator {
   /** Writes the file; flushes the writer but leaves it open. */
   public Counts writeTo(Writer out) {
     try {
-      new CsvRowWriter(out).write(header(), this);
+      new CsvRowWriter(out).write(header(), maker, rows);
       return expected();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CSV", e);
     }
-  }
-
-  long rows() {
-    return rows;
-  }
-
-  GeneratedRow row(long index) {
-    return maker.row(index);
   }
 
   @Override

@@ -16,22 +16,21 @@ final class CsvRowWriter {
     this.out = out;
   }
 
-  void write(List<String> header, ContactCsvGenerator generator) throws IOException {
+  void write(List<String> header, RowMaker maker, long rows) throws IOException {
     for (int i = 0; i < header.size(); i++) {
       field(i, header.get(i));
     }
     endRow();
-    long rows = generator.rows();
+    RowMaker.Draft row = maker.newDraft();
     for (long i = 0; i < rows; i++) {
-      GeneratedRow row = generator.row(i);
-      field(0, row.phone());
-      field(1, row.firstName());
-      field(2, row.lastName());
-      field(3, row.zip());
-      field(4, row.externalId());
-      List<String> fields = row.fields();
-      for (int f = 0; f < fields.size(); f++) {
-        field(5 + f, fields.get(f));
+      maker.fill(i, row);
+      field(0, row.phone);
+      field(1, row.firstName);
+      field(2, row.lastName);
+      RowMaker.appendZip(buffer.append(','), row.zip);
+      buffer.append(",ext-").append(row.number);
+      for (int f = 0; f < row.fields.length; f++) {
+        field(5 + f, row.fields[f]);
       }
       endRow();
     }
@@ -39,7 +38,7 @@ final class CsvRowWriter {
     out.flush();
   }
 
-  private void field(int column, String value) {
+  private void field(int column, CharSequence value) {
     if (column > 0) {
       buffer.append(',');
     }
@@ -75,7 +74,7 @@ final class CsvRowWriter {
     buffer.setLength(0);
   }
 
-  private static boolean needsQuotes(String value) {
+  private static boolean needsQuotes(CharSequence value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == ',' || c == '"' || c == '\n' || c == '\r') {

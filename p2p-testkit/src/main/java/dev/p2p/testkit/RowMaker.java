@@ -35,46 +35,53 @@ final class RowMaker {
     this.fieldTitles = List.copyOf(titles);
   }
 
+  /** Row {@code i} as a value. */
   GeneratedRow row(long i) {
+    Draft d = newDraft();
+    fill(i, d);
+    return d.toRow();
+  }
+
+  /** A draft to reuse with {@link #fill}. */
+  Draft newDraft() {
+    return new Draft(fieldTitles.size());
+  }
+
+  /** Makes row {@code i} into {@code d}, allocating almost nothing: the writer's path. */
+  void fill(long i, Draft d) {
     SplittableRandom r = new SplittableRandom(mix(seed ^ mix(i)));
-    GeneratedRow.Kind kind = plan.kind(i);
-    StringBuilder phone = new StringBuilder(20);
-    Optional<String> e164;
-    switch (kind) {
+    d.number = i + 1;
+    d.kind = plan.kind(i);
+    d.phone.setLength(0);
+    switch (d.kind) {
       case VALID -> {
         long unique = plan.uniqueIndex(i);
-        long national = SyntheticPhones.nationalNumber(unique, phoneOffset);
-        SyntheticPhones.write(phone, national, formatOf(unique));
-        e164 = Optional.of(SyntheticPhones.e164(national));
+        d.national = SyntheticPhones.nationalNumber(unique, phoneOffset);
+        SyntheticPhones.write(d.phone, d.national, formatOf(unique));
       }
       case DUPLICATE -> {
         long earlier = r.nextLong(plan.uniquesBefore(i));
-        long national = SyntheticPhones.nationalNumber(earlier, phoneOffset);
-        int other = (formatOf(earlier) + 1 + r.nextInt(SyntheticPhones.FORMATS - 1));
-        SyntheticPhones.write(phone, national, other % SyntheticPhones.FORMATS);
-        e164 = Optional.of(SyntheticPhones.e164(national));
+        d.national = SyntheticPhones.nationalNumber(earlier, phoneOffset);
+        int other = formatOf(earlier) + 1 + r.nextInt(SyntheticPhones.FORMATS - 1);
+        SyntheticPhones.write(d.phone, d.national, other % SyntheticPhones.FORMATS);
       }
       default -> {
-        invalidPhone(phone, r);
-        e164 = Optional.empty();
+        invalidPhone(d.phone, r);
+        d.national = -1;
       }
     }
-    List<String> fields = new ArrayList<>(fieldTitles.size());
-    for (String title : fieldTitles) {
+    for (int f = 0; f < d.fields.length; f++) {
       int n = r.nextInt(1, 500);
-      fields.add(
-          r.nextInt(8) == 0 ? title + " " + n + ", Room " + (char) ('A' + n % 6) : title + " " + n);
+      StringBuilder value = d.fields[f];
+      value.setLength(0);
+      value.append(fieldTitles.get(f)).append(' ').append(n);
+      if (r.nextInt(8) == 0) {
+        value.append(", Room ").append((char) ('A' + n % 6));
+      }
     }
-    return new GeneratedRow(
-        i + 1,
-        kind,
-        phone.toString(),
-        e164,
-        FIRST_NAMES[r.nextInt(FIRST_NAMES.length)],
-        LAST_NAMES[r.nextInt(LAST_NAMES.length)],
-        zip(r.nextInt(1001, 99951)),
-        "ext-" + (i + 1),
-        fields);
+    d.firstName = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
+    d.lastName = LAST_NAMES[r.nextInt(LAST_NAMES.length)];
+    d.zip = r.nextInt(1001, 99951);
   }
 
   /** Half the time a listed non-number, otherwise a real number with its last digit missing. */
@@ -93,9 +100,12 @@ final class RowMaker {
     return (int) Math.floorMod(mix(seed + unique * 31), (long) SyntheticPhones.FORMATS);
   }
 
-  private static String zip(int n) {
-    String digits = Integer.toString(n);
-    return "00000".substring(digits.length()) + digits;
+  /** Appends {@code n} zero-padded to five digits. */
+  static StringBuilder appendZip(StringBuilder out, int n) {
+    for (int limit = 10_000; limit > 1 && n < limit; limit /= 10) {
+      out.append('0');
+    }
+    return out.append(n);
   }
 
   private static String title(String columnName) {
@@ -115,5 +125,41 @@ final class RowMaker {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  /** One row being made, reused from row to row when writing. */
+  static final class Draft {
+    long number;
+    GeneratedRow.Kind kind = GeneratedRow.Kind.VALID;
+    final StringBuilder phone = new StringBuilder(24);
+    long national = -1;
+    String firstName = "";
+    String lastName = "";
+    int zip;
+    final StringBuilder[] fields;
+
+    Draft(int fieldCount) {
+      fields = new StringBuilder[fieldCount];
+      for (int f = 0; f < fieldCount; f++) {
+        fields[f] = new StringBuilder(32);
+      }
+    }
+
+    GeneratedRow toRow() {
+      List<String> values = new ArrayList<>(fields.length);
+      for (StringBuilder value : fields) {
+        values.add(value.toString());
+      }
+      return new GeneratedRow(
+          number,
+          kind,
+          phone.toString(),
+          national < 0 ? Optional.empty() : Optional.of(SyntheticPhones.e164(national)),
+          firstName,
+          lastName,
+          appendZip(new StringBuilder(5), zip).toString(),
+          "ext-" + number,
+          values);
+    }
   }
 }
