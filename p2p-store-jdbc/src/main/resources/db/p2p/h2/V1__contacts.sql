@@ -68,10 +68,10 @@ CREATE TABLE contacts (
   zip_state VARCHAR(8),
   area_code_state VARCHAR(8),
   external_id VARCHAR(255),
-  fields CHARACTER LARGE OBJECT,
+  fields CHARACTER VARYING(1000000),
   CONSTRAINT contacts_pk PRIMARY KEY (id),
   CONSTRAINT contacts_list_fk FOREIGN KEY (list_id) REFERENCES contact_lists (id),
   CONSTRAINT contacts_phone_in_list UNIQUE (list_id, phone)
 );
-CREATE INDEX contacts_by_list ON contacts (list_id, id);
+CREATE INDEX contacts_by_list ON contacts (org_id, list_id, id);
 CREATE INDEX contacts_by_phone ON contacts (org_id, phone);

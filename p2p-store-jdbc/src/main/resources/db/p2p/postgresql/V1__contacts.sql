@@ -73,5 +73,5 @@ CREATE TABLE contacts (
   CONSTRAINT contacts_list_fk FOREIGN KEY (list_id) REFERENCES contact_lists (id),
   CONSTRAINT contacts_phone_in_list UNIQUE (list_id, phone)
 );
-CREATE INDEX contacts_by_list ON contacts (list_id, id);
+CREATE INDEX contacts_by_list ON contacts (org_id, list_id, id);
 CREATE INDEX contacts_by_phone ON contacts (org_id, phone);

@@ -39,7 +39,7 @@ final class ContactRows {
   static final String SELECT_VISIBLE =
       "SELECT "
           + SELECT_COLUMNS
-          + " FROM contacts c JOIN contact_lists l ON l.id = c.list_id"
+          + " FROM contacts c JOIN contact_lists l ON l.id = c.list_id AND l.org_id = c.org_id"
           + " WHERE l.status = 'READY' AND ";
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -85,6 +85,22 @@ enum Dialect {
             + "': use H2, PostgreSQL or MariaDB/MySQL");
   }
 
+  /**
+   * A keyset page of a list's contacts: (org_id, list_id, after id, limit). Each database must read
+   * the index (org_id, list_id, id) in order from the cursor and stop at the limit, even right
+   * after a bulk load, before statistics exist. H2 needs the whole index in the ORDER BY to skip
+   * its sort; MariaDB needs the index named, or it scans the list from its start for every page,
+   * and ORDER BY id alone, or its connection collation makes it sort.
+   */
+  String contactPage() {
+    String where = " WHERE c.org_id = ? AND c.list_id = ? AND c.id > ?";
+    String select = "SELECT " + ContactRows.SELECT_COLUMNS + " FROM contacts c";
+    if (this == MARIADB) {
+      return select + " FORCE INDEX (contacts_by_list)" + where + " ORDER BY c.id LIMIT ?";
+    }
+    return select + where + " ORDER BY c.org_id, c.list_id, c.id LIMIT ?";
+  }
+
   /** The Flyway location of this database's migrations. */
   String migrations() {
     return "classpath:db/p2p/" + folder;
