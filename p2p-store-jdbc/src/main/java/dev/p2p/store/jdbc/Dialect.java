@@ -40,6 +40,7 @@ enum Dialect {
           + " ON DUPLICATE KEY UPDATE texter_id = texter_id");
 
   private static final int MYSQL_DUPLICATE_KEY = 1062;
+  private static final int MYSQL_NO_REFERENCED_ROW = 1452;
 
   private final String folder;
 
@@ -112,5 +113,13 @@ enum Dialect {
       return e.getErrorCode() == MYSQL_DUPLICATE_KEY;
     }
     return "23505".equals(e.getSQLState());
+  }
+
+  /** Whether the exception reports a row that references a missing row (a foreign key). */
+  boolean isForeignKeyViolation(SQLException e) {
+    if (this == MARIADB) {
+      return e.getErrorCode() == MYSQL_NO_REFERENCED_ROW;
+    }
+    return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
   }
 }

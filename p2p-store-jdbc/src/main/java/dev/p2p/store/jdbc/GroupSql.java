@@ -36,8 +36,9 @@ final class GroupSql {
   }
 
   void upsert(String orgId, GroupKind kind, String groupId, String name) {
-    tx.run(
+    tx.runInOrganization(
         "save the group",
+        orgId,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(tx.dialect().upsertGroup)) {
             bindKey(ps, orgId, kind, groupId);

@@ -27,8 +27,9 @@ final class ListSql {
 
   /** Creates a list with the given status, in a transaction of its own. */
   ContactList create(String orgId, String name, Instant now, String status) {
-    return tx.run(
+    return tx.runInOrganization(
         "create the contact list",
+        orgId,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(

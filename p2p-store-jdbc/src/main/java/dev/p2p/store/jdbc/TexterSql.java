@@ -32,8 +32,9 @@ final class TexterSql {
   }
 
   void upsert(String orgId, TexterProfile texter) {
-    tx.run(
+    tx.runInOrganization(
         "save the texter",
+        orgId,
         c -> {
           try (PreparedStatement ps = c.prepareStatement(tx.dialect().upsertTexter)) {
             ps.setString(1, orgId);

@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,6 +67,25 @@ final class Tx {
     } catch (SQLException e) {
       throw failure(operation, e);
     }
+  }
+
+  /**
+   * Runs a write of a row that belongs to the organization directly (texter, group, list): a
+   * missing organization is reported as not found rather than as a database error.
+   */
+  <T> T runInOrganization(String operation, String orgId, Work<T> work) {
+    return run(
+        operation,
+        c -> {
+          try {
+            return work.run(c);
+          } catch (SQLException e) {
+            if (dialect.isForeignKeyViolation(e)) {
+              throw new NotFoundException("organization", orgId);
+            }
+            throw e;
+          }
+        });
   }
 
   /** The exception for a failed operation; the database's message stays in the cause. */

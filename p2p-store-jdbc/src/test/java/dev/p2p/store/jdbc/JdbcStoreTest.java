@@ -198,6 +198,21 @@ class JdbcStoreTest {
     }
   }
 
+  @Test
+  void concurrentAddsKeepCountAndUniqueness() throws Exception {
+    VendorChecks.concurrentAddsKeepCountAndUniqueness(store);
+  }
+
+  @Test
+  void writesToAnUnknownOrganizationAreNotFound() {
+    VendorChecks.writesToAnUnknownOrganizationAreNotFound(store);
+  }
+
+  @Test
+  void importsKeepAwkwardText() {
+    VendorChecks.importRoundTripsAwkwardText(store);
+  }
+
   private static List<ContactDetails> chunk(int from, int to) {
     return IntStream.range(from, to).mapToObj(JdbcStoreTest::phone).toList();
   }

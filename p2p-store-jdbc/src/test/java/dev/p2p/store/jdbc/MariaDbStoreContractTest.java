@@ -21,13 +21,23 @@ class MariaDbStoreContractTest extends StoreContract {
 
   @Test
   void importsKeepAwkwardText() {
-    ServerStoreChecks.importRoundTripsAwkwardText((JdbcStore) store);
+    VendorChecks.importRoundTripsAwkwardText((JdbcStore) store);
   }
 
   @Test
   void opensFromAJdbcUrlWithItsOwnPool() {
     try (JdbcStore fromUrl = JdbcStore.of(database.url())) {
-      ServerStoreChecks.importRoundTripsAwkwardText(fromUrl);
+      VendorChecks.importRoundTripsAwkwardText(fromUrl);
     }
+  }
+
+  @Test
+  void concurrentAddsKeepCountAndUniqueness() throws Exception {
+    VendorChecks.concurrentAddsKeepCountAndUniqueness((JdbcStore) store);
+  }
+
+  @Test
+  void writesToAnUnknownOrganizationAreNotFound() {
+    VendorChecks.writesToAnUnknownOrganizationAreNotFound((JdbcStore) store);
   }
 }

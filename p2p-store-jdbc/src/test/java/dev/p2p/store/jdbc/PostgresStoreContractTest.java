@@ -27,13 +27,23 @@ class PostgresStoreContractTest extends StoreContract {
   void importsWithCopy() {
     JdbcStore jdbc = (JdbcStore) store;
     assertThat(jdbc.contactWriter()).isInstanceOf(PgCopyWriter.class);
-    ServerStoreChecks.importRoundTripsAwkwardText(jdbc);
+    VendorChecks.importRoundTripsAwkwardText(jdbc);
   }
 
   @Test
   void opensFromAJdbcUrlWithItsOwnPool() {
     try (JdbcStore fromUrl = JdbcStore.of(database.url())) {
-      ServerStoreChecks.importRoundTripsAwkwardText(fromUrl);
+      VendorChecks.importRoundTripsAwkwardText(fromUrl);
     }
+  }
+
+  @Test
+  void concurrentAddsKeepCountAndUniqueness() throws Exception {
+    VendorChecks.concurrentAddsKeepCountAndUniqueness((JdbcStore) store);
+  }
+
+  @Test
+  void writesToAnUnknownOrganizationAreNotFound() {
+    VendorChecks.writesToAnUnknownOrganizationAreNotFound((JdbcStore) store);
   }
 }
