@@ -176,7 +176,8 @@ public final class Contacts {
       String listName, InputStream csv, ImportOptions options, Consumer<ImportProgress> progress) {
     String name = checkListName(listName);
     CsvContactImporter importer = importer(options);
-    try (ContactImport sink = ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant())) {
+    try (ContactImport sink =
+        new PipelinedImport(ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()))) {
       ImportReport report = importer.run(csv, options, sink, guard(progress));
       sink.complete();
       log.info(

@@ -48,15 +48,21 @@ final class JdbcContactImport implements ContactImport {
     if (chunk.isEmpty()) {
       return;
     }
-    tx.run(
-        "import a chunk of contacts",
-        c -> {
-          if (!ListSql.count(c, orgId, listId, ListSql.IMPORTING, chunk.size())) {
-            throw new IllegalStateException("import of list " + listId + " is no longer open");
-          }
-          writer.write(c, orgId, listId, chunk);
-          return chunk.size();
-        });
+    // One transaction per slice: H2's undo log makes large transactions slow, and the import as
+    // a whole is atomic anyway (the list stays invisible until complete, abort removes it).
+    int slice = writer.sliceSize();
+    for (int from = 0; from < chunk.size(); from += slice) {
+      List<ContactDetails> part = chunk.subList(from, Math.min(chunk.size(), from + slice));
+      tx.run(
+          "import a chunk of contacts",
+          c -> {
+            if (!ListSql.count(c, orgId, listId, ListSql.IMPORTING, part.size())) {
+              throw new IllegalStateException("import of list " + listId + " is no longer open");
+            }
+            writer.write(c, orgId, listId, part);
+            return part.size();
+          });
+    }
   }
 
   @Override

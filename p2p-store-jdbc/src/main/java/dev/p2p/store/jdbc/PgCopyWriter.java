@@ -29,6 +29,12 @@ final class PgCopyWriter implements ContactWriter {
     }
   }
 
+  /** COPY takes a whole chunk per transaction. */
+  @Override
+  public int sliceSize() {
+    return Integer.MAX_VALUE;
+  }
+
   @Override
   public void write(Connection c, String orgId, long listId, List<ContactDetails> chunk)
       throws SQLException {
