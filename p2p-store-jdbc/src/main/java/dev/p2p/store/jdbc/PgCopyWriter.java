@@ -1,13 +1,13 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.contact.ContactDetails;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -19,6 +19,8 @@ import org.postgresql.core.BaseConnection;
 final class PgCopyWriter implements ContactWriter {
   private static final String COPY =
       "COPY contacts (" + ContactRows.INSERT_COLUMNS + ") FROM STDIN WITH (FORMAT csv)";
+
+  private static final int ROWS_PER_SEND = 250;
 
   private PgCopyWriter() {}
 
@@ -38,19 +40,36 @@ final class PgCopyWriter implements ContactWriter {
   @Override
   public void write(Connection c, String orgId, long listId, List<ContactDetails> chunk)
       throws SQLException {
-    StringBuilder csv = new StringBuilder(chunk.size() * 160);
-    for (ContactDetails contact : chunk) {
-      field(csv, orgId).append(',').append(listId);
-      for (String value : ContactRows.values(contact)) {
-        field(csv.append(','), value);
-      }
-      csv.append('\n');
-    }
+    // Rows are streamed in small slices, so the server parses and indexes the first rows while
+    // the rest are still being encoded.
+    CopyIn copy = new CopyManager(c.unwrap(BaseConnection.class)).copyIn(COPY);
     try {
-      new CopyManager(c.unwrap(BaseConnection.class))
-          .copyIn(COPY, new StringReader(csv.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY of imported contacts failed", e);
+      StringBuilder csv = new StringBuilder(ROWS_PER_SEND * 200);
+      int rows = 0;
+      for (ContactDetails contact : chunk) {
+        field(csv, orgId).append(',').append(listId);
+        for (String value : ContactRows.values(contact)) {
+          field(csv.append(','), value);
+        }
+        csv.append('\n');
+        if (++rows % ROWS_PER_SEND == 0) {
+          send(copy, csv);
+        }
+      }
+      send(copy, csv);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  private static void send(CopyIn copy, StringBuilder csv) throws SQLException {
+    if (csv.length() > 0) {
+      byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      csv.setLength(0);
     }
   }
 
