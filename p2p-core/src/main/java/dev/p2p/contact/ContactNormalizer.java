@@ -1,5 +1,6 @@
 package dev.p2p.contact;
 
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.internal.Validation;
@@ -128,14 +129,15 @@ final class ContactNormalizer {
         .forEach(
             (name, value) ->
                 fields.put(name, text("fields." + name, value, NewContact.MAX_TEXT, problems)));
-    if (!problems.isEmpty() || phone.number() == null || phone.e164() == null) {
+    PhoneNumber number = phone.number();
+    if (!problems.isEmpty() || number == null || phone.e164() == null) {
       return new Outcome(null, problems);
     }
     Optional<Place> place = zip.isEmpty() ? Optional.empty() : ZipDirectory.place(zip);
     Optional<ZoneId> zone =
         ownZone != null
             ? Optional.of(ownZone)
-            : place.map(Place::zone).or(() -> NumberTimeZones.zoneOf(phone.number()));
+            : place.map(Place::zone).or(() -> NumberTimeZones.zoneOf(number));
     String e164 = phone.e164();
     ContactDetails details =
         new ContactDetails(

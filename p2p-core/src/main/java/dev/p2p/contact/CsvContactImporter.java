@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +119,11 @@ final class CsvContactImporter {
         }
       }
     } catch (UncheckedIOException e) {
-      throw readFailure(e.getCause(), lastRow + 1, options.charset(), sink == null);
+      throw readFailure(
+          Objects.requireNonNullElse(e.getCause(), e),
+          lastRow + 1,
+          options.charset(),
+          sink == null);
     } catch (CsvParseException e) {
       throw ValidationException.of(
           "file",

@@ -27,6 +27,9 @@ final class OrgData {
     contacts.put(contact.id(), contact);
     contactsByPhone.computeIfAbsent(contact.phone(), p -> new LinkedHashSet<>()).add(contact.id());
     ListData list = lists.get(contact.listId());
+    if (list == null) {
+      throw new IllegalStateException("contact " + contact.id() + " has no list");
+    }
     list.contacts.put(contact.id(), contact);
     list.idsByPhone.put(contact.phone(), contact.id());
   }
