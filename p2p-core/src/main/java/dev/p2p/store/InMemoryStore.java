@@ -1,19 +1,15 @@
 package dev.p2p.store;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.OrgData.GroupData;
-import dev.p2p.store.OrgData.ListData;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A store that keeps everything in this JVM's memory, for tests, demos and single-node trials.
@@ -31,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, OrgData> orgs = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong();
+  private final InMemoryContacts contacts = new InMemoryContacts(new AtomicLong());
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -141,109 +136,57 @@ public final class InMemoryStore implements Store {
 
   @Override
   public ContactList createList(String orgId, String name, Instant now) {
-    return locked(() -> newList(org(orgId), name, now, true).current());
+    return locked(() -> contacts.newList(org(orgId), name, now, true).current());
   }
 
   @Override
   public Optional<ContactList> findList(String orgId, long listId) {
-    return locked(() -> readyList(org(orgId), listId).map(ListData::current));
+    return locked(() -> contacts.findList(org(orgId), listId));
   }
 
   @Override
   public List<ContactList> lists(String orgId) {
-    return locked(
-        () ->
-            org(orgId).lists.values().stream()
-                .filter(l -> l.ready)
-                .map(ListData::current)
-                .sorted(
-                    Comparator.comparing(ContactList::createdAt)
-                        .thenComparing(ContactList::id)
-                        .reversed())
-                .toList());
+    return locked(() -> contacts.lists(org(orgId)));
   }
 
   @Override
   public boolean deleteList(String orgId, long listId) {
-    return locked(
-        () -> readyList(org(orgId), listId).map(l -> dropList(org(orgId), l)).isPresent());
+    return locked(() -> contacts.deleteList(org(orgId), listId));
   }
 
   @Override
   public Contact addContact(String orgId, long listId, ContactDetails contact) {
-    return locked(
-        () -> {
-          OrgData org = org(orgId);
-          ListData list =
-              readyList(org, listId)
-                  .orElseThrow(() -> new NotFoundException("contact list", listId));
-          if (list.idsByPhone.containsKey(contact.phone())) {
-            throw ValidationException.of("phone", "is already in list " + listId);
-          }
-          Contact stored = new Contact(ids.incrementAndGet(), listId, contact);
-          org.putContact(stored);
-          return stored;
-        });
+    return locked(() -> contacts.add(org(orgId), listId, contact));
   }
 
   @Override
   public boolean removeContact(String orgId, long contactId) {
-    return locked(
-        () -> {
-          OrgData org = org(orgId);
-          Contact contact = visible(org, org.contacts.get(contactId));
-          if (contact == null) {
-            return false;
-          }
-          org.dropContact(contact);
-          return true;
-        });
+    return locked(() -> contacts.remove(org(orgId), contactId));
   }
 
   @Override
   public Optional<Contact> findContact(String orgId, long contactId) {
-    return locked(
-        () -> {
-          OrgData org = org(orgId);
-          return Optional.ofNullable(visible(org, org.contacts.get(contactId)));
-        });
+    return locked(() -> contacts.find(org(orgId), contactId));
   }
 
   @Override
   public Optional<Contact> findContactByPhone(String orgId, long listId, String phone) {
-    return locked(
-        () ->
-            readyList(org(orgId), listId)
-                .map(l -> l.idsByPhone.get(phone))
-                .map(id -> org(orgId).contacts.get(id)));
+    return locked(() -> contacts.findByPhone(org(orgId), listId, phone));
   }
 
   @Override
   public List<Contact> contactsByPhone(String orgId, String phone) {
-    return locked(
-        () -> {
-          OrgData org = org(orgId);
-          return org.contactsByPhone.getOrDefault(phone, java.util.Set.of()).stream()
-              .map(org.contacts::get)
-              .filter(c -> visible(org, c) != null)
-              .sorted(Comparator.comparingLong(Contact::id))
-              .toList();
-        });
+    return locked(() -> contacts.byPhone(org(orgId), phone));
   }
 
   @Override
   public List<Contact> contacts(String orgId, long listId, long afterId, int limit) {
-    return locked(
-        () ->
-            readyList(org(orgId), listId)
-                .map(
-                    l -> l.contacts.tailMap(afterId, false).values().stream().limit(limit).toList())
-                .orElse(List.of()));
+    return locked(() -> contacts.page(org(orgId), listId, afterId, limit));
   }
 
   @Override
   public ContactImport beginImport(String orgId, String listName, Instant now) {
-    long listId = locked(() -> newList(org(orgId), listName, now, false).header.id());
+    long listId = locked(() -> contacts.newList(org(orgId), listName, now, false).header.id());
     return new InMemoryImport(this, orgId, listId);
   }
 
@@ -257,75 +200,24 @@ public final class InMemoryStore implements Store {
   void importChunk(String orgId, long listId, List<ContactDetails> chunk) {
     locked(
         () -> {
-          OrgData org = org(orgId);
-          ListData list = org.lists.get(listId);
-          if (list == null || list.ready) {
-            throw new IllegalStateException("import of list " + listId + " is not open");
-          }
-          List<Contact> stored = new ArrayList<>(chunk.size());
-          for (ContactDetails details : chunk) {
-            if (list.idsByPhone.containsKey(details.phone())) {
-              throw new IllegalArgumentException("import chunk repeats a phone already imported");
-            }
-            stored.add(new Contact(ids.incrementAndGet(), listId, details));
-          }
-          stored.forEach(org::putContact);
-          return list;
+          contacts.importChunk(org(orgId), listId, chunk);
+          return listId;
         });
   }
 
   ContactList completeImport(String orgId, long listId) {
-    return locked(
-        () -> {
-          ListData list = org(orgId).lists.get(listId);
-          if (list == null) {
-            throw new IllegalStateException("import of list " + listId + " was aborted");
-          }
-          list.ready = true;
-          return list.current();
-        });
+    return locked(() -> contacts.completeImport(org(orgId), listId));
   }
 
   void abortImport(String orgId, long listId) {
     locked(
         () -> {
-          OrgData org = org(orgId);
-          ListData list = org.lists.get(listId);
-          if (list != null && !list.ready) {
-            dropList(org, list);
-          }
-          return list;
+          contacts.abortImport(org(orgId), listId);
+          return listId;
         });
   }
 
   // ---- helpers ----
-
-  private ListData newList(OrgData org, String name, Instant now, boolean ready) {
-    long id = ids.incrementAndGet();
-    ListData list = new ListData(new ContactList(id, name, 0, now), ready);
-    org.lists.put(id, list);
-    return list;
-  }
-
-  private static Optional<ListData> readyList(OrgData org, long listId) {
-    return Optional.ofNullable(org.lists.get(listId)).filter(l -> l.ready);
-  }
-
-  private static @Nullable Contact visible(OrgData org, @Nullable Contact contact) {
-    if (contact == null) {
-      return null;
-    }
-    ListData list = org.lists.get(contact.listId());
-    return list != null && list.ready ? contact : null;
-  }
-
-  private static boolean dropList(OrgData org, ListData list) {
-    for (Contact c : List.copyOf(list.contacts.values())) {
-      org.dropContact(c);
-    }
-    org.lists.remove(list.header.id());
-    return true;
-  }
 
   private OrgData org(String orgId) {
     OrgData org = orgs.get(orgId);
