@@ -38,21 +38,21 @@ final class PhoneNormalizer {
       return Result.problem("must be at most " + MAX_LENGTH + " characters");
     }
     PhoneNumber number = nanp(text, defaultRegion);
-    if (number == null) {
-      try {
-        number = UTIL.parse(text, defaultRegion);
-      } catch (NumberParseException e) {
-        return Result.problem(reason(e.getErrorType(), defaultRegion));
-      }
+    if (number != null) {
+      return NanpValidity.isValid(number.getNationalNumber())
+          ? new Result(number, "+1" + number.getNationalNumber(), null)
+          : Result.problem(invalid(text, defaultRegion));
+    }
+    try {
+      number = UTIL.parse(text, defaultRegion);
+    } catch (NumberParseException e) {
+      return Result.problem(reason(e.getErrorType(), defaultRegion));
     }
     if (number.hasExtension()) {
       return Result.problem("has an extension; texts cannot reach one, so remove it");
     }
     if (!UTIL.isValidNumber(number)) {
-      return Result.problem(
-          text.charAt(0) == '+'
-              ? "is not a valid phone number"
-              : "is not a valid phone number for region " + defaultRegion);
+      return Result.problem(invalid(text, defaultRegion));
     }
     return new Result(number, UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), null);
   }
@@ -86,6 +86,12 @@ final class PhoneNormalizer {
     return national < 2 * (TEN_DIGITS / 10)
         ? null
         : new PhoneNumber().setCountryCode(1).setNationalNumber(national);
+  }
+
+  private static String invalid(String text, String region) {
+    return text.charAt(0) == '+'
+        ? "is not a valid phone number"
+        : "is not a valid phone number for region " + region;
   }
 
   private static String reason(NumberParseException.ErrorType type, String region) {
