@@ -1,5 +1,7 @@
 package dev.p2p;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
 import dev.p2p.store.Store;
 import java.time.Clock;
@@ -29,6 +31,9 @@ public final class P2P implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final String defaultRegion;
+  // Organizations are never deleted, so one known to exist needs no further write.
+  private final Cache<String, Organization> organizations =
+      Caffeine.newBuilder().maximumSize(10_000).build();
 
   private P2P(Builder b) {
     this.store = Objects.requireNonNull(b.store);
@@ -53,8 +58,12 @@ public final class P2P implements AutoCloseable {
       throw ValidationException.of(
           "orgId", "must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting alphanumeric");
     }
-    store.ensureOrganization(orgId, clock.instant());
-    return new Organization(orgId, store, clock, defaultRegion);
+    return organizations.get(
+        orgId,
+        id -> {
+          store.ensureOrganization(id, clock.instant());
+          return new Organization(id, store, clock, defaultRegion);
+        });
   }
 
   /** Closes the store. Idempotent. */

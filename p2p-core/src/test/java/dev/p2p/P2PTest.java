@@ -3,7 +3,12 @@ package dev.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2p.contact.NewContact;
 import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.Store;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +44,38 @@ class P2PTest {
       Organization acme = p2p.organization("acme");
       Organization globex = p2p.organization("globex");
       long listId = acme.contacts().createList("Voters").id();
-      acme.contacts().add(listId, dev.p2p.contact.NewContact.withPhone("312-555-0101").build());
+      acme.contacts().add(listId, NewContact.withPhone("312-555-0101").build());
       assertThat(globex.contacts().lists()).isEmpty();
       assertThat(globex.contacts().list(listId)).isEmpty();
       assertThat(globex.contacts().findByPhone("312-555-0101")).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("asking for an organization again writes nothing more to the store")
+  void organizationsAreEnsuredOnce() {
+    AtomicInteger ensures = new AtomicInteger();
+    InMemoryStore memory = InMemoryStore.create();
+    Store counting =
+        (Store)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("ensureOrganization")) {
+                    ensures.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(memory, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    try (P2P p2p = P2P.builder().store(counting).build()) {
+      p2p.organization("acme");
+      p2p.organization("acme");
+      p2p.organization("globex");
+      assertThat(ensures).hasValue(2);
     }
   }
 }
