@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.P2P;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.contact.ImportOptions;
+import dev.p2p.contact.ImportReport;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -438,6 +446,72 @@ public abstract class StoreContract {
       assertThatThrownBy(() -> store.addContact(ORG, listId, ContactDetails.ofPhone(phone(3))))
           .isInstanceOf(ValidationException.class);
       assertThat(store.findList(ORG, listId).map(ContactList::size)).contains(11L);
+    }
+  }
+
+  @Nested
+  @DisplayName("a CSV import through P2P")
+  class ImportThroughP2P {
+    private final ContactCsvGenerator csv =
+        ContactCsvGenerator.custom().rows(12_000).seed(11).build();
+
+    private dev.p2p.contact.Contacts contacts() {
+      return P2P.builder().store(store).build().organization(ORG).contacts();
+    }
+
+    private ImportReport importGenerated(dev.p2p.contact.Contacts contacts) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      csv.writeTo(out);
+      return contacts.importCsv(
+          "Generated",
+          new ByteArrayInputStream(out.toByteArray()),
+          ImportOptions.defaults(),
+          progress -> {});
+    }
+
+    @Test
+    @DisplayName("stores exactly the unique valid rows, in file order, and reports the rest")
+    void storesTheUniqueValidRows() {
+      dev.p2p.contact.Contacts contacts = contacts();
+      ImportReport report = importGenerated(contacts);
+      ContactCsvGenerator.Counts expected = csv.expected();
+      assertThat(report.rowsRead()).isEqualTo(expected.rowsRead());
+      assertThat(report.imported()).isEqualTo(expected.imported());
+      assertThat(report.duplicates()).isEqualTo(expected.duplicates());
+      assertThat(report.invalid()).isEqualTo(expected.invalid());
+      long listId = report.listId().orElseThrow();
+      assertThat(store.findList(ORG, listId).map(ContactList::size)).contains(expected.imported());
+      List<Contact> firstPage = store.contacts(ORG, listId, 0, 1_000);
+      assertThat(firstPage).extracting(Contact::phone).doesNotHaveDuplicates();
+      assertThat(firstPage).allSatisfy(c -> assertThat(c.phone()).matches("\\+1[2-9]\\d{9}"));
+    }
+
+    @Test
+    @DisplayName("a failure midway leaves no list behind")
+    void failureMidwayLeavesNoList() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      csv.writeTo(out);
+      byte[] bytes = out.toByteArray();
+      InputStream breaking =
+          new FilterInputStream(new ByteArrayInputStream(bytes)) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              if (read > bytes.length * 3L / 4) {
+                throw new IOException("connection reset");
+              }
+              int n = super.read(b, off, Math.min(len, 4_096));
+              read += Math.max(n, 0);
+              return n;
+            }
+          };
+      dev.p2p.contact.Contacts contacts = contacts();
+      assertThatThrownBy(
+              () -> contacts.importCsv("Broken", breaking, ImportOptions.defaults(), p -> {}))
+          .hasMessageContaining("rolled back");
+      assertThat(store.lists(ORG)).isEmpty();
+      assertThat(contacts.lists()).isEmpty();
     }
   }
 }
