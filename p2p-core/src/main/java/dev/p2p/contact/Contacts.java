@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,13 @@ public final class Contacts {
 
   private final OrgContext ctx;
   private final ContactNormalizer normalizer;
+  private final CsvContactImporter importer;
 
   /** Internal: obtain through {@code Organization.contacts()}. */
   public Contacts(OrgContext ctx) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.normalizer = new ContactNormalizer(ctx.defaultRegion());
+    this.importer = new CsvContactImporter(normalizer);
   }
 
   // ---- lists ----
@@ -124,10 +127,10 @@ public final class Contacts {
       throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
     }
     long after = parseCursor(cursor);
-    if (list(listId).isEmpty()) {
+    List<Contact> items = ctx.store().contacts(ctx.orgId(), listId, after, limit + 1);
+    if (items.isEmpty() && list(listId).isEmpty()) {
       throw new NotFoundException("contact list", listId);
     }
-    List<Contact> items = ctx.store().contacts(ctx.orgId(), listId, after, limit + 1);
     if (items.size() > limit) {
       List<Contact> page = items.subList(0, limit);
       return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
@@ -159,13 +162,7 @@ public final class Contacts {
    */
   public ImportReport importCsv(
       String listName, Path file, ImportOptions options, Consumer<ImportProgress> progress) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return importCsv(listName, in, options, progress);
-    } catch (NoSuchFileException e) {
-      throw ValidationException.of("file", "does not exist: " + file);
-    } catch (IOException e) {
-      throw new P2PException("Could not read " + file + ": " + e.getMessage(), e);
-    }
+    return readFile(file, in -> importCsv(listName, in, options, progress));
   }
 
   /**
@@ -175,7 +172,6 @@ public final class Contacts {
   public ImportReport importCsv(
       String listName, InputStream csv, ImportOptions options, Consumer<ImportProgress> progress) {
     String name = checkListName(listName);
-    CsvContactImporter importer = importer(options);
     try (ContactImport sink =
         new PipelinedImport(ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()))) {
       ImportReport report = importer.run(csv, options, sink, guard(progress));
@@ -198,8 +194,12 @@ public final class Contacts {
    * @throws ValidationException on the same fatal problems as an import
    */
   public ImportReport checkCsv(Path file, ImportOptions options) {
+    return readFile(file, in -> importer.run(in, options, null, progress -> {}));
+  }
+
+  private static ImportReport readFile(Path file, Function<InputStream, ImportReport> read) {
     try (InputStream in = Files.newInputStream(file)) {
-      return importer(options).run(in, options, null, progress -> {});
+      return read.apply(in);
     } catch (NoSuchFileException e) {
       throw ValidationException.of("file", "does not exist: " + file);
     } catch (IOException e) {
@@ -209,10 +209,6 @@ public final class Contacts {
 
   private ImportOptions defaultOptions() {
     return ImportOptions.custom().defaultRegion(ctx.defaultRegion()).build();
-  }
-
-  private CsvContactImporter importer(ImportOptions options) {
-    return new CsvContactImporter(normalizer.withRegion(options.defaultRegion()));
   }
 
   private static Consumer<ImportProgress> guard(Consumer<ImportProgress> progress) {

@@ -14,12 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams a CSV file of contacts into a {@link ContactImport} in chunks of {@value #CHUNK_SIZE}, or
@@ -61,8 +60,6 @@ final class CsvContactImporter {
 
   /** The longest field the parser can hold: {@value} characters (32 MB of memory at most). */
   static final int MAX_FIELD_CHARS = 16 * 1024 * 1024;
-
-  private static final Logger LOG = LoggerFactory.getLogger(CsvContactImporter.class);
 
   private final ContactNormalizer normalizer;
 
@@ -135,17 +132,9 @@ final class CsvContactImporter {
     }
     batch.flush();
     progress.accept(batch.tally.progress(counting.count()));
-    ImportReport report =
-        batch.tally.report(
-            sink == null ? OptionalLong.empty() : OptionalLong.of(sink.listId()),
-            batch.header == null ? java.util.Map.of() : batch.header.columns());
-    LOG.debug(
-        "CSV import read {} rows: {} imported, {} duplicates, {} invalid",
-        report.rowsRead(),
-        report.imported(),
-        report.duplicates(),
-        report.invalid());
-    return report;
+    return batch.tally.report(
+        sink == null ? OptionalLong.empty() : OptionalLong.of(sink.listId()),
+        batch.header == null ? Map.of() : batch.header.columns());
   }
 
   private static @Nullable CsvRow nextNonBlank(Iterator<CsvRow> rows) {

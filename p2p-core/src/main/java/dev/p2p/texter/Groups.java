@@ -77,8 +77,11 @@ public final class Groups {
    * @throws NotFoundException if the group does not exist
    */
   public List<String> members(String groupId) {
-    requireGroup(groupId);
-    return ctx.store().members(ctx.orgId(), kind, groupId);
+    List<String> members = ctx.store().members(ctx.orgId(), kind, groupId);
+    if (members.isEmpty()) {
+      requireGroup(groupId);
+    }
+    return members;
   }
 
   /** Deletes the group (not its texters). Returns whether it existed. */
