@@ -1,0 +1,93 @@
+package dev.p2p.gateway;
+
+import dev.p2p.contact.Phones;
+import dev.p2p.conversation.MessageStatus;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A verified fact from a carrier's webhook: an inbound message or a status update. */
+public sealed interface GatewayEvent {
+
+  /** The carrier's id for the message the event is about. */
+  String carrierMessageId();
+
+  /**
+   * A message a contact sent to one of p2p's numbers.
+   *
+   * @param carrierMessageId the carrier's id for the inbound message
+   * @param from the contact's phone (E.164)
+   * @param to p2p's number that received it
+   * @param body the text, possibly empty
+   * @param media URLs of attached media, possibly empty
+   * @param receivedAt when the carrier received it, if the carrier said
+   */
+  record InboundMessage(
+      String carrierMessageId,
+      String from,
+      String to,
+      String body,
+      List<URI> media,
+      Optional<Instant> receivedAt)
+      implements GatewayEvent {
+    /** Checks presence and copies the media. */
+    public InboundMessage {
+      Objects.requireNonNull(carrierMessageId, "carrierMessageId");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(receivedAt, "receivedAt");
+      media = List.copyOf(media);
+    }
+
+    /** Masks the phones and leaves the body out, so the event is safe to log. */
+    @Override
+    public String toString() {
+      return "InboundMessage[carrierMessageId="
+          + carrierMessageId
+          + ", from="
+          + Phones.mask(from)
+          + ", to="
+          + Phones.mask(to)
+          + ", body="
+          + body.length()
+          + " chars, media="
+          + media.size()
+          + "]";
+    }
+  }
+
+  /**
+   * A change in an outbound message's status.
+   *
+   * @param carrierMessageId the carrier's id for the outbound message
+   * @param status the new status (never {@link MessageStatus#RECEIVED})
+   * @param reference p2p's reference for the message, when the carrier echoes it back
+   * @param error the classified failure, for {@code UNDELIVERED} and {@code FAILED}
+   * @param carrierCode the carrier's error code, when it gave one
+   * @param at when the carrier says the change happened, if it said
+   */
+  record StatusUpdate(
+      String carrierMessageId,
+      MessageStatus status,
+      Optional<String> reference,
+      Optional<GatewayError> error,
+      Optional<String> carrierCode,
+      Optional<Instant> at)
+      implements GatewayEvent {
+    /** Checks presence and that the status is an outbound one. */
+    public StatusUpdate {
+      Objects.requireNonNull(carrierMessageId, "carrierMessageId");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(carrierCode, "carrierCode");
+      Objects.requireNonNull(at, "at");
+      if (status == MessageStatus.RECEIVED) {
+        throw new IllegalArgumentException("a status update cannot have the inbound status");
+      }
+    }
+  }
+}
