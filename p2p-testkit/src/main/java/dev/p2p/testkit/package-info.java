@@ -1,6 +1,8 @@
 /**
  * What users' and adapters' test suites need: the contract tests every store ({@code
- * StoreContract}) and gateway passes, fakes, and generators of synthetic data.
+ * StoreContract}) and gateway ({@code GatewayContract}, driven through an adapter's {@code
+ * GatewayStubs}) passes; {@code FakeGateway}, an in-memory carrier whose webhooks go through the
+ * real pipeline; and generators of synthetic data.
  */
 @NullMarked
 package dev.p2p.testkit;

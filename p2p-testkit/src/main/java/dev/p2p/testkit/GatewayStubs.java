@@ -1,0 +1,113 @@
+package dev.p2p.testkit;
+
+import dev.p2p.conversation.MessageStatus;
+import dev.p2p.gateway.GatewayError;
+import dev.p2p.gateway.WebhookRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an adapter's test gives {@link GatewayContract} so it can drive the carrier's side: a stub
+ * server (WireMock for a real carrier) that answers sends in the carrier's wire format, and webhook
+ * requests built and signed as the carrier builds and signs them. The contract never sees the wire
+ * format; the stubs never see p2p's values beyond those passed in.
+ *
+ * <p>Every "next send" method sets up how the stub server answers the next send request, and
+ * replaces any earlier set-up; the contract calls one of them before each send. Webhook requests
+ * are addressed to the URL the gateway under test is configured with and signed with its secret or
+ * credentials, unless the method says otherwise.
+ */
+public interface GatewayStubs {
+
+  /**
+   * The next send is accepted (Twilio: 201 with a Message resource; Bandwidth: 202).
+   *
+   * @param carrierMessageId the id the carrier gives the message, in the carrier's own form
+   * @param segments the segment count the carrier reports, if its response carries one
+   */
+  void acceptNextSend(String carrierMessageId, int segments);
+
+  /**
+   * The next send is refused with an error the adapter must classify as {@code kind}. The stubs
+   * pick a realistic answer: for {@link GatewayError.Retryable} an ambiguous server error (a 500 or
+   * 503, after which the carrier may have acted), for {@link GatewayError.RateLimited} a 429, for
+   * {@link GatewayError.Authentication} a 401, for the others the carrier's 4xx with its code
+   * (Twilio 21610 opted out, 21211 invalid number, 21617 permanent...).
+   */
+  void refuseNextSend(GatewayError kind);
+
+  /**
+   * The last send request the stub server received, read from the carrier's format.
+   *
+   * @throws AssertionError when it received none
+   */
+  WireMessage lastSend();
+
+  /**
+   * A signed inbound-message webhook.
+   *
+   * @param carrierMessageId the carrier's id for the inbound message
+   * @param from the contact's phone (E.164)
+   * @param to p2p's number that received it
+   * @param body the text
+   * @param media URLs of attached media, in order, possibly empty
+   */
+  WebhookRequest inbound(
+      String carrierMessageId, String from, String to, String body, List<URI> media);
+
+  /**
+   * The outbound statuses the carrier's status webhooks can express (Twilio: {@code SENDING},
+   * {@code SENT}, {@code DELIVERED}, {@code UNDELIVERED}, {@code FAILED}). The contract checks each
+   * of them; {@code FAILED} and {@code UNDELIVERED} through {@link #failure}.
+   */
+  Set<MessageStatus> statuses();
+
+  /**
+   * A signed status webhook saying the message moved to {@code status}, without an error.
+   *
+   * @param status one of {@link #statuses()}, other than {@code FAILED} and {@code UNDELIVERED}
+   */
+  WebhookRequest status(String carrierMessageId, MessageStatus status);
+
+  /**
+   * The error kinds a failure status webhook can carry, each through a carrier code the adapter
+   * classifies as that kind. By default, all six.
+   */
+  default List<GatewayError> failureKinds() {
+    return List.of(
+        GatewayError.retryable(),
+        GatewayError.rateLimited(Optional.empty()),
+        GatewayError.optedOut(),
+        GatewayError.invalidNumber(),
+        GatewayError.permanent(),
+        GatewayError.authentication());
+  }
+
+  /**
+   * A signed status webhook saying the message failed, with a carrier code of the given kind.
+   *
+   * @param status {@code FAILED} or {@code UNDELIVERED}, one of {@link #statuses()}
+   * @param kind one of {@link #failureKinds()}
+   */
+  WebhookRequest failure(String carrierMessageId, MessageStatus status, GatewayError kind);
+
+  /**
+   * A well-formed webhook whose signature or credentials are wrong (signed with another secret, or
+   * the wrong password). The gateway must answer 403 (or 401) and yield no events.
+   */
+  WebhookRequest badSignature();
+
+  /**
+   * A well-formed webhook without any signature or credentials. The gateway must answer 401 (or
+   * 403) and yield no events.
+   */
+  WebhookRequest missingCredentials();
+
+  /**
+   * A correctly signed webhook whose body the carrier would never send (not its format, or
+   * truncated). The gateway must answer 400.
+   */
+  WebhookRequest malformed();
+}
