@@ -37,13 +37,12 @@ public interface TemplateValues {
   /**
    * Like {@link #of(ContactDetails, TexterProfile)}, but a name present in {@code overrides} takes
    * its value from there first: a conversation's own custom-field values win over the list's. The
-   * map is used as given, not copied; pass one that no one changes while rendering.
+   * map is copied.
    */
   static TemplateValues of(
       ContactDetails contact, TexterProfile texter, Map<String, String> overrides) {
     Objects.requireNonNull(contact, "contact");
     Objects.requireNonNull(texter, "texter");
-    Objects.requireNonNull(overrides, "overrides");
-    return new ContactValues(contact, texter, overrides);
+    return new ContactValues(contact, texter, Map.copyOf(overrides));
   }
 }
