@@ -67,6 +67,12 @@ final class SenderRateLimiter {
     return Objects.requireNonNull(outcome.get(), "compute always decides");
   }
 
+  /** How many senders the limiter remembers: those whose next slot has not passed. */
+  long trackedSenders() {
+    nextSlot.cleanUp();
+    return nextSlot.estimatedSize();
+  }
+
   /** The time between two sends at a rate. */
   static Duration interval(double messagesPerSecond) {
     return Duration.ofNanos(Math.round(1_000_000_000d / messagesPerSecond));

@@ -161,4 +161,18 @@ class CircuitBreakerTest {
     assertThat(failure.getMessage()).contains(T0.plusSeconds(61).toString());
     assertThat(h.carrier.calls()).hasSize(5);
   }
+
+  @Test
+  @DisplayName("a trial send the carrier answers with opted-out frees its place for another trial")
+  void ignoredTrialFreesItsPlace() {
+    open();
+    h.clock.advance(Duration.ofSeconds(31));
+    h.carrier.failing(carrierFailure(GatewayError.optedOut(), true));
+    gateway.send(h.fromNewSender());
+
+    CompletableFuture<SendReceipt> nextTrial = gateway.send(h.fromNewSender());
+
+    assertThat(nextTrial).isCompleted();
+    assertThat(h.carrier.calls()).hasSize(6);
+  }
 }

@@ -231,4 +231,38 @@ class RetryTest {
 
     assertThat(h.carrier.callTimes()).containsExactly(T0, T0.plusSeconds(1));
   }
+
+  @Test
+  @DisplayName("the rate limiter's refusal is returned at once, not retried")
+  void rateRefusalIsNotRetried() {
+    ResilientGateway gateway =
+        h.wrap(
+            retrying()
+                .messagesPerSecond(NumberType.LONG_CODE, 1)
+                .maxRateWait(Duration.ZERO)
+                .build());
+    gateway.send(h.from(LONG_CODE));
+
+    CompletableFuture<SendReceipt> refused = gateway.send(h.from(LONG_CODE));
+
+    assertThat(Harness.failure(refused).error()).isInstanceOf(GatewayError.RateLimited.class);
+    assertThat(h.scheduler.pending()).isZero();
+    assertThat(h.carrier.calls()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("the open circuit's refusal is returned at once, not retried")
+  void circuitRefusalIsNotRetried() {
+    ResilientGateway gateway =
+        h.wrap(retrying().maxAttempts(2).slidingWindowSize(2).minimumCalls(2).build());
+    h.carrier.failing(2, () -> carrierFailure(GatewayError.retryable(), false));
+    gateway.send(h.fromNewSender());
+    gateway.send(h.fromNewSender());
+
+    CompletableFuture<SendReceipt> refused = gateway.send(h.fromNewSender());
+
+    assertThat(Harness.failure(refused).getMessage()).contains("circuit open");
+    assertThat(h.scheduler.pending()).isZero();
+    assertThat(h.carrier.calls()).hasSize(2);
+  }
 }
