@@ -8,12 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +54,7 @@ public final class ResilientGateway implements SmsGateway {
   private final SmsGateway gateway;
   private final String carrier;
   private final ScheduledExecutorService scheduler;
-  private final CarrierBreaker breaker;
-  private final SenderRateLimiter limiter;
-  private final SendBulkhead bulkhead;
+  private final SendAttempts attempts;
   private final Retry retry;
 
   private ResilientGateway(
@@ -68,9 +62,7 @@ public final class ResilientGateway implements SmsGateway {
     this.gateway = gateway;
     this.carrier = gateway.carrier();
     this.scheduler = scheduler;
-    this.breaker = new CarrierBreaker(carrier, policy, clock);
-    this.limiter = new SenderRateLimiter(policy, clock);
-    this.bulkhead = new SendBulkhead(carrier, policy, scheduler);
+    this.attempts = new SendAttempts(gateway, policy, clock, scheduler);
     Backoff backoff = new Backoff(policy, () -> ThreadLocalRandom.current().nextDouble());
     RetryConfig config =
         RetryConfig.<SendReceipt>custom()
@@ -125,7 +117,7 @@ public final class ResilientGateway implements SmsGateway {
   public CompletableFuture<SendReceipt> send(OutboundMessage message) {
     Objects.requireNonNull(message, "message");
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
-    Retry.decorateCompletionStage(retry, scheduler, () -> attempt(message))
+    Retry.decorateCompletionStage(retry, scheduler, () -> attempts.attempt(message))
         .get()
         .whenComplete(
             (receipt, failure) -> {
@@ -142,71 +134,6 @@ public final class ResilientGateway implements SmsGateway {
   @Override
   public WebhookResult parse(WebhookRequest request) {
     return gateway.parse(request);
-  }
-
-  private CompletableFuture<SendReceipt> attempt(OutboundMessage message) {
-    if (!breaker.tryAcquire()) {
-      return CompletableFuture.failedFuture(new Refusal(breaker.refusal()));
-    }
-    SenderRateLimiter.Reservation slot = limiter.reserve(message.from());
-    if (!slot.granted()) {
-      breaker.release();
-      return CompletableFuture.failedFuture(new Refusal(rateLimited(message.from(), slot.delay())));
-    }
-    CompletableFuture<SendReceipt> done = new CompletableFuture<>();
-    Runnable call =
-        () ->
-            bulkhead
-                .acquire()
-                .whenComplete(
-                    (permit, full) -> {
-                      if (full != null) {
-                        breaker.release();
-                        done.completeExceptionally(new Refusal(outcome(full)));
-                        return;
-                      }
-                      callCarrier(message)
-                          .whenComplete(
-                              (receipt, failure) -> {
-                                bulkhead.release();
-                                if (failure == null) {
-                                  done.complete(receipt);
-                                } else {
-                                  done.completeExceptionally(failure);
-                                }
-                              });
-                    });
-    if (slot.delay().isZero()) {
-      call.run();
-    } else {
-      try {
-        scheduler.schedule(call, slot.delay().toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        breaker.release();
-        done.completeExceptionally(new Refusal(unavailable()));
-      }
-    }
-    return done;
-  }
-
-  /** Calls the adapter, records the outcome on the breaker; fails with a GatewayException. */
-  private CompletableFuture<SendReceipt> callCarrier(OutboundMessage message) {
-    CompletableFuture<SendReceipt> sent;
-    try {
-      sent = Objects.requireNonNull(gateway.send(message), "the adapter returned no stage");
-    } catch (RuntimeException e) {
-      sent = CompletableFuture.failedFuture(e);
-    }
-    return sent.handle(
-        (receipt, failure) -> {
-          if (failure == null) {
-            breaker.onSuccess();
-            return receipt;
-          }
-          GatewayException classified = classify(message, failure);
-          breaker.onFailure(classified);
-          throw new CompletionException(classified);
-        });
   }
 
   private static boolean mayRetry(Throwable failure) {
@@ -228,8 +155,8 @@ public final class ResilientGateway implements SmsGateway {
 
   /** The caller's failure: the policy's refusal or the carrier's failure, unwrapped. */
   private GatewayException outcome(Throwable failure) {
-    Throwable cause = unwrap(failure);
-    if (cause instanceof Refusal r) {
+    Throwable cause = SendAttempts.unwrap(failure);
+    if (cause instanceof SendAttempts.Refusal r) {
       return r.failure;
     }
     if (cause instanceof GatewayException e) {
@@ -238,61 +165,5 @@ public final class ResilientGateway implements SmsGateway {
     return GatewayException.builder(carrier, GatewayError.retryable())
         .cause(cause)
         .build("the send policy failed unexpectedly (" + cause.getClass().getName() + ")");
-  }
-
-  private GatewayException classify(OutboundMessage message, Throwable failure) {
-    Throwable cause = unwrap(failure);
-    if (cause instanceof GatewayException e) {
-      return e;
-    }
-    log.warn(
-        "{}: adapter failed with {} for message {}; left for reconciliation, not retried",
-        carrier,
-        cause.getClass().getName(),
-        message.reference());
-    return GatewayException.builder(carrier, GatewayError.retryable())
-        .retrySafe(false)
-        .cause(cause)
-        .build(
-            "the adapter failed unexpectedly ("
-                + cause.getClass().getName()
-                + "); the message may have reached the carrier, so it is not retried");
-  }
-
-  private GatewayException rateLimited(Sender sender, Duration untilSlot) {
-    return GatewayException.builder(carrier, GatewayError.rateLimited(Optional.of(untilSlot)))
-        .retrySafe(true)
-        .build(
-            "sender "
-                + SenderRateLimiter.mask(sender.address())
-                + " is at its rate limit: its next free slot is in "
-                + untilSlot
-                + ", longer than the policy waits; nothing was sent, try again after that");
-  }
-
-  private GatewayException unavailable() {
-    return GatewayException.builder(carrier, GatewayError.retryable())
-        .retrySafe(true)
-        .build("the send scheduler is shut down; nothing was sent");
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  /** The policy's own refusal: carries the caller's failure past the retry, which skips it. */
-  private static final class Refusal extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient GatewayException failure;
-
-    Refusal(GatewayException failure) {
-      super(failure.getMessage(), failure, false, false);
-      this.failure = failure;
-    }
   }
 }
