@@ -1,6 +1,7 @@
 package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
+import dev.p2p.contact.Phones;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,12 @@ public sealed interface Sender {
     @Override
     public String address() {
       return phone;
+    }
+
+    /** Masks the number (short codes are public and shown whole), so it is safe to log. */
+    @Override
+    public String toString() {
+      return "Number[" + (phone.startsWith("+") ? Phones.mask(phone) : phone) + "]";
     }
   }
 
