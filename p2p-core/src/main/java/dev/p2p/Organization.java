@@ -5,6 +5,7 @@ import dev.p2p.contact.Contacts;
 import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.Groups;
@@ -25,9 +26,9 @@ public final class Organization {
   private final CustomFields customFields;
   private final Actions actions;
 
-  Organization(String id, Store store, Clock clock, String defaultRegion) {
+  Organization(String id, Store store, Clock clock, String defaultRegion, CostModel costModel) {
     this.id = id;
-    OrgContext context = new OrgContext(id, store, clock, defaultRegion);
+    OrgContext context = new OrgContext(id, store, clock, defaultRegion, costModel);
     this.contacts = new Contacts(context);
     this.texters = new Texters(context);
     this.teams = new Groups(context, GroupKind.TEAM);

@@ -5,20 +5,16 @@ import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
-import dev.p2p.field.CustomField;
-import dev.p2p.field.Tag;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Validation;
+import dev.p2p.script.Template;
 import dev.p2p.store.Store;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The organization's actions: create drafts, edit them, publish, pause, resume, close, copy, delete
@@ -200,6 +196,36 @@ public final class Actions {
     return false;
   }
 
+  // ---- preview and estimate ----
+
+  /**
+   * Renders a body (any template, such as a reply being written) for a contact and a texter, with
+   * its segments and cost; smart-encoded too when the action has smart encoding on.
+   *
+   * @throws ValidationException naming {@code body} with every syntax problem
+   * @throws NotFoundException if the action, the contact or the texter does not exist
+   */
+  public Preview preview(long actionId, String body, long contactId, String texterId) {
+    Template template = Template.parse(Objects.requireNonNull(body, "body"));
+    return new Previews(ctx).preview(get(actionId), template, contactId, texterId);
+  }
+
+  /**
+   * Estimates what the action's initial messages will cost: each variant rendered for each contact
+   * of the list (for lists over 100,000 contacts, for a sample of 100,000 spread over the list by
+   * id, then scaled), its segments counted after smart encoding if on, and priced with the
+   * application's cost model ({@code P2P.builder().costModel(..)}). {@code {texterFirstName}}
+   * renders as the longest first name among the organization's texters. Reads the list page by
+   * page; takes seconds for large lists.
+   *
+   * @throws ValidationException naming {@code contacts} if the action has no list, or the initial
+   *     bodies that do not parse
+   * @throws NotFoundException if the action or its list does not exist
+   */
+  public Estimate estimate(long actionId) {
+    return new Previews(ctx).estimate(get(actionId).spec());
+  }
+
   // ---- helpers ----
 
   private Action move(long actionId, ActionStatus to) {
@@ -207,7 +233,7 @@ public final class Actions {
         actionId,
         current -> {
           if (!current.status().canMoveTo(to)) {
-            throw illegalMove(current.status(), to);
+            throw EditRules.illegalMove(current.status(), to);
           }
           if (to == ActionStatus.PUBLISHED) {
             require(current.spec());
@@ -235,17 +261,8 @@ public final class Actions {
     }
   }
 
-  PublishCheck.Facts facts(ActionSpec spec) {
-    String org = ctx.orgId();
-    Set<String> tags = store.tags(org).stream().map(Tag::name).collect(Collectors.toSet());
-    Map<String, CustomField> fields =
-        store.fields(org).stream().collect(Collectors.toMap(CustomField::name, f -> f));
-    if (spec.contactListId().isEmpty()) {
-      return new PublishCheck.Facts(tags, fields, Optional.empty(), Set.of());
-    }
-    long listId = spec.contactListId().getAsLong();
-    return new PublishCheck.Facts(
-        tags, fields, store.findList(org, listId), store.listFieldNames(org, listId));
+  private PublishCheck.Facts facts(ActionSpec spec) {
+    return PublishCheck.Facts.of(store, ctx.orgId(), spec);
   }
 
   Action get(long actionId) {
@@ -254,25 +271,6 @@ public final class Actions {
 
   private java.time.Instant now() {
     return ctx.clock().instant();
-  }
-
-  private static ValidationException illegalMove(ActionStatus from, ActionStatus to) {
-    String verb =
-        to == ActionStatus.PAUSED ? "paused" : to == ActionStatus.CLOSED ? "closed" : "published";
-    String rule;
-    switch (to) {
-      case PAUSED:
-        rule = "only a published action can be paused";
-        break;
-      case CLOSED:
-        rule = "only a published or paused action can be closed";
-        break;
-      default:
-        rule = "only a draft can be published and only a paused action resumed";
-        break;
-    }
-    return ValidationException.of(
-        "status", "is " + from + ": it cannot be " + verb + " (" + rule + ")");
   }
 
   private static long parseCursor(String cursor) {

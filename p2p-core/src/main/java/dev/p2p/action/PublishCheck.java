@@ -4,16 +4,19 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.ContactList;
 import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
+import dev.p2p.store.Store;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything publishing checks, collected at once: the name, the contact list, every body (syntax
@@ -35,7 +38,21 @@ final class PublishCheck {
       Set<String> tags,
       Map<String, CustomField> fields,
       Optional<ContactList> list,
-      Set<String> listFields) {}
+      Set<String> listFields) {
+
+    /** Reads the facts a spec's check needs from the store. */
+    static Facts of(Store store, String orgId, ActionSpec spec) {
+      Set<String> tags = store.tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
+      Map<String, CustomField> fields =
+          store.fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
+      if (spec.contactListId().isEmpty()) {
+        return new Facts(tags, fields, Optional.empty(), Set.of());
+      }
+      long listId = spec.contactListId().getAsLong();
+      return new Facts(
+          tags, fields, store.findList(orgId, listId), store.listFieldNames(orgId, listId));
+    }
+  }
 
   private final ActionSpec spec;
   private final Facts facts;
