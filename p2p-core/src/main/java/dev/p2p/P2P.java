@@ -3,6 +3,7 @@ package dev.p2p;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
+import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class P2P implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final String defaultRegion;
+  private final CostModel costModel;
   // Organizations are never deleted, so one known to exist needs no further write.
   private final Cache<String, Organization> organizations =
       Caffeine.newBuilder().maximumSize(10_000).build();
@@ -39,6 +41,7 @@ public final class P2P implements AutoCloseable {
     this.store = Objects.requireNonNull(b.store);
     this.clock = b.clock;
     this.defaultRegion = b.defaultRegion;
+    this.costModel = b.costModel;
   }
 
   /** A builder; {@link Builder#store(Store)} is required. */
@@ -62,7 +65,7 @@ public final class P2P implements AutoCloseable {
         orgId,
         id -> {
           store.ensureOrganization(id, clock.instant());
-          return new Organization(id, store, clock, defaultRegion);
+          return new Organization(id, store, clock, defaultRegion, costModel);
         });
   }
 
@@ -79,6 +82,7 @@ public final class P2P implements AutoCloseable {
     private @Nullable Store store;
     private Clock clock = Clock.systemUTC();
     private String defaultRegion = ImportOptions.DEFAULT_REGION;
+    private CostModel costModel = CostModel.defaults();
 
     private Builder() {}
 
@@ -100,6 +104,12 @@ public final class P2P implements AutoCloseable {
      */
     public Builder defaultRegion(String region) {
       this.defaultRegion = Objects.requireNonNull(region, "region").toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** The prices cost estimates use; {@link CostModel#defaults()} unless set. */
+    public Builder costModel(CostModel costModel) {
+      this.costModel = Objects.requireNonNull(costModel, "costModel");
       return this;
     }
 

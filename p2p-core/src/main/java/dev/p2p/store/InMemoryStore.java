@@ -1,9 +1,14 @@
 package dev.p2p.store;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionSpec;
+import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.store.OrgData.GroupData;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
@@ -13,6 +18,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,6 +34,7 @@ public final class InMemoryStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, OrgData> orgs = new ConcurrentHashMap<>();
   private final InMemoryContacts contacts = new InMemoryContacts(new AtomicLong());
+  private final InMemoryActions actions = new InMemoryActions();
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -188,6 +196,92 @@ public final class InMemoryStore implements Store {
   public ContactImport beginImport(String orgId, String listName, Instant now) {
     long listId = locked(() -> contacts.newList(org(orgId), listName, now, false).header.id());
     return new InMemoryImport(this, orgId, listId);
+  }
+
+  @Override
+  public void createTag(String orgId, Tag tag) {
+    locked(() -> actions.createTag(org(orgId), tag));
+  }
+
+  @Override
+  public boolean updateTag(String orgId, Tag tag) {
+    return locked(() -> actions.updateTag(org(orgId), tag));
+  }
+
+  @Override
+  public Optional<Tag> findTag(String orgId, String name) {
+    return locked(() -> actions.findTag(org(orgId), name));
+  }
+
+  @Override
+  public List<Tag> tags(String orgId) {
+    return locked(() -> actions.tags(org(orgId)));
+  }
+
+  @Override
+  public boolean deleteTag(String orgId, String name) {
+    return locked(() -> actions.deleteTag(org(orgId), name));
+  }
+
+  @Override
+  public void createField(String orgId, CustomField field) {
+    locked(() -> actions.createField(org(orgId), field));
+  }
+
+  @Override
+  public boolean updateField(String orgId, CustomField field) {
+    return locked(() -> actions.updateField(org(orgId), field));
+  }
+
+  @Override
+  public Optional<CustomField> findField(String orgId, String name) {
+    return locked(() -> actions.findField(org(orgId), name));
+  }
+
+  @Override
+  public List<CustomField> fields(String orgId) {
+    return locked(() -> actions.fields(org(orgId)));
+  }
+
+  @Override
+  public boolean deleteField(String orgId, String name) {
+    return locked(() -> actions.deleteField(org(orgId), name));
+  }
+
+  @Override
+  public Action createAction(String orgId, ActionSpec spec, Instant now) {
+    return locked(() -> actions.createAction(org(orgId), spec, now));
+  }
+
+  @Override
+  public Optional<Action> findAction(String orgId, long actionId) {
+    return locked(() -> actions.findAction(org(orgId), actionId));
+  }
+
+  @Override
+  public List<Action> actions(String orgId, long beforeId, int limit) {
+    return locked(() -> actions.actions(org(orgId), beforeId, limit));
+  }
+
+  @Override
+  public Optional<Action> saveAction(
+      String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now) {
+    return locked(() -> actions.saveAction(org(orgId), current, status, spec, now));
+  }
+
+  @Override
+  public boolean deleteDraft(String orgId, long actionId) {
+    return locked(() -> actions.deleteDraft(org(orgId), actionId));
+  }
+
+  @Override
+  public Set<String> listFieldNames(String orgId, long listId) {
+    return locked(() -> actions.listFieldNames(org(orgId), listId));
+  }
+
+  @Override
+  public OptionalLong lastContactId(String orgId, long listId) {
+    return locked(() -> actions.lastContactId(org(orgId), listId));
   }
 
   @Override

@@ -32,6 +32,7 @@ final class OrgData {
     }
     list.contacts.put(contact.id(), contact);
     list.idsByPhone.put(contact.phone(), contact.id());
+    list.fieldNames.addAll(contact.details().fields().keySet());
   }
 
   void dropContact(Contact contact) {
@@ -66,6 +67,7 @@ final class OrgData {
     boolean ready;
     final TreeMap<Long, Contact> contacts = new TreeMap<>();
     final Map<String, Long> idsByPhone = new HashMap<>();
+    final Set<String> fieldNames = new TreeSet<>();
 
     ListData(ContactList header, boolean ready) {
       this.header = header;

@@ -514,4 +514,13 @@ public abstract class StoreContract {
       assertThat(contacts.lists()).isEmpty();
     }
   }
+
+  @Nested
+  @DisplayName("tags, custom fields and actions")
+  class Actions extends ActionStoreContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
 }

@@ -28,6 +28,7 @@ final class ContactSql {
           if (!ListSql.count(c, orgId, listId, ListSql.READY, 1)) {
             throw new NotFoundException("contact list", listId);
           }
+          ListFieldNames.merge(c, orgId, listId, contact.fields().keySet());
           try (PreparedStatement ps = c.prepareStatement(ContactRows.INSERT, new String[] {"id"})) {
             ContactRows.bind(ps, orgId, listId, contact);
             ps.executeUpdate();

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An import into a list whose row has status {@code IMPORTING}: each chunk is one transaction,
@@ -29,6 +31,7 @@ final class JdbcContactImport implements ContactImport {
   private final String orgId;
   private final long listId;
   private State state = State.OPEN;
+  private final Set<String> fieldNames = new HashSet<>();
 
   JdbcContactImport(Tx tx, ContactWriter writer, String orgId, long listId) {
     this.tx = tx;
@@ -60,6 +63,11 @@ final class JdbcContactImport implements ContactImport {
               throw new IllegalStateException("import of list " + listId + " is no longer open");
             }
             writer.write(c, orgId, listId, part);
+            Set<String> names = ListFieldNames.of(part);
+            if (!fieldNames.containsAll(names)) {
+              ListFieldNames.merge(c, orgId, listId, names);
+              fieldNames.addAll(names);
+            }
             return part.size();
           });
     }

@@ -1,9 +1,14 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.P2PException;
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionSpec;
+import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
@@ -17,6 +22,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +50,8 @@ public final class JdbcStore implements Store {
   private final GroupSql groups;
   private final ListSql lists;
   private final ContactSql contacts;
+  private final FieldSql fields;
+  private final ActionSql actions;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -52,6 +61,8 @@ public final class JdbcStore implements Store {
     this.groups = new GroupSql(tx);
     this.lists = new ListSql(tx);
     this.contacts = new ContactSql(tx);
+    this.fields = new FieldSql(tx);
+    this.actions = new ActionSql(tx);
   }
 
   /**
@@ -267,6 +278,94 @@ public final class JdbcStore implements Store {
   public ContactImport beginImport(String orgId, String listName, Instant now) {
     long listId = lists.create(orgId, listName, now, ListSql.IMPORTING).id();
     return new JdbcContactImport(tx, writer, orgId, listId);
+  }
+
+  @Override
+  public void createTag(String orgId, Tag tag) {
+    fields.createTag(orgId, tag);
+  }
+
+  @Override
+  public boolean updateTag(String orgId, Tag tag) {
+    return fields.updateTag(orgId, tag);
+  }
+
+  @Override
+  public Optional<Tag> findTag(String orgId, String name) {
+    return fields.findTag(orgId, name);
+  }
+
+  @Override
+  public List<Tag> tags(String orgId) {
+    return fields.tags(orgId);
+  }
+
+  @Override
+  public boolean deleteTag(String orgId, String name) {
+    return fields.deleteTag(orgId, name);
+  }
+
+  @Override
+  public void createField(String orgId, CustomField field) {
+    fields.createField(orgId, field);
+  }
+
+  @Override
+  public boolean updateField(String orgId, CustomField field) {
+    return fields.updateField(orgId, field);
+  }
+
+  @Override
+  public Optional<CustomField> findField(String orgId, String name) {
+    return fields.findField(orgId, name);
+  }
+
+  @Override
+  public List<CustomField> fields(String orgId) {
+    return fields.fields(orgId);
+  }
+
+  @Override
+  public boolean deleteField(String orgId, String name) {
+    return fields.deleteField(orgId, name);
+  }
+
+  @Override
+  public Action createAction(String orgId, ActionSpec spec, Instant now) {
+    return actions.create(orgId, spec, now);
+  }
+
+  @Override
+  public Optional<Action> findAction(String orgId, long actionId) {
+    return actions.find(orgId, actionId);
+  }
+
+  @Override
+  public List<Action> actions(String orgId, long beforeId, int limit) {
+    return actions.page(orgId, beforeId, limit);
+  }
+
+  @Override
+  public Optional<Action> saveAction(
+      String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now) {
+    return actions.save(orgId, current, status, spec, now);
+  }
+
+  @Override
+  public boolean deleteDraft(String orgId, long actionId) {
+    return actions.deleteDraft(orgId, actionId);
+  }
+
+  @Override
+  public Set<String> listFieldNames(String orgId, long listId) {
+    return tx.run(
+        "read the list's field names", c -> Set.copyOf(ListFieldNames.read(c, orgId, listId)));
+  }
+
+  @Override
+  public OptionalLong lastContactId(String orgId, long listId) {
+    return tx.run(
+        "read the list's last contact", c -> ListFieldNames.lastContactId(c, orgId, listId));
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

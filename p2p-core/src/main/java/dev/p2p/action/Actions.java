@@ -1,0 +1,283 @@
+package dev.p2p.action;
+
+import dev.p2p.NotFoundException;
+import dev.p2p.P2PException;
+import dev.p2p.Page;
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Validation;
+import dev.p2p.script.Template;
+import dev.p2p.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The organization's actions: create drafts, edit them, publish, pause, resume, close, copy, delete
+ * drafts. Obtained from {@code Organization.actions()}; thread-safe. Every lifecycle move and edit
+ * is a compare-and-set in the store, so two app nodes can never both publish or close one action.
+ *
+ * <pre>{@code
+ * Action gotv = org.actions().create(ActionDraft.named("GOTV Day").contacts(listId)
+ *     .initial("Hi {firstName|there}!").reply("Yes", "Great!", tag("supporter")));
+ * org.actions().publish(gotv.id());   // lists every problem, or goes live
+ * }</pre>
+ */
+public final class Actions {
+  /** The largest page {@link #page(String, int)} returns: {@value}. */
+  public static final int MAX_PAGE = 1_000;
+
+  private static final int ATTEMPTS = 3;
+
+  private final OrgContext ctx;
+  private final Store store;
+
+  /** Internal: obtain through {@code Organization.actions()}. */
+  public Actions(OrgContext ctx) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.store = ctx.store();
+  }
+
+  /**
+   * Stores the draft as a new action in {@link ActionStatus#DRAFT}. Only the name is checked now;
+   * everything else is checked at publish.
+   *
+   * @throws ValidationException naming {@code name} if it is blank or too long
+   */
+  public Action create(ActionDraft draft) {
+    ActionSpec spec = draft.spec();
+    Validation.require(PublishCheck.nameProblems(spec.name()));
+    return store.createAction(ctx.orgId(), spec, ctx.clock().instant());
+  }
+
+  /** The action with this id. */
+  public Optional<Action> find(long actionId) {
+    return store.findAction(ctx.orgId(), actionId);
+  }
+
+  /** The first page of actions, newest first. */
+  public Page<Action> page(int limit) {
+    return page("", limit);
+  }
+
+  /**
+   * A page of actions, newest first.
+   *
+   * @param cursor the {@link Page#next()} of the previous page, or empty for the first
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  public Page<Action> page(String cursor, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    long before = cursor.isEmpty() ? Long.MAX_VALUE : parseCursor(cursor);
+    List<Action> items = store.actions(ctx.orgId(), before, limit + 1);
+    if (items.size() > limit) {
+      List<Action> page = items.subList(0, limit);
+      return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
+    }
+    return new Page<>(items, Optional.empty());
+  }
+
+  /**
+   * Edits an action: {@code edit} receives a draft holding the action as stored and changes it. A
+   * draft may change in every part; a published or paused action in its name, scripts, tags,
+   * fields, report and texting hours only, and the result is checked as at publish (edits apply to
+   * messages not yet sent); a closed action not at all. If another node changed the action
+   * meanwhile, the edit is applied again to the newer version.
+   *
+   * @throws NotFoundException if the action does not exist
+   * @throws ValidationException listing every problem; nothing is written
+   */
+  public Action update(long actionId, Consumer<ActionDraft> edit) {
+    Objects.requireNonNull(edit, "edit");
+    return retry(
+        actionId,
+        current -> {
+          ActionDraft draft = ActionDraft.of(current.spec());
+          edit.accept(draft);
+          ActionSpec next = draft.spec();
+          List<Violation> problems = new ArrayList<>(PublishCheck.nameProblems(next.name()));
+          problems.addAll(EditRules.problems(current.status(), current.spec(), next));
+          Validation.require(problems);
+          if (current.status() != ActionStatus.DRAFT) {
+            require(next);
+          }
+          return store.saveAction(ctx.orgId(), current, current.status(), next, now());
+        });
+  }
+
+  /**
+   * Every problem that would stop the action from being published, without publishing it; empty
+   * when it is ready.
+   *
+   * @throws NotFoundException if the action does not exist
+   */
+  public List<Violation> problems(long actionId) {
+    ActionSpec spec = get(actionId).spec();
+    return PublishCheck.problems(spec, facts(spec));
+  }
+
+  /**
+   * Publishes a draft: checks everything (unknown variables, empty bodies, unknown tags or fields,
+   * field values of the wrong type, no initial message, an empty contact list, ...) and goes live.
+   *
+   * @throws ValidationException listing every problem at once, each naming where it is ({@code
+   *     script.initial[0].body}, {@code script.replies[Yes].tags}, {@code contacts}); or naming
+   *     {@code status} if the action is not a draft. Nothing is written.
+   * @throws NotFoundException if the action does not exist
+   */
+  public Action publish(long actionId) {
+    return move(actionId, ActionStatus.PUBLISHED);
+  }
+
+  /**
+   * Pauses a published action: nothing is sent until it is resumed.
+   *
+   * @throws ValidationException naming {@code status} unless the action is published
+   */
+  public Action pause(long actionId) {
+    return move(actionId, ActionStatus.PAUSED);
+  }
+
+  /**
+   * Resumes a paused action, checking it as at publish.
+   *
+   * @throws ValidationException naming {@code status} unless the action is paused, or listing the
+   *     problems that stop it from going live
+   */
+  public Action resume(long actionId) {
+    return move(actionId, ActionStatus.PUBLISHED);
+  }
+
+  /**
+   * Closes a published or paused action for good.
+   *
+   * @throws ValidationException naming {@code status} if it is a draft or already closed
+   */
+  public Action close(long actionId) {
+    return move(actionId, ActionStatus.CLOSED);
+  }
+
+  /**
+   * Copies an action, whatever its status, into a new draft named {@code "<name> (copy)"} with the
+   * same scripts, report and settings.
+   *
+   * @throws NotFoundException if the action does not exist
+   */
+  public Action copy(long actionId) {
+    ActionSpec spec = get(actionId).spec();
+    String name = spec.name() + " (copy)";
+    if (name.length() > PublishCheck.MAX_NAME) {
+      name = spec.name();
+    }
+    return store.createAction(ctx.orgId(), ActionDraft.of(spec).name(name).spec(), now());
+  }
+
+  /**
+   * Deletes a draft. Returns whether it existed.
+   *
+   * @throws ValidationException naming {@code status} if the action is not a draft: close it
+   *     instead
+   */
+  public boolean delete(long actionId) {
+    if (store.deleteDraft(ctx.orgId(), actionId)) {
+      return true;
+    }
+    Optional<Action> action = find(actionId);
+    if (action.isPresent()) {
+      throw ValidationException.of(
+          "status", "is " + action.get().status() + ": only a draft can be deleted; close it");
+    }
+    return false;
+  }
+
+  // ---- preview and estimate ----
+
+  /**
+   * Renders a body (any template, such as a reply being written) for a contact and a texter, with
+   * its segments and cost; smart-encoded too when the action has smart encoding on.
+   *
+   * @throws ValidationException naming {@code body} with every syntax problem
+   * @throws NotFoundException if the action, the contact or the texter does not exist
+   */
+  public Preview preview(long actionId, String body, long contactId, String texterId) {
+    Template template = Template.parse(Objects.requireNonNull(body, "body"));
+    return new Previews(ctx).preview(get(actionId), template, contactId, texterId);
+  }
+
+  /**
+   * Estimates what the action's initial messages will cost: each variant rendered for each contact
+   * of the list (for lists over 100,000 contacts, for a sample of 100,000 spread over the list by
+   * id, then scaled), its segments counted after smart encoding if on, and priced with the
+   * application's cost model ({@code P2P.builder().costModel(..)}). {@code {texterFirstName}}
+   * renders as the longest first name among the organization's texters. Reads the list page by
+   * page; takes seconds for large lists.
+   *
+   * @throws ValidationException naming {@code contacts} if the action has no list, or the initial
+   *     bodies that do not parse
+   * @throws NotFoundException if the action or its list does not exist
+   */
+  public Estimate estimate(long actionId) {
+    return new Previews(ctx).estimate(get(actionId).spec());
+  }
+
+  // ---- helpers ----
+
+  private Action move(long actionId, ActionStatus to) {
+    return retry(
+        actionId,
+        current -> {
+          if (!current.status().canMoveTo(to)) {
+            throw EditRules.illegalMove(current.status(), to);
+          }
+          if (to == ActionStatus.PUBLISHED) {
+            require(current.spec());
+          }
+          return store.saveAction(ctx.orgId(), current, to, current.spec(), now());
+        });
+  }
+
+  private Action retry(long actionId, Function<Action, Optional<Action>> attempt) {
+    for (int i = 0; i < ATTEMPTS; i++) {
+      Optional<Action> saved = attempt.apply(get(actionId));
+      if (saved.isPresent()) {
+        return saved.get();
+      }
+    }
+    throw new P2PException(
+        "Action " + actionId + " kept changing while this change was made; try again");
+  }
+
+  /** Throws the spec's problems in the order of its parts. */
+  private void require(ActionSpec spec) {
+    List<Violation> problems = PublishCheck.problems(spec, facts(spec));
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  private PublishCheck.Facts facts(ActionSpec spec) {
+    return PublishCheck.Facts.of(store, ctx.orgId(), spec);
+  }
+
+  Action get(long actionId) {
+    return find(actionId).orElseThrow(() -> new NotFoundException("action", actionId));
+  }
+
+  private java.time.Instant now() {
+    return ctx.clock().instant();
+  }
+
+  private static long parseCursor(String cursor) {
+    try {
+      return Long.parseLong(cursor);
+    } catch (NumberFormatException e) {
+      throw ValidationException.of("cursor", "is not a cursor returned by a previous page");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.p2p.action;
+
+import dev.p2p.sms.Segments;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A body rendered for one contact and one texter, as it would be sent.
+ *
+ * @param text the rendered text, as written
+ * @param smartEncoded the text after smart encoding, when the action has it on; this is what would
+ *     be sent
+ * @param segments the segments of what would be sent
+ * @param cost what it would cost as SMS under the application's cost model
+ */
+public record Preview(
+    String text, Optional<String> smartEncoded, Segments segments, BigDecimal cost) {
+  /** Checks presence. */
+  public Preview {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(smartEncoded, "smartEncoded");
+    Objects.requireNonNull(segments, "segments");
+    Objects.requireNonNull(cost, "cost");
+  }
+
+  /** The text that would be sent: the smart-encoded text when present, else the text. */
+  public String sent() {
+    return smartEncoded.orElse(text);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.p2p.action;
+
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.contact.ContactList;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
+import dev.p2p.script.InitialMessage;
+import dev.p2p.script.ReplyScript;
+import dev.p2p.script.ScriptTree;
+import dev.p2p.script.Template;
+import dev.p2p.store.Store;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything publishing checks, collected at once: the name, the contact list, every body (syntax
+ * and variables), every tag and field named, every value against its field's type, the report.
+ * Pure: the facts it needs from the store arrive in {@link Facts}.
+ */
+final class PublishCheck {
+  static final int MAX_NAME = 255;
+
+  /**
+   * What the check needs to know of the organization.
+   *
+   * @param tags the names of its tags
+   * @param fields its custom fields by name
+   * @param list the action's contact list, if it exists
+   * @param listFields the custom-field names present in that list
+   */
+  record Facts(
+      Set<String> tags,
+      Map<String, CustomField> fields,
+      Optional<ContactList> list,
+      Set<String> listFields) {
+
+    /** Reads the facts a spec's check needs from the store. */
+    static Facts of(Store store, String orgId, ActionSpec spec) {
+      Set<String> tags = store.tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
+      Map<String, CustomField> fields =
+          store.fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
+      if (spec.contactListId().isEmpty()) {
+        return new Facts(tags, fields, Optional.empty(), Set.of());
+      }
+      long listId = spec.contactListId().getAsLong();
+      return new Facts(
+          tags, fields, store.findList(orgId, listId), store.listFieldNames(orgId, listId));
+    }
+  }
+
+  private final ActionSpec spec;
+  private final Facts facts;
+  private final Set<String> variables = new HashSet<>(Template.BUILT_IN_VARIABLES);
+  private final List<Violation> problems = new ArrayList<>();
+
+  private PublishCheck(ActionSpec spec, Facts facts) {
+    this.spec = spec;
+    this.facts = facts;
+    variables.addAll(facts.fields().keySet());
+    variables.addAll(facts.listFields());
+  }
+
+  /** Every problem that stops the spec from being published, in the order of the spec's parts. */
+  static List<Violation> problems(ActionSpec spec, Facts facts) {
+    PublishCheck check = new PublishCheck(spec, facts);
+    check.run();
+    return List.copyOf(check.problems);
+  }
+
+  /** Checks a name, which even a draft must have. */
+  static List<Violation> nameProblems(String name) {
+    if (name.isBlank()) {
+      return List.of(new Violation("name", "must not be blank"));
+    }
+    if (name.length() > MAX_NAME) {
+      return List.of(new Violation("name", "must be at most " + MAX_NAME + " characters"));
+    }
+    return List.of();
+  }
+
+  private void run() {
+    problems.addAll(nameProblems(spec.name()));
+    checkContacts();
+    ScriptTree script = spec.script();
+    if (script.initials().isEmpty()) {
+      problems.add(new Violation("script.initial", "needs at least one initial message"));
+    }
+    List<InitialMessage> initials = script.initials();
+    for (int i = 0; i < initials.size(); i++) {
+      checkBody("script.initial[" + i + "].body", initials.get(i).body());
+    }
+    checkReplies("script.replies", script.replies());
+    spec.tags().forEach(t -> checkTag("tags", t));
+    spec.fields().forEach(f -> checkFieldName("fields", f));
+    checkReport();
+  }
+
+  private void checkContacts() {
+    if (spec.contactListId().isEmpty()) {
+      problems.add(new Violation("contacts", "must name a contact list"));
+    } else if (facts.list().isEmpty()) {
+      problems.add(
+          new Violation(
+              "contacts", "list " + spec.contactListId().getAsLong() + " does not exist"));
+    } else if (facts.list().get().size() == 0) {
+      problems.add(
+          new Violation("contacts", "list " + facts.list().get().id() + " has no contacts"));
+    }
+  }
+
+  private void checkReplies(String prefix, List<ReplyScript> replies) {
+    Set<String> labels = new HashSet<>();
+    for (int i = 0; i < replies.size(); i++) {
+      ReplyScript reply = replies.get(i);
+      String label = reply.label();
+      String at = prefix + "[" + (label.isBlank() ? "#" + i : label) + "]";
+      if (label.isBlank()) {
+        problems.add(new Violation(at + ".label", "must not be blank"));
+      } else if (label.contains(ScriptTree.PATH_SEPARATOR)) {
+        problems.add(new Violation(at + ".label", "must not contain '/'"));
+      } else if (!labels.add(label)) {
+        problems.add(new Violation(at + ".label", "is used by another reply at the same level"));
+      }
+      checkBody(at + ".body", reply.body());
+      reply.tags().forEach(t -> checkTag(at + ".tags", t));
+      reply.fields().forEach((name, value) -> checkFieldValue(at + ".fields." + name, name, value));
+      checkReplies(at + ".followUps", reply.followUps());
+    }
+  }
+
+  private void checkBody(String path, String body) {
+    if (body.isBlank()) {
+      problems.add(new Violation(path, "must not be empty"));
+      return;
+    }
+    Template template;
+    try {
+      template = Template.parse(body);
+    } catch (ValidationException e) {
+      e.violations().forEach(v -> problems.add(new Violation(path, v.reason())));
+      return;
+    }
+    for (String name : template.variables()) {
+      if (!variables.contains(name)) {
+        problems.add(
+            new Violation(
+                path,
+                "uses unknown variable {"
+                    + name
+                    + "}: not a built-in name, a custom field of the organization"
+                    + " or a column of the contact list"));
+      }
+    }
+  }
+
+  private void checkTag(String path, String tag) {
+    if (!facts.tags().contains(tag)) {
+      problems.add(
+          new Violation(path, "uses unknown tag '" + tag + "': define it with tags().define"));
+    }
+  }
+
+  private void checkFieldName(String path, String name) {
+    if (!facts.fields().containsKey(name)) {
+      problems.add(
+          new Violation(
+              path, "uses unknown custom field '" + name + "': define it with customFields()"));
+    }
+  }
+
+  private void checkFieldValue(String path, String name, String value) {
+    CustomField field = facts.fields().get(name);
+    if (field == null) {
+      problems.add(new Violation(path, "is not a custom field: define it with customFields()"));
+    } else {
+      field.check(path, value).ifPresent(problems::add);
+    }
+  }
+
+  private void checkReport() {
+    List<Question> report = spec.report();
+    for (int i = 0; i < report.size(); i++) {
+      Question question = report.get(i);
+      String at = "report[" + i + "]";
+      if (question.prompt().isBlank()) {
+        problems.add(new Violation(at + ".prompt", "must not be blank"));
+      }
+      if (question instanceof Question.TagQuestion q) {
+        if (q.tags().isEmpty()) {
+          problems.add(new Violation(at + ".tags", "must offer at least one tag"));
+        }
+        q.tags().forEach(t -> checkTag(at + ".tags", t));
+      } else if (question instanceof Question.FieldQuestion q) {
+        checkFieldName(at + ".field", q.field());
+      }
+    }
+  }
+}

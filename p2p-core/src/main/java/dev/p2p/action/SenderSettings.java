@@ -1,0 +1,88 @@
+package dev.p2p.action;
+
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.contact.Phones;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Which gateway sends an action's messages, and from what: a messaging service of that gateway
+ * (which picks the number), or a pool of the organization's own numbers.
+ *
+ * @param gateway the id of the gateway, as registered with p2p
+ * @param messagingServiceId the gateway's messaging-service id; empty when a pool is given
+ * @param numbers the sender numbers in E.164 form, distinct; empty when a messaging service is
+ *     given
+ */
+public record SenderSettings(
+    String gateway, Optional<String> messagingServiceId, List<String> numbers) {
+  private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+
+  /**
+   * Checks every part, listing every problem.
+   *
+   * @throws ValidationException naming {@code sender.gateway}, {@code sender} or {@code
+   *     sender.numbers[i]}
+   */
+  public SenderSettings {
+    Objects.requireNonNull(gateway, "gateway");
+    Objects.requireNonNull(messagingServiceId, "messagingServiceId");
+    numbers = List.copyOf(numbers);
+    List<Violation> problems = new ArrayList<>();
+    if (!GATEWAY.matcher(gateway).matches()) {
+      problems.add(
+          new Violation("sender.gateway", "must be 1 to 64 letters, digits, '.', '_' or '-'"));
+    }
+    if (messagingServiceId.isPresent() == !numbers.isEmpty()) {
+      problems.add(
+          new Violation(
+              "sender", "must give either a messaging service or sender numbers, not both"));
+    }
+    if (messagingServiceId.filter(id -> id.isBlank() || id.length() > 255).isPresent()) {
+      problems.add(new Violation("sender.messagingServiceId", "must be 1 to 255 characters"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < numbers.size(); i++) {
+      String n = numbers.get(i);
+      if (!E164.matcher(n).matches()) {
+        problems.add(
+            new Violation(
+                "sender.numbers[" + i + "]", "must be in E.164 form, such as +14155552671"));
+      } else if (!seen.add(n)) {
+        problems.add(new Violation("sender.numbers[" + i + "]", "repeats " + Phones.mask(n)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  /** Send through a messaging service of the gateway. */
+  public static SenderSettings messagingService(String gateway, String messagingServiceId) {
+    return new SenderSettings(gateway, Optional.of(messagingServiceId), List.of());
+  }
+
+  /** Send from a pool of numbers through the gateway; a contact keeps the number first used. */
+  public static SenderSettings numbers(String gateway, List<String> numbers) {
+    return new SenderSettings(gateway, Optional.empty(), numbers);
+  }
+
+  @Override
+  public String toString() {
+    return "SenderSettings[gateway="
+        + gateway
+        + ", messagingServiceId="
+        + messagingServiceId
+        + ", numbers="
+        + numbers.stream().map(Phones::mask).collect(Collectors.joining(", ", "[", "]"))
+        + "]";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.p2p.field;
+
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A tag of the organization, which reply scripts and texters apply to conversations.
+ *
+ * @param name the tag's key, such as {@code not-voting}: a letter or digit, then letters, digits,
+ *     {@code -} or {@code _}, at most 64; case-sensitive
+ * @param description what the tag means, at most 1000 characters; may be empty
+ */
+public record Tag(String name, String description) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+  /**
+   * Checks both parts, listing every problem.
+   *
+   * @throws ValidationException naming {@code name} or {@code description}
+   */
+  public Tag {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    List<Violation> problems = new ArrayList<>();
+    if (!NAME.matcher(name).matches()) {
+      problems.add(
+          new Violation(
+              "name",
+              "must be 1 to 64 letters, digits, '-' or '_', starting with a letter or digit"));
+    }
+    if (description.length() > 1_000) {
+      problems.add(new Violation("description", "must be at most 1000 characters"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  /** A tag without a description. */
+  public static Tag named(String name) {
+    return new Tag(name, "");
+  }
+}

@@ -1,0 +1,59 @@
+package dev.p2p.script;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A canned reply a texter can send in a conversation, with what it records, and the follow-up
+ * replies that make sense after it (a tree). A reply is identified by its path: the labels from the
+ * top of the tree down, joined by {@value ScriptTree#PATH_SEPARATOR} ({@code Yes/Where}), so labels
+ * are unique among siblings and contain no {@code /} (checked at publish). Renaming a reply changes
+ * its path.
+ *
+ * @param label the short name texters pick it by, such as {@code Yes}
+ * @param body the template text sent
+ * @param tags the tags applied when it is sent, in order
+ * @param fields the custom-field values set when it is sent, by field name
+ * @param followUps the replies offered after this one
+ */
+public record ReplyScript(
+    String label,
+    String body,
+    List<String> tags,
+    Map<String, String> fields,
+    List<ReplyScript> followUps) {
+
+  /** Checks presence and copies the collections. */
+  public ReplyScript {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(body, "body");
+    tags = List.copyOf(tags);
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    followUps = List.copyOf(followUps);
+  }
+
+  /** A reply with its effects and no follow-ups. */
+  public static ReplyScript of(String label, String body, ReplyEffect... effects) {
+    List<String> tags = new ArrayList<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (ReplyEffect effect : effects) {
+      if (effect instanceof ReplyEffect.ApplyTag t) {
+        tags.add(t.tag());
+      } else if (effect instanceof ReplyEffect.SetField f) {
+        fields.put(f.field(), f.value());
+      }
+    }
+    return new ReplyScript(label, body, tags, fields, List.of());
+  }
+
+  /** This reply with the follow-ups added after its existing ones. */
+  public ReplyScript withFollowUps(ReplyScript... more) {
+    List<ReplyScript> all = new ArrayList<>(followUps);
+    all.addAll(List.of(more));
+    return new ReplyScript(label, body, tags, fields, all);
+  }
+}

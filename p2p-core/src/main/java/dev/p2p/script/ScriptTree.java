@@ -1,0 +1,91 @@
+package dev.p2p.script;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An action's scripts: the initial-message variants and the tree of reply scripts. Immutable.
+ *
+ * @param initials the first-message variants; one is chosen per contact, by weight
+ * @param replies the top-level reply scripts
+ */
+public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replies) {
+  /** Separates the labels of a reply's path: {@value}. */
+  public static final String PATH_SEPARATOR = "/";
+
+  /** No messages at all. */
+  public static final ScriptTree EMPTY = new ScriptTree(List.of(), List.of());
+
+  /** Copies the lists. */
+  public ScriptTree {
+    initials = List.copyOf(initials);
+    replies = List.copyOf(replies);
+  }
+
+  /**
+   * The reply at this path: labels from the top down joined by {@value #PATH_SEPARATOR}, such as
+   * {@code Yes} or {@code Yes/Where}.
+   */
+  public Optional<ReplyScript> reply(String path) {
+    Objects.requireNonNull(path, "path");
+    List<ReplyScript> level = replies;
+    ReplyScript found = null;
+    for (String label : path.split(PATH_SEPARATOR, -1)) {
+      found = level.stream().filter(r -> r.label().equals(label)).findFirst().orElse(null);
+      if (found == null) {
+        return Optional.empty();
+      }
+      level = found.followUps();
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The variant a contact gets: a stable choice by the contact's id, each variant in proportion to
+   * its weight over many contacts.
+   *
+   * @throws IllegalStateException if there is no initial message
+   */
+  public InitialMessage initialFor(long contactId) {
+    if (initials.isEmpty()) {
+      throw new IllegalStateException("the script has no initial message");
+    }
+    long total = initials.stream().mapToLong(InitialMessage::weight).sum();
+    long z = contactId * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+    long point = Math.floorMod(z ^ (z >>> 29), total);
+    for (InitialMessage initial : initials) {
+      point -= initial.weight();
+      if (point < 0) {
+        return initial;
+      }
+    }
+    return initials.get(initials.size() - 1);
+  }
+
+  /** Every tag a reply of the tree applies, in order of first use. */
+  public Set<String> tagsUsed() {
+    Set<String> tags = new LinkedHashSet<>();
+    walk(replies, r -> tags.addAll(r.tags()));
+    return tags;
+  }
+
+  /** Every custom field a reply of the tree sets, in order of first use. */
+  public Set<String> fieldsUsed() {
+    Set<String> fields = new LinkedHashSet<>();
+    walk(replies, r -> fields.addAll(r.fields().keySet()));
+    return fields;
+  }
+
+  private static void walk(
+      Collection<ReplyScript> level, java.util.function.Consumer<ReplyScript> visit) {
+    for (ReplyScript reply : level) {
+      visit.accept(reply);
+      walk(reply.followUps(), visit);
+    }
+  }
+}

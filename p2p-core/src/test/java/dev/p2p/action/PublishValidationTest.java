@@ -1,0 +1,212 @@
+package dev.p2p.action;
+
+import static dev.p2p.script.ReplyEffect.field;
+import static dev.p2p.script.ReplyEffect.tag;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.p2p.Organization;
+import dev.p2p.P2P;
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.contact.NewContact;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
+import dev.p2p.script.ReplyScript;
+import dev.p2p.store.InMemoryStore;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Publishing refuses each problem, naming where it is, and writes nothing. */
+class PublishValidationTest {
+  private Organization org;
+  private long listId;
+
+  @BeforeEach
+  void setUp() {
+    org = P2P.builder().store(InMemoryStore.create()).build().organization("acme");
+    org.tags().define(Tag.named("supporter"));
+    org.customFields().define(CustomField.number("age", "Age"));
+    listId = org.contacts().createList("Voters").id();
+    org.contacts()
+        .add(
+            listId,
+            NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+  }
+
+  /** A draft that publishes cleanly. */
+  private ActionDraft valid() {
+    return ActionDraft.named("GOTV")
+        .contacts(listId)
+        .initial("Hi {firstName|there}, it's {texterFirstName}. Vote at {pollingPlace}!")
+        .reply("Yes", "Great! You're {age}?", tag("supporter"), field("age", "42"))
+        .question(Question.tags("Will they vote?", "supporter"))
+        .question(Question.field("Age?", "age"));
+  }
+
+  private List<Violation> publishFails(ActionDraft draft) {
+    Action action = org.actions().create(draft);
+    Throwable thrown = catchThrowable(() -> org.actions().publish(action.id()));
+    assertThat(thrown).isInstanceOf(ValidationException.class);
+    assertThat(org.actions().find(action.id()).orElseThrow().status())
+        .isEqualTo(ActionStatus.DRAFT);
+    return ((ValidationException) thrown).violations();
+  }
+
+  @Test
+  void aValidDraftPublishes() {
+    Action action = org.actions().create(valid());
+    assertThat(org.actions().problems(action.id())).isEmpty();
+    Action published = org.actions().publish(action.id());
+    assertThat(published.status()).isEqualTo(ActionStatus.PUBLISHED);
+    assertThat(published.version()).isEqualTo(action.version() + 1);
+  }
+
+  @Test
+  void anUnknownVariableIsNamed() {
+    assertThat(publishFails(valid().initial("Hi {nickname}")))
+        .containsExactly(new Violation("script.initial[1].body", unknownVariable("nickname")));
+  }
+
+  @Test
+  void aSyntaxErrorInABodyIsNamed() {
+    assertThat(publishFails(valid().initial("Hi {firstName")))
+        .extracting(Violation::field)
+        .containsExactly("script.initial[1].body");
+  }
+
+  @Test
+  void anEmptyInitialBodyIsNamed() {
+    assertThat(publishFails(valid().initial("  ")))
+        .containsExactly(new Violation("script.initial[1].body", "must not be empty"));
+  }
+
+  @Test
+  void anEmptyReplyBodyIsNamed() {
+    assertThat(publishFails(valid().reply("No", "")))
+        .containsExactly(new Violation("script.replies[No].body", "must not be empty"));
+  }
+
+  @Test
+  void anUnknownTagInAReplyIsNamed() {
+    assertThat(publishFails(valid().reply("No", "Ok", tag("not-voting"))))
+        .extracting(Violation::field)
+        .containsExactly("script.replies[No].tags");
+  }
+
+  @Test
+  void anUnknownFieldInAReplyIsNamed() {
+    assertThat(publishFails(valid().reply("No", "Ok", field("ward", "3"))))
+        .extracting(Violation::field)
+        .containsExactly("script.replies[No].fields.ward");
+  }
+
+  @Test
+  void aFieldValueOfTheWrongTypeIsNamed() {
+    assertThat(publishFails(valid().reply("No", "Ok", field("age", "forty"))))
+        .containsExactly(
+            new Violation("script.replies[No].fields.age", "must be a number, such as 42 or -3.5"));
+  }
+
+  @Test
+  @DisplayName("a problem in a follow-up reply is named by its path")
+  void aProblemInAFollowUpIsNamedByItsPath() {
+    ReplyScript yes =
+        ReplyScript.of("Yes", "Great").withFollowUps(ReplyScript.of("Where", "At {place}"));
+    ActionDraft draft = ActionDraft.named("GOTV").contacts(listId).initial("Hi").reply(yes);
+    assertThat(publishFails(draft))
+        .containsExactly(
+            new Violation("script.replies[Yes].followUps[Where].body", unknownVariable("place")));
+  }
+
+  @Test
+  void repeatedReplyLabelsAreNamed() {
+    assertThat(publishFails(valid().reply("Yes", "Again")))
+        .containsExactly(
+            new Violation(
+                "script.replies[Yes].label", "is used by another reply at the same level"));
+  }
+
+  @Test
+  void noInitialMessageIsNamed() {
+    assertThat(publishFails(ActionDraft.named("GOTV").contacts(listId)))
+        .containsExactly(new Violation("script.initial", "needs at least one initial message"));
+  }
+
+  @Test
+  void anEmptyContactListIsNamed() {
+    long empty = org.contacts().createList("Empty").id();
+    assertThat(publishFails(ActionDraft.named("GOTV").contacts(empty).initial("Hi")))
+        .containsExactly(new Violation("contacts", "list " + empty + " has no contacts"));
+  }
+
+  @Test
+  void noContactListIsNamed() {
+    assertThat(publishFails(ActionDraft.named("GOTV").initial("Hi")))
+        .containsExactly(new Violation("contacts", "must name a contact list"));
+  }
+
+  @Test
+  void aMissingContactListIsNamed() {
+    assertThat(publishFails(valid().contacts(999_999)))
+        .extracting(Violation::field)
+        .contains("contacts");
+  }
+
+  @Test
+  void anUnknownTagInTheReportIsNamed() {
+    assertThat(publishFails(valid().question(Question.anyOfTags("Issues?", "housing"))))
+        .extracting(Violation::field)
+        .containsExactly("report[2].tags");
+  }
+
+  @Test
+  void anUnknownFieldInTheReportIsNamed() {
+    assertThat(publishFails(valid().question(Question.field("Ward?", "ward"))))
+        .extracting(Violation::field)
+        .containsExactly("report[2].field");
+  }
+
+  @Test
+  void unknownTagsAndFieldsTextersMaySetAreNamed() {
+    assertThat(publishFails(valid().tags("housing").fields("ward")))
+        .extracting(Violation::field)
+        .containsExactly("tags", "fields");
+  }
+
+  @Test
+  @DisplayName("several problems are listed together, in one exception")
+  void severalProblemsAreListedTogether() {
+    ActionDraft draft =
+        ActionDraft.named("GOTV")
+            .initial("Hi {nickname}")
+            .initial("")
+            .reply("Yes", "Ok", tag("ghost"), field("age", "old"))
+            .question(Question.field("Ward?", "ward"));
+    assertThat(publishFails(draft))
+        .extracting(Violation::field)
+        .containsExactly(
+            "contacts",
+            "script.initial[0].body",
+            "script.initial[1].body",
+            "script.replies[Yes].tags",
+            "script.replies[Yes].fields.age",
+            "report[0].field");
+  }
+
+  @Test
+  void aCustomFieldOfTheOrganizationIsAKnownVariable() {
+    Action action =
+        org.actions().create(ActionDraft.named("GOTV").contacts(listId).initial("You're {age}"));
+    assertThat(org.actions().publish(action.id()).status()).isEqualTo(ActionStatus.PUBLISHED);
+  }
+
+  private static String unknownVariable(String name) {
+    return "uses unknown variable {"
+        + name
+        + "}: not a built-in name, a custom field of the organization or a column of the contact"
+        + " list";
+  }
+}

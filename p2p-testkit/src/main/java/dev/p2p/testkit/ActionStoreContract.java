@@ -1,0 +1,402 @@
+package dev.p2p.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.p2p.NotFoundException;
+import dev.p2p.ValidationException;
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.ActionSpec;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.action.AssignmentSettings;
+import dev.p2p.action.Question;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.action.TextingHours;
+import dev.p2p.contact.ContactDetails;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.FieldType;
+import dev.p2p.field.Tag;
+import dev.p2p.script.ReplyEffect;
+import dev.p2p.script.ReplyScript;
+import dev.p2p.store.ContactImport;
+import dev.p2p.store.Store;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tag, custom-field and action operations every {@link Store} must get right ({@link
+ * dev.p2p.store.ActionStore}). Run through {@link StoreContract}, which supplies the store.
+ */
+abstract class ActionStoreContract {
+  static final String ORG = StoreContract.ORG;
+  static final String OTHER_ORG = StoreContract.OTHER_ORG;
+  static final Instant NOW = StoreContract.NOW;
+
+  /** The store under test, fresh for each test, with {@link #ORG} and {@link #OTHER_ORG}. */
+  abstract Store store();
+
+  /** A spec using every part, for round trips. */
+  static ActionSpec fullSpec() {
+    ReplyScript yes =
+        ReplyScript.of(
+                "Yes",
+                "Amazing! Vote at {pollingPlace} ✓ 😀",
+                ReplyEffect.tag("supporter"),
+                ReplyEffect.field("age", "42"))
+            .withFollowUps(ReplyScript.of("Where", "It's \"City Hall\"\n{{room}}"));
+    return ActionDraft.named("GOTV Day")
+        .contacts(7)
+        .initial("Hi {firstName|there}!", 3)
+        .initial("Hey {firstName}", 1)
+        .reply(yes)
+        .reply("No", "Thanks", ReplyEffect.tag("not-voting"))
+        .tags("undecided")
+        .fields("ward")
+        .question(Question.tags("Will they vote?", "supporter", "not-voting"))
+        .question(Question.anyOfTags("Issues?", "housing"))
+        .question(Question.field("Age?", "age"))
+        .textingHours(
+            new TextingHours(
+                LocalTime.of(9, 30), LocalTime.of(20, 0), ZoneId.of("America/Chicago")))
+        .sender(SenderSettings.numbers("twilio", List.of("+13125550100", "+13125550101")))
+        .assignment(new AssignmentSettings(AssignmentSettings.Policy.FIXED, 25, 500, true))
+        .smartEncoding(true)
+        .spec();
+  }
+
+  static ActionSpec draftUsing(String tag) {
+    return ActionDraft.named("Uses " + tag).reply("Yes", "Ok", ReplyEffect.tag(tag)).spec();
+  }
+
+  @Nested
+  @DisplayName("tags")
+  class Tags {
+    @Test
+    void tagsAreCreatedFoundListedByNameAndUpdated() {
+      store().createTag(ORG, new Tag("undecided", ""));
+      store().createTag(ORG, new Tag("supporter", "Will vote — for us"));
+      assertThat(store().updateTag(ORG, new Tag("undecided", "Not sure"))).isTrue();
+      assertThat(store().tags(ORG))
+          .containsExactly(
+              new Tag("supporter", "Will vote — for us"), new Tag("undecided", "Not sure"));
+      assertThat(store().findTag(ORG, "supporter"))
+          .contains(new Tag("supporter", "Will vote — for us"));
+    }
+
+    @Test
+    void aTagIsCreatedOnceNamingTheName() {
+      store().createTag(ORG, Tag.named("supporter"));
+      assertThatThrownBy(() -> store().createTag(ORG, Tag.named("supporter")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).field()).isEqualTo("name"));
+    }
+
+    @Test
+    void updatingOrDeletingAnUnknownTagReportsFalse() {
+      assertThat(store().updateTag(ORG, Tag.named("ghost"))).isFalse();
+      assertThat(store().deleteTag(ORG, "ghost")).isFalse();
+    }
+
+    @Test
+    void anotherOrganizationsTagsAreInvisible() {
+      store().createTag(OTHER_ORG, Tag.named("supporter"));
+      store().createTag(ORG, Tag.named("supporter"));
+      assertThat(store().deleteTag(OTHER_ORG, "supporter")).isTrue();
+      assertThat(store().tags(ORG)).containsExactly(Tag.named("supporter"));
+      assertThat(store().tags(OTHER_ORG)).isEmpty();
+    }
+
+    @Test
+    void definingATagInAnUnknownOrganizationIsNotFound() {
+      assertThatThrownBy(() -> store().createTag("nobody", Tag.named("x")))
+          .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("a tag used by a draft, published or paused action is kept; once closed it goes")
+    void aTagInUseIsKeptUntilTheActionCloses() {
+      store().createTag(ORG, Tag.named("supporter"));
+      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
+      assertThatThrownBy(() -> store().deleteTag(ORG, "supporter"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("action " + action.id());
+      Action published = move(action, ActionStatus.PUBLISHED);
+      Action paused = move(published, ActionStatus.PAUSED);
+      assertThatThrownBy(() -> store().deleteTag(ORG, "supporter"))
+          .isInstanceOf(ValidationException.class);
+      move(paused, ActionStatus.CLOSED);
+      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+    }
+
+    @Test
+    void aTagUsedOnlyByAnotherOrganizationsActionCanBeDeleted() {
+      store().createTag(ORG, Tag.named("supporter"));
+      store().createAction(OTHER_ORG, draftUsing("supporter"), NOW);
+      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+    }
+
+    @Test
+    void aTagNoLongerUsedAfterAnEditCanBeDeleted() {
+      store().createTag(ORG, Tag.named("supporter"));
+      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
+      store().saveAction(ORG, action, ActionStatus.DRAFT, draftUsing("other"), NOW);
+      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+    }
+
+    @Test
+    void aTagOfADeletedDraftCanBeDeleted() {
+      store().createTag(ORG, Tag.named("supporter"));
+      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
+      assertThat(store().deleteDraft(ORG, action.id())).isTrue();
+      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+    }
+  }
+
+  @Nested
+  @DisplayName("custom fields")
+  class Fields {
+    @Test
+    void everyTypeRoundTrips() {
+      List<CustomField> fields =
+          List.of(
+              CustomField.number("age", "Age"),
+              CustomField.date("bornOn", "Born on"),
+              CustomField.choice("ward", "Ward", "1", "2 — north", "ñ \"quoted\""),
+              CustomField.bool("willVote", "Will vote"),
+              CustomField.text("zNote", "Note"));
+      fields.forEach(f -> store().createField(ORG, f));
+      assertThat(store().fields(ORG)).containsExactlyElementsOf(fields);
+      assertThat(store().findField(ORG, "ward")).contains(fields.get(2));
+    }
+
+    @Test
+    void aFieldIsCreatedOnce() {
+      store().createField(ORG, CustomField.text("note", "Note"));
+      assertThatThrownBy(() -> store().createField(ORG, CustomField.number("note", "Note")))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void aFieldIsUpdated() {
+      store().createField(ORG, CustomField.choice("ward", "Ward", "1"));
+      assertThat(store().updateField(ORG, CustomField.choice("ward", "City ward", "1", "2")))
+          .isTrue();
+      assertThat(store().findField(ORG, "ward"))
+          .contains(new CustomField("ward", "City ward", FieldType.CHOICE, List.of("1", "2")));
+      assertThat(store().updateField(ORG, CustomField.text("ghost", "Ghost"))).isFalse();
+    }
+
+    @Test
+    void aFieldUsedByAnOpenActionIsKept() {
+      store().createField(ORG, CustomField.number("age", "Age"));
+      store()
+          .createAction(
+              ORG, ActionDraft.named("Survey").question(Question.field("Age?", "age")).spec(), NOW);
+      assertThatThrownBy(() -> store().deleteField(ORG, "age"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("custom field 'age'");
+      assertThat(store().findField(ORG, "age")).isPresent();
+    }
+
+    @Test
+    void anUnusedFieldIsDeleted() {
+      store().createField(ORG, CustomField.number("age", "Age"));
+      assertThat(store().deleteField(ORG, "age")).isTrue();
+      assertThat(store().fields(ORG)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("actions")
+  class Actions {
+    @Test
+    @DisplayName("a new action is a draft of version 1 that reads back exactly as written")
+    void anActionRoundTrips() {
+      Action action = store().createAction(ORG, fullSpec(), NOW);
+      assertThat(action.status()).isEqualTo(ActionStatus.DRAFT);
+      assertThat(action.version()).isEqualTo(1);
+      assertThat(action.createdAt()).isEqualTo(NOW);
+      assertThat(store().findAction(ORG, action.id())).contains(action);
+      assertThat(action.spec()).isEqualTo(fullSpec());
+    }
+
+    @Test
+    void aMinimalDraftRoundTrips() {
+      ActionSpec spec =
+          ActionDraft.named("Bare")
+              .sender(SenderSettings.messagingService("bandwidth", "app-1"))
+              .spec();
+      Action action = store().createAction(ORG, spec, NOW);
+      assertThat(store().findAction(ORG, action.id()).map(Action::spec)).contains(spec);
+    }
+
+    @Test
+    void anotherOrganizationsActionsAreInvisible() {
+      Action action = store().createAction(OTHER_ORG, fullSpec(), NOW);
+      assertThat(store().findAction(ORG, action.id())).isEmpty();
+      assertThat(store().actions(ORG, Long.MAX_VALUE, 10)).isEmpty();
+      assertThat(store().saveAction(ORG, action, ActionStatus.PUBLISHED, action.spec(), NOW))
+          .isEmpty();
+      assertThat(store().deleteDraft(ORG, action.id())).isFalse();
+    }
+
+    @Test
+    void creatingInAnUnknownOrganizationIsNotFound() {
+      assertThatThrownBy(() -> store().createAction("nobody", fullSpec(), NOW))
+          .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void actionsArePagedNewestFirst() {
+      long a = store().createAction(ORG, fullSpec(), NOW).id();
+      long b = store().createAction(ORG, fullSpec(), NOW).id();
+      long c = store().createAction(ORG, fullSpec(), NOW).id();
+      assertThat(store().actions(ORG, Long.MAX_VALUE, 2))
+          .extracting(Action::id)
+          .containsExactly(c, b);
+      assertThat(store().actions(ORG, b, 2)).extracting(Action::id).containsExactly(a);
+    }
+
+    @Test
+    @DisplayName("a save changes status and spec, bumps the version and stamps the time")
+    void aSaveReplacesStatusAndSpec() {
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      ActionSpec renamed = ActionDraft.of(draft.spec()).name("Renamed").spec();
+      Instant later = NOW.plusSeconds(60);
+      Optional<Action> saved =
+          store().saveAction(ORG, draft, ActionStatus.PUBLISHED, renamed, later);
+      Action expected = new Action(draft.id(), ActionStatus.PUBLISHED, 2, NOW, later, renamed);
+      assertThat(saved).contains(expected);
+      assertThat(store().findAction(ORG, draft.id())).contains(expected);
+    }
+
+    @Test
+    @DisplayName("a save based on a stale version or status writes nothing")
+    void aStaleSaveWritesNothing() {
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action published = move(draft, ActionStatus.PUBLISHED);
+      assertThat(store().saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), NOW))
+          .isEmpty();
+      Action staleStatus =
+          new Action(
+              published.id(), ActionStatus.PAUSED, published.version(), NOW, NOW, published.spec());
+      assertThat(store().saveAction(ORG, staleStatus, ActionStatus.CLOSED, draft.spec(), NOW))
+          .isEmpty();
+      assertThat(store().findAction(ORG, draft.id())).contains(published);
+    }
+
+    @Test
+    @DisplayName("of many threads publishing one draft at once, exactly one succeeds")
+    void concurrentPublishesLetOneWin() throws Exception {
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      int threads = 8;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      try {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store()
+                        .saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), NOW)
+                        .isPresent();
+                  }));
+        }
+        start.countDown();
+        int wins = 0;
+        for (java.util.concurrent.Future<Boolean> r : results) {
+          wins += r.get() ? 1 : 0;
+        }
+        assertThat(wins).isEqualTo(1);
+        assertThat(store().findAction(ORG, draft.id()).map(Action::version)).contains(2L);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    void onlyADraftIsDeleted() {
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      assertThat(store().deleteDraft(ORG, live.id())).isFalse();
+      assertThat(store().findAction(ORG, live.id())).isPresent();
+      assertThat(store().deleteDraft(ORG, draft.id())).isTrue();
+      assertThat(store().findAction(ORG, draft.id())).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("what actions know of contact lists")
+  class Lists {
+    private ContactDetails withFields(String phone, String... names) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (String name : names) {
+        fields.put(name, "v");
+      }
+      ContactDetails bare = ContactDetails.ofPhone(phone);
+      return new ContactDetails(
+          phone,
+          "",
+          "",
+          bare.zip(),
+          bare.timeZone(),
+          bare.zipState(),
+          bare.areaCodeState(),
+          bare.externalId(),
+          fields);
+    }
+
+    @Test
+    @DisplayName("a list records the field names of the contacts added to it")
+    void addsRecordFieldNames() {
+      long list = store().createList(ORG, "Voters", NOW).id();
+      assertThat(store().listFieldNames(ORG, list)).isEmpty();
+      store().addContact(ORG, list, withFields("+13125550100", "pollingPlace"));
+      store().addContact(ORG, list, withFields("+13125550101", "ward", "pollingPlace"));
+      store().addContact(ORG, list, withFields("+13125550102"));
+      assertThat(store().listFieldNames(ORG, list))
+          .containsExactlyInAnyOrder("pollingPlace", "ward");
+    }
+
+    @Test
+    @DisplayName("an import records the field names of every chunk")
+    void importsRecordFieldNames() {
+      long list;
+      try (ContactImport imp = store().beginImport(ORG, "Voters", NOW)) {
+        imp.add(List.of(withFields("+13125550100", "a"), withFields("+13125550101", "b")));
+        imp.add(List.of(withFields("+13125550102", "c", "a")));
+        list = imp.complete().id();
+      }
+      assertThat(store().listFieldNames(ORG, list)).containsExactlyInAnyOrder("a", "b", "c");
+      assertThat(store().listFieldNames(OTHER_ORG, list)).isEmpty();
+    }
+
+    @Test
+    void theLastContactIdIsTheHighest() {
+      long list = store().createList(ORG, "Voters", NOW).id();
+      assertThat(store().lastContactId(ORG, list)).isEmpty();
+      store().addContact(ORG, list, withFields("+13125550100"));
+      long last = store().addContact(ORG, list, withFields("+13125550101")).id();
+      assertThat(store().lastContactId(ORG, list)).hasValue(last);
+      assertThat(store().lastContactId(OTHER_ORG, list)).isEmpty();
+    }
+  }
+
+  Action move(Action action, ActionStatus to) {
+    return store().saveAction(ORG, action, to, action.spec(), NOW).orElseThrow();
+  }
+}
