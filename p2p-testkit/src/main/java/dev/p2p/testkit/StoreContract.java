@@ -468,6 +468,15 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("webhooks through P2P")
+  class WebhooksThroughP2P extends WebhookPipelineContract {
+    @Override
+    Store store() {
+      return store;
+    }
+  }
+
+  @Nested
   @DisplayName("a CSV import through P2P")
   class ImportThroughP2P {
     private final ContactCsvGenerator csv =
