@@ -20,6 +20,7 @@ final class GatewayRegistry {
   /** The registry of these gateways; ids are already checked and unique. */
   static GatewayRegistry of(Map<String, SmsGateway> registered) {
     Map<String, SmsGateway> prepared = new LinkedHashMap<>();
+    // The one place each gateway is prepared: wrap it in the resilience policy here.
     registered.forEach((id, gateway) -> prepared.put(id, gateway));
     return new GatewayRegistry(Collections.unmodifiableMap(prepared));
   }
