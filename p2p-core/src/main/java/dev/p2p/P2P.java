@@ -3,12 +3,16 @@ package dev.p2p;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
+import dev.p2p.gateway.SmsGateway;
+import dev.p2p.gateway.Webhooks;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * P2P p2p = P2P.builder()
  *     .store(JdbcStore.h2(Path.of("p2p-data")))
+ *     .gateway("twilio-acme", twilio)
  *     .build();
  * Organization acme = p2p.organization("acme");
+ * WebhookResponse response = p2p.webhooks().handle(request);
  * }</pre>
  *
  * <p>Thread-safe. {@link #close()} closes the store.
@@ -33,6 +39,8 @@ public final class P2P implements AutoCloseable {
   private final Clock clock;
   private final String defaultRegion;
   private final CostModel costModel;
+  private final GatewayRegistry gateways;
+  private final Webhooks webhooks;
   // Organizations are never deleted, so one known to exist needs no further write.
   private final Cache<String, Organization> organizations =
       Caffeine.newBuilder().maximumSize(10_000).build();
@@ -42,6 +50,8 @@ public final class P2P implements AutoCloseable {
     this.clock = b.clock;
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
+    this.gateways = GatewayRegistry.of(b.gateways);
+    this.webhooks = new Webhooks(gateways.byId(), store, clock);
   }
 
   /** A builder; {@link Builder#store(Store)} is required. */
@@ -69,6 +79,19 @@ public final class P2P implements AutoCloseable {
         });
   }
 
+  /**
+   * The webhook pipeline: hand it each carrier request, write back the response it returns.
+   * Thread-safe.
+   */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** The registered gateways; the texting code sends through them. */
+  GatewayRegistry gateways() {
+    return gateways;
+  }
+
   /** Closes the store. Idempotent. */
   @Override
   public void close() {
@@ -83,12 +106,37 @@ public final class P2P implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private String defaultRegion = ImportOptions.DEFAULT_REGION;
     private CostModel costModel = CostModel.defaults();
+    private final Map<String, SmsGateway> gateways = new LinkedHashMap<>();
+    private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
 
     /** The store: {@code InMemoryStore.create()}, or {@code JdbcStore} from p2p-store-jdbc. */
     public Builder store(Store store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Registers a carrier gateway under an id of the CRM's choosing; call once per gateway (one per
+     * carrier account, say). The id names the gateway in stored messages and sender bindings, so
+     * keep it stable; it is also how {@link Webhooks#handle} finds the gateway from the webhook
+     * URL's path.
+     *
+     * @param id 1 to 64 letters, digits, {@code . _ : -}, starting alphanumeric; unique
+     */
+    public Builder gateway(String id, SmsGateway gateway) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(gateway, "gateway");
+      if (!ORG_ID.matcher(id).matches()) {
+        gatewayProblems.add(
+            new Violation(
+                "gateway",
+                "id must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting"
+                    + " alphanumeric"));
+      } else if (gateways.putIfAbsent(id, gateway) != null) {
+        gatewayProblems.add(new Violation("gateway", "id '" + id + "' is registered twice"));
+      }
       return this;
     }
 
@@ -124,6 +172,7 @@ public final class P2P implements AutoCloseable {
         problems.add(
             new Violation("defaultRegion", "must be a two-letter ISO 3166 region such as US"));
       }
+      problems.addAll(gatewayProblems);
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
       }

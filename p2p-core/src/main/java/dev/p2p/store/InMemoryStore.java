@@ -7,8 +7,14 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.OrgData.GroupData;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
@@ -35,6 +41,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, OrgData> orgs = new ConcurrentHashMap<>();
   private final InMemoryContacts contacts = new InMemoryContacts(new AtomicLong());
   private final InMemoryActions actions = new InMemoryActions();
+  private final InMemorySenders senders = new InMemorySenders();
+  private final InMemoryMessages messages = new InMemoryMessages(senders);
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -285,6 +293,67 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
+    return locked(() -> messages.recordOutbound(known(orgId), message, now));
+  }
+
+  @Override
+  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return locked(() -> messages.markSent(orgId, messageId, receipt, now));
+  }
+
+  @Override
+  public boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    return locked(
+        () -> messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now));
+  }
+
+  @Override
+  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    return locked(() -> messages.applyStatus(gatewayId, update, now));
+  }
+
+  @Override
+  public boolean recordInbound(
+      String orgId, String gatewayId, InboundMessage message, Instant now) {
+    return locked(() -> messages.recordInbound(known(orgId), gatewayId, message, now));
+  }
+
+  @Override
+  public Optional<Message> findMessage(String orgId, long messageId) {
+    return locked(() -> messages.find(orgId, messageId));
+  }
+
+  @Override
+  public Optional<Message> findMessageByCarrierId(
+      String orgId, String gatewayId, String carrierMessageId) {
+    return locked(() -> messages.findByCarrierId(orgId, gatewayId, carrierMessageId));
+  }
+
+  @Override
+  public String bindSender(
+      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
+    return locked(() -> senders.bind(known(orgId), gatewayId, contactPhone, pool, now));
+  }
+
+  @Override
+  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
+    return locked(() -> senders.find(orgId, gatewayId, contactPhone));
+  }
+
+  @Override
+  public Optional<String> findOrganization(
+      String gatewayId, String ourNumber, String contactPhone) {
+    return locked(() -> senders.organization(gatewayId, ourNumber, contactPhone));
+  }
+
+  @Override
   public void close() {
     closed = true;
   }
@@ -319,6 +388,11 @@ public final class InMemoryStore implements Store {
       throw new NotFoundException("organization", orgId);
     }
     return org;
+  }
+
+  private String known(String orgId) {
+    org(orgId);
+    return orgId;
   }
 
   private <T> T locked(Supplier<T> operation) {

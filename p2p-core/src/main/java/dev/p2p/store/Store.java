@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>Implementations are thread-safe and may be shared by many app nodes (SQL stores). Every store
  * passes {@code StoreContract} from {@code p2p-testkit}.
  */
-public interface Store extends ActionStore, AutoCloseable {
+public interface Store extends ActionStore, MessageStore, AutoCloseable {
 
   // ---- organizations ----
 

@@ -450,6 +450,33 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("messages")
+  class Messages extends MessageStoreContract {
+    @Override
+    Store store() {
+      return store;
+    }
+  }
+
+  @Nested
+  @DisplayName("sender numbers")
+  class SenderNumbers extends SenderBindingContract {
+    @Override
+    Store store() {
+      return store;
+    }
+  }
+
+  @Nested
+  @DisplayName("webhooks through P2P")
+  class WebhooksThroughP2P extends WebhookPipelineContract {
+    @Override
+    Store store() {
+      return store;
+    }
+  }
+
+  @Nested
   @DisplayName("a CSV import through P2P")
   class ImportThroughP2P {
     private final ContactCsvGenerator csv =

@@ -7,8 +7,14 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
@@ -52,6 +58,8 @@ public final class JdbcStore implements Store {
   private final ContactSql contacts;
   private final FieldSql fields;
   private final ActionSql actions;
+  private final MessageSql messages;
+  private final SenderSql senders;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -63,6 +71,8 @@ public final class JdbcStore implements Store {
     this.contacts = new ContactSql(tx);
     this.fields = new FieldSql(tx);
     this.actions = new ActionSql(tx);
+    this.messages = new MessageSql(tx);
+    this.senders = new SenderSql(tx);
   }
 
   /**
@@ -366,6 +376,66 @@ public final class JdbcStore implements Store {
   public OptionalLong lastContactId(String orgId, long listId) {
     return tx.run(
         "read the list's last contact", c -> ListFieldNames.lastContactId(c, orgId, listId));
+  }
+
+  @Override
+  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
+    return messages.recordOutbound(orgId, message, now);
+  }
+
+  @Override
+  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return messages.markSent(orgId, messageId, receipt, now);
+  }
+
+  @Override
+  public boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    return messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now);
+  }
+
+  @Override
+  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    return messages.applyStatus(gatewayId, update, now);
+  }
+
+  @Override
+  public boolean recordInbound(
+      String orgId, String gatewayId, InboundMessage message, Instant now) {
+    return messages.recordInbound(orgId, gatewayId, message, now);
+  }
+
+  @Override
+  public Optional<Message> findMessage(String orgId, long messageId) {
+    return messages.find(orgId, messageId);
+  }
+
+  @Override
+  public Optional<Message> findMessageByCarrierId(
+      String orgId, String gatewayId, String carrierMessageId) {
+    return messages.findByCarrierId(orgId, gatewayId, carrierMessageId);
+  }
+
+  @Override
+  public String bindSender(
+      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
+    return senders.bind(orgId, gatewayId, contactPhone, pool, now);
+  }
+
+  @Override
+  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
+    return senders.find(orgId, gatewayId, contactPhone);
+  }
+
+  @Override
+  public Optional<String> findOrganization(
+      String gatewayId, String ourNumber, String contactPhone) {
+    return senders.organization(gatewayId, ourNumber, contactPhone);
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

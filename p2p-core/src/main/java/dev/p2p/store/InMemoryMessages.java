@@ -1,0 +1,246 @@
+package dev.p2p.store;
+
+import dev.p2p.ValidationException;
+import dev.p2p.conversation.Direction;
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.MessageStatus;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The message operations of {@link InMemoryStore}. Every method runs under the store's lock; the
+ * caller has checked that the organization exists. Messages are immutable records replaced on
+ * change.
+ */
+final class InMemoryMessages {
+  private final AtomicLong ids = new AtomicLong();
+  private final InMemorySenders senders;
+  private final Map<Long, Stored> byId = new HashMap<>();
+  private final Map<String, Long> byCarrierId = new HashMap<>();
+  private final Map<String, Long> byReference = new HashMap<>();
+
+  /** A message and the organization it belongs to. */
+  private record Stored(String orgId, Message message) {}
+
+  InMemoryMessages(InMemorySenders senders) {
+    this.senders = senders;
+  }
+
+  long recordOutbound(String orgId, QueuedMessage m, Instant now) {
+    String refKey = key(orgId, m.reference());
+    Long existing = byReference.get(refKey);
+    if (existing != null) {
+      throw ValidationException.of("reference", "is already used by message " + existing);
+    }
+    long id = ids.incrementAndGet();
+    Message message =
+        new Message(
+            id,
+            Direction.OUTBOUND,
+            m.gatewayId(),
+            Optional.of(m.reference()),
+            Optional.empty(),
+            m.sender(),
+            m.contactPhone(),
+            m.body(),
+            m.media(),
+            m.segments(),
+            MessageStatus.QUEUED,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            now,
+            now);
+    byId.put(id, new Stored(orgId, message));
+    byReference.put(refKey, id);
+    return id;
+  }
+
+  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    Message m = awaitingSend(orgId, messageId);
+    if (m == null) {
+      return false;
+    }
+    String carrierKey = key(m.gatewayId(), receipt.carrierMessageId());
+    if (byCarrierId.containsKey(carrierKey)) {
+      throw new IllegalStateException("the carrier id of message " + messageId + " is taken");
+    }
+    byCarrierId.put(carrierKey, messageId);
+    replace(
+        orgId,
+        messageId,
+        now,
+        b -> {
+          b.carrierMessageId = Optional.of(receipt.carrierMessageId());
+          b.status = receipt.status();
+          b.sender = receipt.from().orElse(b.sender);
+          b.segments = receipt.segments().orElse(b.segments);
+          b.unconfirmed = false;
+          return b;
+        });
+    receipt
+        .from()
+        .ifPresent(number -> senders.record(orgId, m.gatewayId(), m.contactPhone(), number, now));
+    return true;
+  }
+
+  boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    if (awaitingSend(orgId, messageId) == null) {
+      return false;
+    }
+    replace(
+        orgId,
+        messageId,
+        now,
+        b -> {
+          b.status = retrySafe ? MessageStatus.FAILED : MessageStatus.QUEUED;
+          b.unconfirmed = !retrySafe;
+          b.failure = Optional.of(failure);
+          b.carrierCode = carrierCode;
+          return b;
+        });
+    return true;
+  }
+
+  boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    Long id = byCarrierId.get(key(gatewayId, update.carrierMessageId()));
+    Stored stored = id == null ? null : byId.get(id);
+    if (stored == null
+        || stored.message().direction() != Direction.OUTBOUND
+        || !stored.message().status().canMoveTo(update.status())) {
+      return false;
+    }
+    replace(
+        stored.orgId(),
+        stored.message().id(),
+        now,
+        b -> {
+          b.status = update.status();
+          if (update.error().isPresent()) {
+            b.failure = update.error().map(FailureKind::of);
+          }
+          if (update.carrierCode().isPresent()) {
+            b.carrierCode = update.carrierCode();
+          }
+          return b;
+        });
+    return true;
+  }
+
+  boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {
+    String carrierKey = key(gatewayId, in.carrierMessageId());
+    if (byCarrierId.containsKey(carrierKey)) {
+      return false;
+    }
+    long id = ids.incrementAndGet();
+    Message message =
+        new Message(
+            id,
+            Direction.INBOUND,
+            gatewayId,
+            Optional.empty(),
+            Optional.of(in.carrierMessageId()),
+            in.to(),
+            in.from(),
+            in.body(),
+            in.media(),
+            0,
+            MessageStatus.RECEIVED,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            now,
+            now);
+    byId.put(id, new Stored(orgId, message));
+    byCarrierId.put(carrierKey, id);
+    return true;
+  }
+
+  Optional<Message> find(String orgId, long messageId) {
+    Stored stored = byId.get(messageId);
+    return stored != null && stored.orgId().equals(orgId)
+        ? Optional.of(stored.message())
+        : Optional.empty();
+  }
+
+  Optional<Message> findByCarrierId(String orgId, String gatewayId, String carrierMessageId) {
+    Long id = byCarrierId.get(key(gatewayId, carrierMessageId));
+    return id == null ? Optional.empty() : find(orgId, id);
+  }
+
+  /** The message if it belongs to the organization and awaits its receipt or failure. */
+  private @Nullable Message awaitingSend(String orgId, long messageId) {
+    return find(orgId, messageId)
+        .filter(m -> m.direction() == Direction.OUTBOUND)
+        .filter(m -> m.status() == MessageStatus.QUEUED && m.carrierMessageId().isEmpty())
+        .orElse(null);
+  }
+
+  private void replace(String orgId, long id, Instant now, UnaryOperator<Draft> change) {
+    Message m = Objects.requireNonNull(byId.get(id), "message").message();
+    Draft d = change.apply(new Draft(m));
+    byId.put(
+        id,
+        new Stored(
+            orgId,
+            new Message(
+                id,
+                m.direction(),
+                m.gatewayId(),
+                m.reference(),
+                d.carrierMessageId,
+                d.sender,
+                m.contactPhone(),
+                m.body(),
+                m.media(),
+                d.segments,
+                d.status,
+                d.unconfirmed,
+                d.failure,
+                d.carrierCode,
+                m.createdAt(),
+                now)));
+  }
+
+  private static String key(String scope, String id) {
+    return scope + '\u0000' + id;
+  }
+
+  /** The changeable parts of a message. */
+  private static final class Draft {
+    Optional<String> carrierMessageId;
+    String sender;
+    int segments;
+    MessageStatus status;
+    boolean unconfirmed;
+    Optional<FailureKind> failure;
+    Optional<String> carrierCode;
+
+    Draft(Message m) {
+      carrierMessageId = m.carrierMessageId();
+      sender = m.sender();
+      segments = m.segments();
+      status = m.status();
+      unconfirmed = m.unconfirmed();
+      failure = m.failure();
+      carrierCode = m.carrierCode();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.p2p.store;
+
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage SPI for messages and sender numbers, part of {@link Store}. Each method is one domain
+ * operation, atomic like every store operation: it completes or changes nothing.
+ *
+ * <p>Messages: an outbound message is recorded {@code QUEUED}, then marked sent with the carrier's
+ * receipt or marked failed; carrier callbacks then move its status forward only. Inbound messages
+ * are stored once, however often the carrier delivers the webhook.
+ *
+ * <p>Sender bindings: for each organization, gateway and contact phone, the number p2p texts that
+ * contact from (sticky across actions). Inbound messages find their organization through them.
+ *
+ * <p>Methods take the organization id and never see another organization's records, except the
+ * three the webhook pipeline calls before it knows the organization: {@link #applyStatus}, {@link
+ * #findOrganization} and (to stay idempotent across organizations) {@link #recordInbound}'s
+ * uniqueness check. They key on the gateway id and the carrier's ids, which no two organizations
+ * share.
+ */
+public interface MessageStore {
+
+  /**
+   * Records an outbound message as {@link dev.p2p.conversation.MessageStatus#QUEUED}.
+   *
+   * @return the message's id
+   * @throws dev.p2p.NotFoundException if the organization does not exist
+   * @throws dev.p2p.ValidationException naming {@code reference} if another message of the
+   *     organization has it (nothing written)
+   */
+  long recordOutbound(String orgId, QueuedMessage message, Instant now);
+
+  /**
+   * Stores the carrier's receipt for a queued message: its carrier id, its status, its segments (if
+   * the carrier counted) and the number it went out from (if the carrier said, as a messaging
+   * service does). When the receipt names the number, the contact's sender binding for the gateway
+   * becomes that number, so replies route to this organization.
+   *
+   * @return whether the message changed: false if it is unknown or not {@code QUEUED} without a
+   *     carrier id any more
+   */
+  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now);
+
+  /**
+   * Stores why a queued message could not be sent. A retry-safe failure (the carrier surely did not
+   * act) makes it {@code FAILED}; any other stays {@code QUEUED} and is flagged {@link
+   * Message#unconfirmed()}, for reconciliation: it may have reached the carrier.
+   *
+   * @return whether the message changed: false if it is unknown or not {@code QUEUED} without a
+   *     carrier id any more
+   */
+  boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now);
+
+  /**
+   * Applies a carrier's status update to the outbound message with this gateway and carrier id,
+   * forward only (SQL stores: one {@code UPDATE ... WHERE status_rank < ?}). A repeated, late or
+   * out-of-order update, and one for an unknown message, change nothing. The update's failure kind
+   * and carrier code are stored when it has them.
+   *
+   * @return whether the message changed
+   */
+  boolean applyStatus(String gatewayId, StatusUpdate update, Instant now);
+
+  /**
+   * Stores an inbound message, {@code RECEIVED}, in the organization, once: a message with the same
+   * gateway and carrier id already stored (in any organization) makes this a no-op.
+   *
+   * @return whether it was stored now
+   * @throws dev.p2p.NotFoundException if the organization does not exist
+   */
+  boolean recordInbound(String orgId, String gatewayId, InboundMessage message, Instant now);
+
+  /** The organization's message with this id. */
+  Optional<Message> findMessage(String orgId, long messageId);
+
+  /** The organization's message with this gateway and carrier id. */
+  Optional<Message> findMessageByCarrierId(String orgId, String gatewayId, String carrierMessageId);
+
+  /**
+   * The sticky sender number for a contact, chosen and recorded atomically: the contact's binding
+   * for this gateway when the pool still holds its number; otherwise the pool's number with the
+   * fewest bindings in the organization and gateway (ties go to the earlier in the pool), which
+   * becomes the binding. The binding is stamped as used at {@code now}. However many threads or app
+   * nodes bind one contact at once, they all get the same number and one binding remains.
+   *
+   * @param pool the candidate numbers, not empty, without duplicates
+   * @throws dev.p2p.NotFoundException if the organization does not exist
+   */
+  String bindSender(
+      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now);
+
+  /** The number the contact is bound to for this gateway, if any. */
+  Optional<String> findSender(String orgId, String gatewayId, String contactPhone);
+
+  /**
+   * The organization an inbound message belongs to: the one whose binding for this gateway and
+   * contact is {@code ourNumber}; when several organizations have that binding, the one that used
+   * it last ({@link #bindSender} or a receipt naming the number), ties by organization id.
+   */
+  Optional<String> findOrganization(String gatewayId, String ourNumber, String contactPhone);
+}

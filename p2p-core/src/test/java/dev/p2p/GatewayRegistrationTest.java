@@ -1,0 +1,69 @@
+package dev.p2p;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.SmsGateway;
+import dev.p2p.gateway.WebhookRequest;
+import dev.p2p.gateway.WebhookResult;
+import dev.p2p.store.InMemoryStore;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GatewayRegistrationTest {
+  /** A gateway that is never called: registration only. */
+  private static final SmsGateway IDLE =
+      new SmsGateway() {
+        @Override
+        public String carrier() {
+          return "idle";
+        }
+
+        @Override
+        public CompletableFuture<SendReceipt> send(OutboundMessage message) {
+          throw new AssertionError("not called");
+        }
+
+        @Override
+        public WebhookResult parse(WebhookRequest request) {
+          throw new AssertionError("not called");
+        }
+      };
+
+  @Test
+  @DisplayName("a repeated or malformed gateway id is listed at build() with the other problems")
+  void badIdsAreListedAtBuild() {
+    assertThatThrownBy(
+            () ->
+                P2P.builder()
+                    .gateway("twilio-acme", IDLE)
+                    .gateway("twilio-acme", IDLE)
+                    .gateway("no spaces", IDLE)
+                    .build())
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(Violation::field)
+                  .containsExactly("store", "gateway", "gateway");
+              assertThat(e.violations().get(1).reason())
+                  .contains("'twilio-acme' is registered twice");
+              assertThat(e.violations().get(2).reason()).contains("letters, digits");
+            });
+  }
+
+  @Test
+  @DisplayName("the registry keeps every gateway by id, in order, and cannot be changed")
+  void registryIsImmutableAndOrdered() {
+    try (P2P p2p =
+        P2P.builder().store(InMemoryStore.create()).gateway("b", IDLE).gateway("a", IDLE).build()) {
+      assertThat(p2p.gateways().byId()).containsOnlyKeys("b", "a");
+      assertThat(p2p.gateways().byId().keySet()).containsExactly("b", "a");
+      assertThatThrownBy(() -> p2p.gateways().byId().put("c", IDLE))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.ValidationException;
+import dev.p2p.conversation.Direction;
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.MessageStatus;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Messages: recording outbound and inbound ones, and moving their status forward only. */
+final class MessageSql {
+  /** The condition of a message still waiting for its receipt or failure. */
+  private static final String AWAITING_SEND =
+      " WHERE org_id = ? AND id = ? AND direction = 'OUTBOUND' AND status = 'QUEUED'"
+          + " AND carrier_message_id IS NULL";
+
+  private final Tx tx;
+
+  MessageSql(Tx tx) {
+    this.tx = tx;
+  }
+
+  long recordOutbound(String orgId, QueuedMessage m, Instant now) {
+    return tx.runInOrganization(
+        "record an outbound message",
+        orgId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(MessageRows.INSERT, new String[] {"id"})) {
+            bindInsert(ps, orgId, Direction.OUTBOUND, m.gatewayId(), now);
+            ps.setString(4, m.reference());
+            ps.setNull(5, Types.VARCHAR);
+            ps.setString(6, m.sender());
+            ps.setString(7, m.contactPhone());
+            ps.setString(8, m.body());
+            ps.setString(9, MessageRows.mediaJson(m.media()));
+            ps.setInt(10, m.segments());
+            ps.setString(11, MessageStatus.QUEUED.name());
+            ps.setInt(12, MessageStatus.QUEUED.rank());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              return keys.getLong(1);
+            }
+          } catch (SQLException e) {
+            if (tx.dialect().isUniqueViolation(e)) {
+              throw ValidationException.of(
+                  "reference", "is already used by another message of the organization");
+            }
+            throw e;
+          }
+        });
+  }
+
+  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return tx.run(
+        "store a send receipt",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
+                      + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
+                      + " unconfirmed = FALSE, updated_at = ?"
+                      + AWAITING_SEND)) {
+            ps.setString(1, receipt.carrierMessageId());
+            ps.setString(2, receipt.status().name());
+            ps.setInt(3, receipt.status().rank());
+            if (receipt.segments().isPresent()) {
+              ps.setInt(4, receipt.segments().getAsInt());
+            } else {
+              ps.setNull(4, Types.INTEGER);
+            }
+            MessageRows.setText(ps, 5, receipt.from());
+            ps.setObject(6, Times.toColumn(now));
+            ps.setString(7, orgId);
+            ps.setLong(8, messageId);
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          if (receipt.from().isPresent()) {
+            Message m = find(c, orgId, messageId).orElseThrow();
+            SenderSql.record(
+                c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), receipt.from().get(), now);
+          }
+          return true;
+        });
+  }
+
+  boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    MessageStatus status = retrySafe ? MessageStatus.FAILED : MessageStatus.QUEUED;
+    return tx.run(
+        "store a send failure",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE messages SET status = ?, status_rank = ?, unconfirmed = ?,"
+                      + " error_kind = ?, carrier_code = ?, updated_at = ?"
+                      + AWAITING_SEND)) {
+            ps.setString(1, status.name());
+            ps.setInt(2, status.rank());
+            ps.setBoolean(3, !retrySafe);
+            ps.setString(4, failure.name());
+            MessageRows.setText(ps, 5, carrierCode);
+            ps.setObject(6, Times.toColumn(now));
+            ps.setString(7, orgId);
+            ps.setLong(8, messageId);
+            return ps.executeUpdate() > 0;
+          }
+        });
+  }
+
+  boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    return tx.run(
+        "apply a status update",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE messages SET status = ?, status_rank = ?,"
+                      + " error_kind = COALESCE(?, error_kind),"
+                      + " carrier_code = COALESCE(?, carrier_code), updated_at = ?"
+                      + " WHERE gateway_id = ? AND carrier_message_id = ?"
+                      + " AND direction = 'OUTBOUND' AND status_rank < ?")) {
+            ps.setString(1, update.status().name());
+            ps.setInt(2, update.status().rank());
+            MessageRows.setText(ps, 3, update.error().map(e -> FailureKind.of(e).name()));
+            MessageRows.setText(ps, 4, update.carrierCode());
+            ps.setObject(5, Times.toColumn(now));
+            ps.setString(6, gatewayId);
+            ps.setString(7, update.carrierMessageId());
+            ps.setInt(8, update.status().rank());
+            return ps.executeUpdate() > 0;
+          }
+        });
+  }
+
+  boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {
+    boolean postgres = tx.dialect() == Dialect.POSTGRESQL;
+    String sql =
+        postgres
+            ? MessageRows.INSERT + " ON CONFLICT (gateway_id, carrier_message_id) DO NOTHING"
+            : MessageRows.INSERT;
+    return tx.runInOrganization(
+        "record an inbound message",
+        orgId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindInsert(ps, orgId, Direction.INBOUND, gatewayId, now);
+            ps.setNull(4, Types.VARCHAR);
+            ps.setString(5, in.carrierMessageId());
+            ps.setString(6, in.to());
+            ps.setString(7, in.from());
+            ps.setString(8, in.body());
+            ps.setString(9, MessageRows.mediaJson(in.media()));
+            ps.setInt(10, 0);
+            ps.setString(11, MessageStatus.RECEIVED.name());
+            ps.setInt(12, MessageStatus.RECEIVED.rank());
+            return ps.executeUpdate() > 0;
+          } catch (SQLException e) {
+            // H2 and MariaDB: the unique (gateway_id, carrier_message_id) says it is stored.
+            if (!postgres && tx.dialect().isUniqueViolation(e)) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
+  Optional<Message> find(String orgId, long messageId) {
+    return tx.run("read a message", c -> find(c, orgId, messageId));
+  }
+
+  Optional<Message> findByCarrierId(String orgId, String gatewayId, String carrierMessageId) {
+    return tx.run(
+        "read a message",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  MessageRows.SELECT
+                      + " WHERE gateway_id = ? AND carrier_message_id = ? AND org_id = ?")) {
+            ps.setString(1, gatewayId);
+            ps.setString(2, carrierMessageId);
+            ps.setString(3, orgId);
+            return MessageRows.readOne(ps);
+          }
+        });
+  }
+
+  private static Optional<Message> find(Connection c, String orgId, long messageId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(MessageRows.SELECT + " WHERE org_id = ? AND id = ?")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, messageId);
+      return MessageRows.readOne(ps);
+    }
+  }
+
+  /** Binds org_id, direction, gateway_id and both timestamps of {@link MessageRows#INSERT}. */
+  private static void bindInsert(
+      PreparedStatement ps, String orgId, Direction direction, String gatewayId, Instant now)
+      throws SQLException {
+    ps.setString(1, orgId);
+    ps.setString(2, direction.name());
+    ps.setString(3, gatewayId);
+    ps.setObject(13, Times.toColumn(now));
+    ps.setObject(14, Times.toColumn(now));
+  }
+}

@@ -1,0 +1,215 @@
+package dev.p2p.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sender bindings: the number each contact is texted from, per organization and gateway.
+ *
+ * <p>Binding races are settled by the primary key (org_id, gateway_id, contact_phone): each writer
+ * inserts only if absent ({@code ON CONFLICT DO NOTHING} on PostgreSQL, a caught duplicate key
+ * elsewhere) or moves the binding only from the number it read, then reads back the number that
+ * won. On MariaDB that last read is a locking read ({@code LOCK IN SHARE MODE}), which sees the
+ * latest committed row despite REPEATABLE READ and never waits on another reader.
+ */
+final class SenderSql {
+  private static final String WHERE_CONTACT =
+      " WHERE org_id = ? AND gateway_id = ? AND contact_phone = ?";
+
+  private final Tx tx;
+
+  SenderSql(Tx tx) {
+    this.tx = tx;
+  }
+
+  String bind(String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
+    return tx.runInOrganization(
+        "choose a sender number",
+        orgId,
+        c -> {
+          Optional<String> current = read(c, orgId, gatewayId, contactPhone, "");
+          if (current.isPresent() && pool.contains(current.get())) {
+            if (move(c, orgId, gatewayId, contactPhone, current.get(), current.get(), now)) {
+              return current.get();
+            }
+          } else {
+            String chosen = leastBound(c, orgId, gatewayId, pool);
+            if (current.isPresent()) {
+              move(c, orgId, gatewayId, contactPhone, current.get(), chosen, now);
+            } else {
+              insertIfAbsent(c, orgId, gatewayId, contactPhone, chosen, now);
+            }
+          }
+          String latest = tx.dialect() == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "";
+          return read(c, orgId, gatewayId, contactPhone, latest).orElseThrow();
+        });
+  }
+
+  Optional<String> find(String orgId, String gatewayId, String contactPhone) {
+    return tx.run("read a sender binding", c -> read(c, orgId, gatewayId, contactPhone, ""));
+  }
+
+  Optional<String> organization(String gatewayId, String ourNumber, String contactPhone) {
+    return tx.run(
+        "find the organization of an inbound message",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT org_id FROM sender_bindings"
+                      + " WHERE gateway_id = ? AND contact_phone = ? AND sender = ?"
+                      + " ORDER BY last_used_at DESC, org_id LIMIT 1")) {
+            ps.setString(1, gatewayId);
+            ps.setString(2, contactPhone);
+            ps.setString(3, ourNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** Binds the contact to the number whatever it was bound to, stamped as used now. */
+  static void record(
+      Connection c,
+      Dialect dialect,
+      String orgId,
+      String gatewayId,
+      String contactPhone,
+      String number,
+      Instant now)
+      throws SQLException {
+    String sql =
+        switch (dialect) {
+          case POSTGRESQL ->
+              "INSERT INTO sender_bindings"
+                  + " (org_id, gateway_id, contact_phone, sender, last_used_at) VALUES (?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (org_id, gateway_id, contact_phone) DO UPDATE"
+                  + " SET sender = EXCLUDED.sender, last_used_at = EXCLUDED.last_used_at";
+          case MARIADB ->
+              "INSERT INTO sender_bindings"
+                  + " (org_id, gateway_id, contact_phone, sender, last_used_at) VALUES (?, ?, ?, ?, ?)"
+                  + " ON DUPLICATE KEY UPDATE sender = VALUES(sender),"
+                  + " last_used_at = VALUES(last_used_at)";
+          case H2 ->
+              "MERGE INTO sender_bindings"
+                  + " (org_id, gateway_id, contact_phone, sender, last_used_at)"
+                  + " KEY (org_id, gateway_id, contact_phone) VALUES (?, ?, ?, ?, ?)";
+        };
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindRow(ps, orgId, gatewayId, contactPhone, number, now);
+      ps.executeUpdate();
+    }
+  }
+
+  private void insertIfAbsent(
+      Connection c, String orgId, String gatewayId, String contactPhone, String number, Instant now)
+      throws SQLException {
+    boolean postgres = tx.dialect() == Dialect.POSTGRESQL;
+    String sql =
+        "INSERT INTO sender_bindings (org_id, gateway_id, contact_phone, sender, last_used_at)"
+            + " VALUES (?, ?, ?, ?, ?)"
+            + (postgres ? " ON CONFLICT DO NOTHING" : "");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindRow(ps, orgId, gatewayId, contactPhone, number, now);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (postgres || !tx.dialect().isUniqueViolation(e)) {
+        throw e;
+      }
+      // Another writer bound the contact first; its number is read back.
+    }
+  }
+
+  /** Moves the binding from one number to another (or touches it); false if it changed. */
+  private static boolean move(
+      Connection c,
+      String orgId,
+      String gatewayId,
+      String contactPhone,
+      String from,
+      String to,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE sender_bindings SET sender = ?, last_used_at = ?"
+                + WHERE_CONTACT
+                + " AND sender = ?")) {
+      ps.setString(1, to);
+      ps.setObject(2, Times.toColumn(now));
+      ps.setString(3, orgId);
+      ps.setString(4, gatewayId);
+      ps.setString(5, contactPhone);
+      ps.setString(6, from);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** The pool's number with the fewest bindings, the earlier in the pool on a tie. */
+  private static String leastBound(Connection c, String orgId, String gatewayId, List<String> pool)
+      throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    String marks = String.join(", ", Collections.nCopies(pool.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sender, COUNT(*) FROM sender_bindings WHERE org_id = ? AND gateway_id = ?"
+                + " AND sender IN ("
+                + marks
+                + ") GROUP BY sender")) {
+      ps.setString(1, orgId);
+      ps.setString(2, gatewayId);
+      for (int i = 0; i < pool.size(); i++) {
+        ps.setString(3 + i, pool.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    String best = pool.get(0);
+    for (String number : pool) {
+      if (counts.getOrDefault(number, 0L) < counts.getOrDefault(best, 0L)) {
+        best = number;
+      }
+    }
+    return best;
+  }
+
+  private static Optional<String> read(
+      Connection c, String orgId, String gatewayId, String contactPhone, String suffix)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT sender FROM sender_bindings" + WHERE_CONTACT + suffix)) {
+      ps.setString(1, orgId);
+      ps.setString(2, gatewayId);
+      ps.setString(3, contactPhone);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void bindRow(
+      PreparedStatement ps,
+      String orgId,
+      String gatewayId,
+      String contactPhone,
+      String number,
+      Instant now)
+      throws SQLException {
+    ps.setString(1, orgId);
+    ps.setString(2, gatewayId);
+    ps.setString(3, contactPhone);
+    ps.setString(4, number);
+    ps.setObject(5, Times.toColumn(now));
+  }
+}
