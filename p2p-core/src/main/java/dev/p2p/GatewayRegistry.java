@@ -1,32 +1,80 @@
 package dev.p2p;
 
+import dev.p2p.gateway.GatewayPolicy;
+import dev.p2p.gateway.ResilientGateway;
 import dev.p2p.gateway.SmsGateway;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gateways registered with {@link P2P.Builder#gateway(String, SmsGateway)}, by id, in
- * registration order. Immutable. The one place where each registered gateway is prepared for use
- * (wrapped in the core's resilience policy, for one).
+ * registration order, each wrapped once in the core's {@link ResilientGateway} policy. Owns the one
+ * scheduler thread the policies wait on (rate slots, backoffs), started only when there is a
+ * gateway and stopped by {@link #close()}.
  */
-final class GatewayRegistry {
+final class GatewayRegistry implements AutoCloseable {
   private final Map<String, SmsGateway> byId;
+  private final @Nullable ScheduledExecutorService scheduler;
 
-  private GatewayRegistry(Map<String, SmsGateway> byId) {
+  private GatewayRegistry(
+      Map<String, SmsGateway> byId, @Nullable ScheduledExecutorService scheduler) {
     this.byId = byId;
+    this.scheduler = scheduler;
   }
 
-  /** The registry of these gateways; ids are already checked and unique. */
-  static GatewayRegistry of(Map<String, SmsGateway> registered) {
-    Map<String, SmsGateway> prepared = new LinkedHashMap<>();
-    // The one place each gateway is prepared: wrap it in the resilience policy here.
-    registered.forEach((id, gateway) -> prepared.put(id, gateway));
-    return new GatewayRegistry(Collections.unmodifiableMap(prepared));
+  /**
+   * The registry of these gateways; ids are already checked and unique.
+   *
+   * @param policies each gateway's policy, by id; a gateway without one gets {@code fallback}
+   */
+  static GatewayRegistry of(
+      Map<String, SmsGateway> registered,
+      Map<String, GatewayPolicy> policies,
+      GatewayPolicy fallback,
+      Clock clock) {
+    if (registered.isEmpty()) {
+      return new GatewayRegistry(Map.of(), null);
+    }
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "p2p-gateway-policy");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.setRemoveOnCancelPolicy(true);
+    Map<String, SmsGateway> wrapped = new LinkedHashMap<>();
+    registered.forEach(
+        (id, gateway) ->
+            wrapped.put(
+                id,
+                ResilientGateway.wrap(
+                    gateway, policies.getOrDefault(id, fallback), clock, scheduler)));
+    return new GatewayRegistry(Collections.unmodifiableMap(wrapped), scheduler);
   }
 
-  /** Every gateway by id, in registration order. */
+  /** Every gateway by id, in registration order, wrapped in its policy. */
   Map<String, SmsGateway> byId() {
     return byId;
+  }
+
+  /** The gateway registered under this id, wrapped in its policy. */
+  Optional<SmsGateway> find(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** Stops the policy scheduler; waits and backoffs still pending are dropped. Idempotent. */
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.p2p;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
+import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.Webhooks;
 import dev.p2p.sms.CostModel;
@@ -50,7 +51,7 @@ public final class P2P implements AutoCloseable {
     this.clock = b.clock;
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
-    this.gateways = GatewayRegistry.of(b.gateways);
+    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, b.clock);
     this.webhooks = new Webhooks(gateways.byId(), store, clock);
   }
 
@@ -92,10 +93,14 @@ public final class P2P implements AutoCloseable {
     return gateways;
   }
 
-  /** Closes the store. Idempotent. */
+  /** Stops the gateways' policy scheduler and closes the store. Idempotent. */
   @Override
   public void close() {
-    store.close();
+    try {
+      gateways.close();
+    } finally {
+      store.close();
+    }
   }
 
   /** Builds a {@link P2P}; {@link #build()} lists every missing or bad setting at once. */
@@ -107,6 +112,8 @@ public final class P2P implements AutoCloseable {
     private String defaultRegion = ImportOptions.DEFAULT_REGION;
     private CostModel costModel = CostModel.defaults();
     private final Map<String, SmsGateway> gateways = new LinkedHashMap<>();
+    private final Map<String, GatewayPolicy> policies = new LinkedHashMap<>();
+    private GatewayPolicy gatewayPolicy = GatewayPolicy.ofDefaults();
     private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
@@ -137,6 +144,28 @@ public final class P2P implements AutoCloseable {
       } else if (gateways.putIfAbsent(id, gateway) != null) {
         gatewayProblems.add(new Violation("gateway", "id '" + id + "' is registered twice"));
       }
+      return this;
+    }
+
+    /**
+     * Registers a gateway with its own send policy instead of the {@link #gatewayPolicy default
+     * one}; otherwise as {@link #gateway(String, SmsGateway)}.
+     */
+    public Builder gateway(String id, SmsGateway gateway, GatewayPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      gateway(id, gateway);
+      if (gateways.get(id) == gateway) {
+        policies.put(id, policy);
+      }
+      return this;
+    }
+
+    /**
+     * The send policy (rate per sender number, retry, circuit breaker, bulkhead) every gateway is
+     * wrapped in unless registered with its own; {@link GatewayPolicy#ofDefaults()} unless set.
+     */
+    public Builder gatewayPolicy(GatewayPolicy policy) {
+      this.gatewayPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -3,8 +3,12 @@ package dev.p2p;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2p.gateway.GatewayException;
+import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.gateway.ResilientGateway;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
@@ -64,6 +68,47 @@ class GatewayRegistrationTest {
       assertThat(p2p.gateways().byId().keySet()).containsExactly("b", "a");
       assertThatThrownBy(() -> p2p.gateways().byId().put("c", IDLE))
           .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
+  @DisplayName("every registered gateway is wrapped in the default policy or its own")
+  void gatewaysAreWrappedInTheirPolicy() {
+    GatewayPolicy own = GatewayPolicy.custom().maxAttempts(1).build();
+    try (P2P p2p =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .gateway("shared", IDLE)
+            .gateway("special", IDLE, own)
+            .build()) {
+      assertThat(p2p.gateways().find("shared"))
+          .get()
+          .isInstanceOfSatisfying(
+              ResilientGateway.class,
+              g -> assertThat(g.policy()).isSameAs(GatewayPolicy.ofDefaults()));
+      assertThat(p2p.gateways().find("special"))
+          .get()
+          .isInstanceOfSatisfying(
+              ResilientGateway.class, g -> assertThat(g.policy()).isSameAs(own));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an adapter that throws instead of failing its stage is turned into a gateway failure")
+  void throwingAdapterBecomesGatewayFailure() {
+    try (P2P p2p = P2P.builder().store(InMemoryStore.create()).gateway("idle", IDLE).build()) {
+      CompletableFuture<SendReceipt> sent =
+          p2p.gateways()
+              .find("idle")
+              .orElseThrow()
+              .send(
+                  OutboundMessage.text("m-1", Sender.number("+13125550100"), "+13125550123", "Hi"));
+      assertThat(sent)
+          .failsWithin(java.time.Duration.ofSeconds(10))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .havingCause()
+          .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.retrySafe()).isFalse());
     }
   }
 }

@@ -52,6 +52,7 @@ public final class ResilientGateway implements SmsGateway {
   private static final Logger log = LoggerFactory.getLogger(ResilientGateway.class);
 
   private final SmsGateway gateway;
+  private final GatewayPolicy policy;
   private final String carrier;
   private final ScheduledExecutorService scheduler;
   private final SendAttempts attempts;
@@ -60,6 +61,7 @@ public final class ResilientGateway implements SmsGateway {
   private ResilientGateway(
       SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
     this.gateway = gateway;
+    this.policy = policy;
     this.carrier = gateway.carrier();
     this.scheduler = scheduler;
     this.attempts = new SendAttempts(gateway, policy, clock, scheduler);
@@ -98,6 +100,11 @@ public final class ResilientGateway implements SmsGateway {
         Objects.requireNonNull(policy, "policy"),
         Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(scheduler, "scheduler"));
+  }
+
+  /** The policy this wrapper applies. */
+  public GatewayPolicy policy() {
+    return policy;
   }
 
   /** The wrapped gateway's carrier name. */

@@ -93,7 +93,8 @@ final class SendAttempts {
     CompletableFuture<SendReceipt> sent;
     try {
       sent = Objects.requireNonNull(gateway.send(message), "the adapter returned no stage");
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // as CompletableFuture.supplyAsync does: any throwable fails the stage,
+      // so the bulkhead place is released and the caller hears, even for an Error
       sent = CompletableFuture.failedFuture(e);
     }
     return sent.handle(
