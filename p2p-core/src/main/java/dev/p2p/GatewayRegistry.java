@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,9 @@ final class GatewayRegistry implements AutoCloseable {
               return thread;
             });
     scheduler.setRemoveOnCancelPolicy(true);
+    // The thread starts with the first wait and ends after a minute idle: an unused P2P holds none.
+    scheduler.setKeepAliveTime(1, TimeUnit.MINUTES);
+    scheduler.allowCoreThreadTimeOut(true);
     Map<String, SmsGateway> wrapped = new LinkedHashMap<>();
     registered.forEach(
         (id, gateway) ->
