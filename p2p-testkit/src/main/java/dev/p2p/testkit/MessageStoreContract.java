@@ -257,6 +257,30 @@ abstract class MessageStoreContract {
   }
 
   @Test
+  @DisplayName("carrier ids and codes as long as the gateway SPI allows are stored whole")
+  void longestCarrierValuesFit() {
+    String outboundId = "O".repeat(SendReceipt.MAX_CARRIER_ID_LENGTH);
+    String inboundId = "I".repeat(SendReceipt.MAX_CARRIER_ID_LENGTH);
+    String code = "7".repeat(StatusUpdate.MAX_CARRIER_CODE_LENGTH);
+    long id = sent("ref-1", outboundId);
+    StatusUpdate failed =
+        new StatusUpdate(
+            outboundId,
+            MessageStatus.FAILED,
+            Optional.empty(),
+            Optional.of(GatewayError.permanent()),
+            Optional.of(code),
+            Optional.empty());
+    assertThat(store().applyStatus(GATEWAY, failed, LATER)).isTrue();
+    assertThat(store().recordInbound(ORG, GATEWAY, inbound(inboundId, CONTACT, OUR_NUMBER), NOW))
+        .isTrue();
+    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(m.carrierMessageId()).contains(outboundId);
+    assertThat(m.carrierCode()).contains(code);
+    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, inboundId)).isPresent();
+  }
+
+  @Test
   @DisplayName(
       "an inbound message is stored RECEIVED with every field, once however often it comes")
   void inboundIsStoredOnce() {
