@@ -301,6 +301,18 @@ abstract class MessageStoreContract {
   }
 
   @Test
+  @DisplayName("an inbound message for an unknown organization is not found and not stored")
+  void inboundForAnUnknownOrganizationFails() {
+    assertThatThrownBy(
+            () ->
+                store()
+                    .recordInbound("nobody", GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(store().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
+        .isTrue();
+  }
+
+  @Test
   void anInboundMessageIsNeverMovedByAStatus() {
     store().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW);
     assertThat(store().applyStatus(GATEWAY, status("SMin1", MessageStatus.DELIVERED), LATER))
