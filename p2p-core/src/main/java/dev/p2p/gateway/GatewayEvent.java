@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.ValidationException;
 import dev.p2p.contact.Phones;
 import dev.p2p.conversation.MessageStatus;
 import java.net.URI;
@@ -11,7 +12,10 @@ import java.util.Optional;
 /** A verified fact from a carrier's webhook: an inbound message or a status update. */
 public sealed interface GatewayEvent {
 
-  /** The carrier's id for the message the event is about. */
+  /**
+   * The carrier's id for the message the event is about, 1 to {@value
+   * SendReceipt#MAX_CARRIER_ID_LENGTH} characters.
+   */
   String carrierMessageId();
 
   /**
@@ -32,9 +36,14 @@ public sealed interface GatewayEvent {
       List<URI> media,
       Optional<Instant> receivedAt)
       implements GatewayEvent {
-    /** Checks presence and copies the media. */
+    /**
+     * Checks presence and the id's length, and copies the media.
+     *
+     * @throws ValidationException naming {@code carrierMessageId} if it is blank or too long
+     */
     public InboundMessage {
       Objects.requireNonNull(carrierMessageId, "carrierMessageId");
+      SendReceipt.checkCarrierId(carrierMessageId);
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(body, "body");
@@ -66,7 +75,8 @@ public sealed interface GatewayEvent {
    * @param status the new status (never {@link MessageStatus#RECEIVED})
    * @param reference p2p's reference for the message, when the carrier echoes it back
    * @param error the classified failure, for {@code UNDELIVERED} and {@code FAILED}
-   * @param carrierCode the carrier's error code, when it gave one
+   * @param carrierCode the carrier's error code, when it gave one, up to {@value
+   *     #MAX_CARRIER_CODE_LENGTH} characters
    * @param at when the carrier says the change happened, if it said
    */
   record StatusUpdate(
@@ -77,7 +87,15 @@ public sealed interface GatewayEvent {
       Optional<String> carrierCode,
       Optional<Instant> at)
       implements GatewayEvent {
-    /** Checks presence and that the status is an outbound one. */
+    /** The longest carrier error code p2p stores (Twilio's and Bandwidth's are 4 or 5 digits). */
+    public static final int MAX_CARRIER_CODE_LENGTH = 64;
+
+    /**
+     * Checks presence, lengths and that the status is an outbound one.
+     *
+     * @throws ValidationException naming {@code carrierMessageId} (blank or too long) or {@code
+     *     carrierCode} (too long)
+     */
     public StatusUpdate {
       Objects.requireNonNull(carrierMessageId, "carrierMessageId");
       Objects.requireNonNull(status, "status");
@@ -85,6 +103,11 @@ public sealed interface GatewayEvent {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(carrierCode, "carrierCode");
       Objects.requireNonNull(at, "at");
+      SendReceipt.checkCarrierId(carrierMessageId);
+      if (carrierCode.isPresent() && carrierCode.get().length() > MAX_CARRIER_CODE_LENGTH) {
+        throw ValidationException.of(
+            "carrierCode", "must be at most " + MAX_CARRIER_CODE_LENGTH + " characters");
+      }
       if (status == MessageStatus.RECEIVED) {
         throw new IllegalArgumentException("a status update cannot have the inbound status");
       }

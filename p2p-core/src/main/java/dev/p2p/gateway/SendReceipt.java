@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.ValidationException;
 import dev.p2p.conversation.MessageStatus;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,23 +9,32 @@ import java.util.OptionalInt;
 /**
  * What the carrier answered when it accepted a message.
  *
- * @param carrierMessageId the carrier's id for the message; its status callbacks name it
+ * @param carrierMessageId the carrier's id for the message, 1 to {@value #MAX_CARRIER_ID_LENGTH}
+ *     characters; its status callbacks name it
  * @param status the initial status the carrier reported (usually {@link MessageStatus#QUEUED})
  * @param segments how many segments the carrier counted, if it said
- * @param from the number the carrier sends from, if it said (a messaging service picks one)
+ * @param from the number the carrier sends from (E.164 or a short code), if it said (a messaging
+ *     service picks one); it becomes the contact's sender binding, so that replies route
  */
 public record SendReceipt(
     String carrierMessageId, MessageStatus status, OptionalInt segments, Optional<String> from) {
 
-  /** Checks presence and that the status is an outbound one. */
+  /** The longest carrier message id p2p stores (Twilio's and Bandwidth's are under 40). */
+  public static final int MAX_CARRIER_ID_LENGTH = 128;
+
+  /**
+   * Checks presence, the id's length, that the status is an outbound one and that {@code from} is a
+   * number.
+   *
+   * @throws ValidationException naming {@code carrierMessageId} or {@code from}
+   */
   public SendReceipt {
     Objects.requireNonNull(carrierMessageId, "carrierMessageId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(segments, "segments");
     Objects.requireNonNull(from, "from");
-    if (carrierMessageId.isBlank()) {
-      throw new IllegalArgumentException("carrierMessageId must not be blank");
-    }
+    checkCarrierId(carrierMessageId);
+    from.ifPresent(Sender::number); // the form of a sender number, or a ValidationException
     if (status == MessageStatus.RECEIVED) {
       throw new IllegalArgumentException("a send receipt cannot have the inbound status RECEIVED");
     }
@@ -34,5 +44,13 @@ public record SendReceipt(
   public static SendReceipt queued(String carrierMessageId) {
     return new SendReceipt(
         carrierMessageId, MessageStatus.QUEUED, OptionalInt.empty(), Optional.empty());
+  }
+
+  /** Checks a carrier message id against what every store keeps. */
+  static void checkCarrierId(String carrierMessageId) {
+    if (carrierMessageId.isBlank() || carrierMessageId.length() > MAX_CARRIER_ID_LENGTH) {
+      throw ValidationException.of(
+          "carrierMessageId", "must be 1 to " + MAX_CARRIER_ID_LENGTH + " characters");
+    }
   }
 }

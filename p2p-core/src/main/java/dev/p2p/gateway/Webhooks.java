@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Responses: a rejected request gets the gateway's 400, 401 or 403 and nothing is stored; a
- * request for no registered gateway gets 404; an adapter that throws while parsing gets 400 (and an
- * ERROR log: it is an adapter bug); a store failure gets 503 so that the carrier retries later. An
- * accepted request gets the gateway's own response once every event is applied. Never 500.
+ * request for no registered gateway gets 404; an adapter that throws while parsing, or returns no
+ * result, gets 400 (and an ERROR log: it is an adapter bug); a store failure gets 503 so that the
+ * carrier retries later. An accepted request gets the gateway's own response once every event is
+ * applied. Never 500.
  *
  * <p>Applying is idempotent, each event in its own store operation, so a repeated webhook (or a
  * retry after a partial failure) changes nothing already applied:
@@ -88,7 +89,7 @@ public final class Webhooks {
     }
     WebhookResult result;
     try {
-      result = gateway.parse(request);
+      result = Objects.requireNonNull(gateway.parse(request), "the adapter returned no result");
     } catch (RuntimeException e) {
       log.error(
           "Gateway '{}' ({}) threw while parsing {}: a bug in the adapter, which must return a"

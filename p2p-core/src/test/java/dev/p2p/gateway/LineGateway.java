@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * </pre>
  *
  * A request without the header {@code X-Secret: s3cret} is forbidden; an unknown line is a bad
- * request; the body {@code boom} makes {@link #parse} throw, like a buggy adapter. Records every
- * request it parses.
+ * request; the body {@code boom} makes {@link #parse} throw and {@code null} return null, like a
+ * buggy adapter. Records every request it parses.
  */
 final class LineGateway implements SmsGateway {
   static final String SECRET = "s3cret";
@@ -48,6 +48,9 @@ final class LineGateway implements SmsGateway {
     if (request.bodyText().equals("boom")) {
       throw new IllegalStateException("adapter bug");
     }
+    if (request.bodyText().equals("null")) {
+      return nullResult();
+    }
     List<GatewayEvent> events = new ArrayList<>();
     for (String line : request.bodyText().split("\n")) {
       if (line.isEmpty()) {
@@ -72,5 +75,11 @@ final class LineGateway implements SmsGateway {
       }
     }
     return WebhookResult.accepted(events, WebhookResponse.ok("text/plain", "ok"));
+  }
+
+  /** What a buggy adapter without null checks might return. */
+  @SuppressWarnings("NullAway")
+  private static WebhookResult nullResult() {
+    return null;
   }
 }

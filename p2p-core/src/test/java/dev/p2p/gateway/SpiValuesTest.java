@@ -40,6 +40,53 @@ class SpiValuesTest {
   }
 
   @Test
+  @DisplayName("carrier ids over 128 characters and carrier codes over 64 are refused by field")
+  void carrierValuesFitTheStore() {
+    String longId = "S".repeat(129);
+    assertThatThrownBy(() -> SendReceipt.queued(longId))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("carrierMessageId");
+    assertThatThrownBy(
+            () ->
+                new GatewayEvent.InboundMessage(
+                    longId, "+15557654321", "+15551230000", "Yes", List.of(), Optional.empty()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("carrierMessageId");
+    assertThatThrownBy(() -> status(longId, Optional.empty()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("carrierMessageId");
+    assertThatThrownBy(() -> status("SM1", Optional.of("3".repeat(65))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("carrierCode");
+    assertThat(SendReceipt.queued("S".repeat(128)).carrierMessageId()).hasSize(128);
+    assertThat(status("S".repeat(128), Optional.of("3".repeat(64))).carrierCode()).isPresent();
+  }
+
+  private static GatewayEvent.StatusUpdate status(String carrierId, Optional<String> code) {
+    return new GatewayEvent.StatusUpdate(
+        carrierId,
+        dev.p2p.conversation.MessageStatus.FAILED,
+        Optional.empty(),
+        Optional.of(GatewayError.permanent()),
+        code,
+        Optional.empty());
+  }
+
+  @Test
+  @DisplayName("a receipt's sending number must be a number: it becomes the contact's binding")
+  void receiptFromIsANumber() {
+    assertThatThrownBy(
+            () ->
+                new SendReceipt(
+                    "SM1",
+                    dev.p2p.conversation.MessageStatus.QUEUED,
+                    java.util.OptionalInt.empty(),
+                    Optional.of("whatsapp:+15551230000")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("from");
+  }
+
+  @Test
   @DisplayName("a sender number must be E.164 or a short code")
   void senderNumber() {
     assertThat(Sender.number("12345").address()).isEqualTo("12345");

@@ -125,6 +125,12 @@ class WebhooksTest {
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.body()).doesNotContain("adapter bug");
     }
+
+    @Test
+    @DisplayName("an adapter that returns no result gets 400, never a 500")
+    void anAdapterReturningNullIsBadRequest() {
+      assertThat(handle("null").status()).isEqualTo(400);
+    }
   }
 
   @Nested

@@ -159,10 +159,18 @@ public final class FakeGateway implements SmsGateway {
     return this;
   }
 
-  /** Gives the next accepted send this carrier id and segment count. */
+  /**
+   * Gives the next accepted send this carrier id (1 to {@value SendReceipt#MAX_CARRIER_ID_LENGTH}
+   * characters) and segment count.
+   */
   public FakeGateway acceptNextAs(String carrierMessageId, int segments) {
-    if (carrierMessageId.isBlank() || segments < 1) {
-      throw new IllegalArgumentException("need a carrier id and at least one segment");
+    if (carrierMessageId.isBlank()
+        || carrierMessageId.length() > SendReceipt.MAX_CARRIER_ID_LENGTH
+        || segments < 1) {
+      throw new IllegalArgumentException(
+          "need a carrier id of 1 to "
+              + SendReceipt.MAX_CARRIER_ID_LENGTH
+              + " characters and at least one segment");
     }
     ledger.acceptNext(new FakeLedger.Acceptance(carrierMessageId, segments));
     return this;

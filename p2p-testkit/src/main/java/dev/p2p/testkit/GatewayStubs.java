@@ -34,7 +34,8 @@ public interface GatewayStubs {
    * pick a realistic answer: for {@link GatewayError.Retryable} an ambiguous server error (a 500 or
    * 503, after which the carrier may have acted), for {@link GatewayError.RateLimited} a 429, for
    * {@link GatewayError.Authentication} a 401, for the others the carrier's 4xx with its code
-   * (Twilio 21610 opted out, 21211 invalid number, 21617 permanent...).
+   * (Twilio 21610 opted out, 21211 invalid number, 21617 permanent...). The contract calls it for
+   * all six kinds, whatever {@link #failureKinds()} says.
    */
   void refuseNextSend(GatewayError kind);
 
@@ -73,7 +74,8 @@ public interface GatewayStubs {
 
   /**
    * The error kinds a failure status webhook can carry, each through a carrier code the adapter
-   * classifies as that kind. By default, all six.
+   * classifies as that kind. By default, all six. Narrowing it narrows only the status-webhook
+   * checks: refused sends are checked for every kind.
    */
   default List<GatewayError> failureKinds() {
     return List.of(

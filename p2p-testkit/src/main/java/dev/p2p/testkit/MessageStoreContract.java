@@ -257,6 +257,30 @@ abstract class MessageStoreContract {
   }
 
   @Test
+  @DisplayName("carrier ids and codes as long as the gateway SPI allows are stored whole")
+  void longestCarrierValuesFit() {
+    String outboundId = "O".repeat(SendReceipt.MAX_CARRIER_ID_LENGTH);
+    String inboundId = "I".repeat(SendReceipt.MAX_CARRIER_ID_LENGTH);
+    String code = "7".repeat(StatusUpdate.MAX_CARRIER_CODE_LENGTH);
+    long id = sent("ref-1", outboundId);
+    StatusUpdate failed =
+        new StatusUpdate(
+            outboundId,
+            MessageStatus.FAILED,
+            Optional.empty(),
+            Optional.of(GatewayError.permanent()),
+            Optional.of(code),
+            Optional.empty());
+    assertThat(store().applyStatus(GATEWAY, failed, LATER)).isTrue();
+    assertThat(store().recordInbound(ORG, GATEWAY, inbound(inboundId, CONTACT, OUR_NUMBER), NOW))
+        .isTrue();
+    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(m.carrierMessageId()).contains(outboundId);
+    assertThat(m.carrierCode()).contains(code);
+    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, inboundId)).isPresent();
+  }
+
+  @Test
   @DisplayName(
       "an inbound message is stored RECEIVED with every field, once however often it comes")
   void inboundIsStoredOnce() {
@@ -274,6 +298,18 @@ abstract class MessageStoreContract {
     assertThat(m.media()).containsExactly(URI.create("https://media.example.com/a.jpg"));
     assertThat(m.createdAt()).isEqualTo(NOW);
     assertThat(store().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SMin1")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an inbound message for an unknown organization is not found and not stored")
+  void inboundForAnUnknownOrganizationFails() {
+    assertThatThrownBy(
+            () ->
+                store()
+                    .recordInbound("nobody", GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(store().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
+        .isTrue();
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2p.NotFoundException;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.SendReceipt;
@@ -96,6 +98,14 @@ abstract class SenderBindingContract {
     assertThat(bind(ORG, 1, POOL)).isEqualTo(A);
     assertThat(bind(ORG, 3, POOL)).isEqualTo(B);
     assertThat(store().findSender(ORG, "bandwidth", contact(1))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("binding for an unknown organization is not found and binds nothing")
+  void bindingForAnUnknownOrganizationFails() {
+    assertThatThrownBy(() -> bind("nobody", 1, POOL)).isInstanceOf(NotFoundException.class);
+    assertThat(store().findSender("nobody", GATEWAY, contact(1))).isEmpty();
+    assertThat(store().findOrganization(GATEWAY, A, contact(1))).isEmpty();
   }
 
   @Test

@@ -231,6 +231,14 @@ class FakeGatewayTest {
       assertThat(receipt.carrierMessageId()).isEqualTo("SM-chosen");
       assertThat(receipt.segments()).hasValue(4);
     }
+
+    @Test
+    @DisplayName("acceptNextAs refuses a carrier id too long for a send receipt, before any send")
+    void acceptNextAsRefusesAnOverlongId() {
+      assertThatThrownBy(() -> fake.acceptNextAs("S".repeat(129), 1))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(fake.send(text("m-1", ANA, "Hi")).join().carrierMessageId()).startsWith("FK-");
+    }
   }
 
   @Nested
