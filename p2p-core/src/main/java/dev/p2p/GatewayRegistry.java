@@ -74,9 +74,17 @@ final class GatewayRegistry implements AutoCloseable {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** Stops the policy scheduler; waits and backoffs still pending are dropped. Idempotent. */
+  /**
+   * Closes every wrapped gateway, which fails its pending sends (not retry-safe: left for
+   * reconciliation), then stops the policy scheduler. Idempotent.
+   */
   @Override
   public void close() {
+    for (SmsGateway gateway : byId.values()) {
+      if (gateway instanceof ResilientGateway resilient) {
+        resilient.close();
+      }
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
     }

@@ -111,4 +111,45 @@ class GatewayRegistrationTest {
           .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.retrySafe()).isFalse());
     }
   }
+
+  @Test
+  @DisplayName("closing P2P fails a pending send as not retry-safe, and refuses later sends")
+  void closeFailsPendingSends() {
+    CompletableFuture<SendReceipt> atCarrier = new CompletableFuture<>();
+    SmsGateway slow =
+        new SmsGateway() {
+          @Override
+          public String carrier() {
+            return "slow";
+          }
+
+          @Override
+          public CompletableFuture<SendReceipt> send(OutboundMessage message) {
+            return atCarrier;
+          }
+
+          @Override
+          public WebhookResult parse(WebhookRequest request) {
+            throw new AssertionError("not called");
+          }
+        };
+    P2P p2p = P2P.builder().store(InMemoryStore.create()).gateway("slow", slow).build();
+    SmsGateway gateway = p2p.gateways().find("slow").orElseThrow();
+    OutboundMessage hi =
+        OutboundMessage.text("m-1", Sender.number("+13125550100"), "+13125550123", "Hi");
+    CompletableFuture<SendReceipt> pending = gateway.send(hi);
+
+    p2p.close();
+
+    assertThat(pending)
+        .failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.retrySafe()).isFalse());
+    assertThat(gateway.send(hi))
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.retrySafe()).isTrue());
+  }
 }

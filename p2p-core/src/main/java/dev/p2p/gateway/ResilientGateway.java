@@ -5,9 +5,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * completion runs on the adapter's thread or the scheduler's. Logs: DEBUG for a retry, WARN when
  * the circuit opens; never a full phone number or a body.
  */
-public final class ResilientGateway implements SmsGateway {
+public final class ResilientGateway implements SmsGateway, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResilientGateway.class);
 
   private final SmsGateway gateway;
@@ -57,6 +60,8 @@ public final class ResilientGateway implements SmsGateway {
   private final ScheduledExecutorService scheduler;
   private final SendAttempts attempts;
   private final Retry retry;
+  private final Set<CompletableFuture<SendReceipt>> pending = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   private ResilientGateway(
       SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
@@ -124,6 +129,14 @@ public final class ResilientGateway implements SmsGateway {
   public CompletableFuture<SendReceipt> send(OutboundMessage message) {
     Objects.requireNonNull(message, "message");
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          GatewayException.builder(carrier, GatewayError.retryable())
+              .retrySafe(true)
+              .build("the gateway is closed; nothing was sent"));
+    }
+    pending.add(result);
+    result.whenComplete((receipt, failure) -> pending.remove(result));
     Retry.decorateCompletionStage(retry, scheduler, () -> attempts.attempt(message))
         .get()
         .whenComplete(
@@ -135,6 +148,23 @@ public final class ResilientGateway implements SmsGateway {
               }
             });
     return result;
+  }
+
+  /**
+   * Stops taking sends and fails every send still pending (waiting for a rate slot, a bulkhead
+   * place or a retry, or at the carrier) with a {@link GatewayError.Retryable} that is not
+   * retry-safe: some may have reached the carrier, so each is left for reconciliation rather than
+   * sent again. A later send fails at once, retry-safe. Idempotent; the scheduler is not touched.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    for (CompletableFuture<SendReceipt> send : List.copyOf(pending)) {
+      send.completeExceptionally(
+          GatewayException.builder(carrier, GatewayError.retryable())
+              .build(
+                  "the gateway closed while the send was pending; it may have reached the carrier"));
+    }
   }
 
   /** Passes the request to the wrapped gateway untouched. */

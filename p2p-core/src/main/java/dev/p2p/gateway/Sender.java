@@ -34,7 +34,8 @@ public sealed interface Sender {
     /** Checks the form. */
     public Number {
       if (phone == null || !FORM.matcher(phone).matches()) {
-        throw ValidationException.of("from", "must be an E.164 number such as +15551234567");
+        throw ValidationException.of(
+            "from", "must be an E.164 number such as +15551234567, or a 5 or 6 digit short code");
       }
     }
 
