@@ -9,8 +9,12 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +33,14 @@ final class InMemoryMessages {
   private final Map<Long, Stored> byId = new HashMap<>();
   private final Map<String, Long> byCarrierId = new HashMap<>();
   private final Map<String, Long> byReference = new HashMap<>();
+  // Status updates that came before their send receipt, by gateway and carrier id, in order.
+  private final Map<String, List<Early>> early = new LinkedHashMap<>();
+
+  /** A status update waiting for its message's receipt. */
+  private record Early(StatusUpdate update, Instant receivedAt) {}
+
+  /** How long an unclaimed early status update is kept. */
+  static final Duration EARLY_KEPT = Duration.ofDays(1);
 
   /** A message and the organization it belongs to. */
   private record Stored(String orgId, Message message) {}
@@ -92,6 +104,10 @@ final class InMemoryMessages {
     receipt
         .from()
         .ifPresent(number -> senders.record(orgId, m.gatewayId(), m.contactPhone(), number, now));
+    List<Early> waiting = early.remove(carrierKey);
+    if (waiting != null) {
+      waiting.forEach(e -> applyStatus(m.gatewayId(), e.update(), now));
+    }
     return true;
   }
 
@@ -120,10 +136,14 @@ final class InMemoryMessages {
   }
 
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
-    Long id = byCarrierId.get(key(gatewayId, update.carrierMessageId()));
+    String carrierKey = key(gatewayId, update.carrierMessageId());
+    Long id = byCarrierId.get(carrierKey);
     Stored stored = id == null ? null : byId.get(id);
-    if (stored == null
-        || stored.message().direction() != Direction.OUTBOUND
+    if (stored == null) {
+      park(carrierKey, update, now);
+      return false;
+    }
+    if (stored.message().direction() != Direction.OUTBOUND
         || !stored.message().status().canMoveTo(update.status())) {
       return false;
     }
@@ -142,6 +162,16 @@ final class InMemoryMessages {
           return b;
         });
     return true;
+  }
+
+  /** Keeps an update for a message whose receipt is not stored yet; prunes unclaimed old ones. */
+  private void park(String carrierKey, StatusUpdate update, Instant now) {
+    Instant oldest = now.minus(EARLY_KEPT);
+    early.values().removeIf(list -> list.get(list.size() - 1).receivedAt().isBefore(oldest));
+    List<Early> waiting = early.computeIfAbsent(carrierKey, k -> new ArrayList<>());
+    if (waiting.stream().noneMatch(e -> e.update().status() == update.status())) {
+      waiting.add(new Early(update, now));
+    }
   }
 
   boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {

@@ -43,7 +43,8 @@ public interface MessageStore {
    * Stores the carrier's receipt for a queued message: its carrier id, its status, its segments (if
    * the carrier counted) and the number it went out from (if the carrier said, as a messaging
    * service does). When the receipt names the number, the contact's sender binding for the gateway
-   * becomes that number, so replies route to this organization.
+   * becomes that number, so replies route to this organization. Status updates that arrived for the
+   * carrier id before the receipt (see {@link #applyStatus}) are applied now, forward only.
    *
    * @return whether the message changed: false if it is unknown or not {@code QUEUED} without a
    *     carrier id any more
@@ -69,10 +70,14 @@ public interface MessageStore {
   /**
    * Applies a carrier's status update to the outbound message with this gateway and carrier id,
    * forward only (SQL stores: one {@code UPDATE ... WHERE status_rank < ?}). A repeated, late or
-   * out-of-order update, and one for an unknown message, change nothing. The update's failure kind
-   * and carrier code are stored when it has them.
+   * out-of-order update changes nothing. The update's failure kind and carrier code are stored when
+   * it has them.
    *
-   * @return whether the message changed
+   * <p>An update for a carrier id no message has yet is kept: a fast carrier can call back before
+   * the send's receipt is stored. {@link #markSent} applies the kept updates, in arrival order and
+   * forward only; ones never claimed are dropped after a day.
+   *
+   * @return whether a message changed now
    */
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now);
 

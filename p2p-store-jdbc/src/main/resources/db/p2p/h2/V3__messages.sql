@@ -1,5 +1,5 @@
--- p2p schema, version 3: messages and sender bindings. Kept close to identical across the h2,
--- postgresql and mariadb folders; only types and table options differ.
+-- p2p schema, version 3: messages, sender bindings and early status updates. Kept close to
+-- identical across the h2, postgresql and mariadb folders; only types and table options differ.
 
 -- Every message, outbound and inbound; conversations (a later version) link to these rows.
 -- * direction: OUTBOUND or INBOUND.
@@ -55,3 +55,18 @@ CREATE TABLE sender_bindings (
 );
 CREATE INDEX sender_bindings_by_sender ON sender_bindings (org_id, gateway_id, sender);
 CREATE INDEX sender_bindings_by_contact ON sender_bindings (gateway_id, contact_phone);
+
+-- Status updates that came before their message's send receipt was stored (a fast carrier can
+-- call back between answering the send and p2p's commit of the receipt). Storing the receipt
+-- applies them in arrival order, forward only, and deletes them; unclaimed ones are pruned after
+-- a day when new ones arrive.
+CREATE TABLE early_statuses (
+  gateway_id VARCHAR(64) NOT NULL,
+  carrier_message_id VARCHAR(128) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  error_kind VARCHAR(32),
+  carrier_code VARCHAR(64),
+  received_at TIMESTAMP(6) NOT NULL,
+  CONSTRAINT early_statuses_pk PRIMARY KEY (gateway_id, carrier_message_id, status)
+);
+CREATE INDEX early_statuses_by_age ON early_statuses (received_at);

@@ -17,6 +17,7 @@ import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.Store;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -253,6 +254,60 @@ abstract class MessageStoreContract {
     assertThat(store().applyStatus(GATEWAY, status("SM404", MessageStatus.SENT), LATER)).isFalse();
     assertThat(store().applyStatus("bandwidth", status("SM1", MessageStatus.SENT), LATER))
         .isFalse();
+    assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
+  }
+
+  @Test
+  @DisplayName(
+      "a status that comes before the send's receipt is applied when the receipt is stored")
+  void earlyStatusIsAppliedWithTheReceipt() {
+    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), NOW)).isFalse();
+    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW)).isFalse();
+    assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
+
+    assertThat(store().markSent(ORG, id, SendReceipt.queued("SM1"), LATER)).isTrue();
+
+    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
+    assertThat(m.updatedAt()).isEqualTo(LATER);
+  }
+
+  @Test
+  @DisplayName("early statuses are applied in arrival order, forward only, and once")
+  void earlyStatusesKeepTheirOrder() {
+    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    StatusUpdate failed =
+        new StatusUpdate(
+            "SM1",
+            MessageStatus.FAILED,
+            Optional.empty(),
+            Optional.of(GatewayError.invalidNumber()),
+            Optional.of("30006"),
+            Optional.empty());
+    store().applyStatus(GATEWAY, failed, NOW);
+    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW.plusMillis(1));
+    store().applyStatus(GATEWAY, failed, NOW.plusMillis(2));
+    store().markSent(ORG, id, SendReceipt.queued("SM1"), LATER);
+
+    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(m.status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(m.failure()).contains(FailureKind.INVALID_NUMBER);
+    assertThat(m.carrierCode()).contains("30006");
+
+    long other = store().recordOutbound(ORG, queued("ref-2"), LATER);
+    store().markSent(ORG, other, SendReceipt.queued("SM2"), LATER);
+    assertThat(statusOf(other)).isEqualTo(MessageStatus.QUEUED);
+  }
+
+  @Test
+  @DisplayName("an early status is kept for a day, then dropped")
+  void unclaimedEarlyStatusesExpire() {
+    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW);
+    // another callback two days later prunes what nobody claimed
+    store().applyStatus(GATEWAY, status("SM9", MessageStatus.SENT), NOW.plus(Duration.ofDays(2)));
+    store().markSent(ORG, id, SendReceipt.queued("SM1"), NOW.plus(Duration.ofDays(2)));
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
   }
 

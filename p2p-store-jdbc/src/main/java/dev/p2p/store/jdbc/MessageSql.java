@@ -9,6 +9,7 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.jdbc.EarlyStatusSql.Early;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,10 +88,14 @@ final class MessageSql {
               return false;
             }
           }
+          Message m = find(c, orgId, messageId).orElseThrow();
           if (receipt.from().isPresent()) {
-            Message m = find(c, orgId, messageId).orElseThrow();
             SenderSql.record(
                 c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), receipt.from().get(), now);
+          }
+          String carrierId = receipt.carrierMessageId();
+          for (Early early : EarlyStatusSql.drain(c, m.gatewayId(), carrierId)) {
+            moveForward(c, m.gatewayId(), carrierId, early, now);
           }
           return true;
         });
@@ -126,27 +131,65 @@ final class MessageSql {
   }
 
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    Early early =
+        new Early(
+            update.status(),
+            update.error().map(e -> FailureKind.of(e).name()).orElse(null),
+            update.carrierCode().orElse(null));
+    String carrierId = update.carrierMessageId();
     return tx.run(
         "apply a status update",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE messages SET status = ?, status_rank = ?,"
-                      + " error_kind = COALESCE(?, error_kind),"
-                      + " carrier_code = COALESCE(?, carrier_code), updated_at = ?"
-                      + " WHERE gateway_id = ? AND carrier_message_id = ?"
-                      + " AND direction = 'OUTBOUND' AND status_rank < ?")) {
-            ps.setString(1, update.status().name());
-            ps.setInt(2, update.status().rank());
-            MessageRows.setText(ps, 3, update.error().map(e -> FailureKind.of(e).name()));
-            MessageRows.setText(ps, 4, update.carrierCode());
-            ps.setObject(5, Times.toColumn(now));
-            ps.setString(6, gatewayId);
-            ps.setString(7, update.carrierMessageId());
-            ps.setInt(8, update.status().rank());
-            return ps.executeUpdate() > 0;
+          if (moveForward(c, gatewayId, carrierId, early, now)) {
+            return true;
           }
+          if (exists(c, gatewayId, carrierId)) {
+            return false; // repeated, late or out of order
+          }
+          EarlyStatusSql.park(c, tx.dialect(), gatewayId, carrierId, early, now);
+          // The receipt may have been committed meanwhile, after this transaction's first look.
+          if (moveForward(c, gatewayId, carrierId, early, now)) {
+            EarlyStatusSql.drain(c, gatewayId, carrierId);
+            return true;
+          }
+          return false;
         });
+  }
+
+  /** One forward-only update of the outbound message with this carrier id. */
+  private static boolean moveForward(
+      Connection c, String gatewayId, String carrierId, Early update, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE messages SET status = ?, status_rank = ?,"
+                + " error_kind = COALESCE(?, error_kind),"
+                + " carrier_code = COALESCE(?, carrier_code), updated_at = ?"
+                + " WHERE gateway_id = ? AND carrier_message_id = ?"
+                + " AND direction = 'OUTBOUND' AND status_rank < ?")) {
+      ps.setString(1, update.status().name());
+      ps.setInt(2, update.status().rank());
+      ps.setString(3, update.errorKind());
+      ps.setString(4, update.carrierCode());
+      ps.setObject(5, Times.toColumn(now));
+      ps.setString(6, gatewayId);
+      ps.setString(7, carrierId);
+      ps.setInt(8, update.status().rank());
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  private static boolean exists(Connection c, String gatewayId, String carrierId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM messages WHERE gateway_id = ? AND carrier_message_id = ?")) {
+      ps.setString(1, gatewayId);
+      ps.setString(2, carrierId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {
