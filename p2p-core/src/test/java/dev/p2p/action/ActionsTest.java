@@ -157,6 +157,7 @@ class ActionsTest {
     long id = draft().id();
     actions.publish(id);
     long other = org.contacts().createList("Other").id();
+    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
     assertThatThrownBy(
             () ->
                 actions.update(
@@ -175,6 +176,29 @@ class ActionsTest {
                     .extracting(Violation::field)
                     .containsExactlyInAnyOrder(
                         "contacts", "sender", "assignment", "smartEncoding"));
+  }
+
+  @Test
+  @DisplayName("an edit of a published action lists a fixed part and a script problem together")
+  void anEditOfAPublishedActionListsEveryProblemAtOnce() {
+    long id = draft().id();
+    actions.publish(id);
+    long other = org.contacts().createList("Other").id();
+    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
+    assertThatThrownBy(
+            () ->
+                actions.update(
+                    id,
+                    d ->
+                        d.contacts(other)
+                            .initial("Hi {nickname}")
+                            .question(Question.field("Ward?", "ward"))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("contacts", "script.initial[1].body", "report[0].field"));
   }
 
   @Test
