@@ -89,8 +89,14 @@ public interface ActionStore {
    * status and version): a compare-and-set, so that of two nodes changing one action only one
    * succeeds. The version goes up by one.
    *
-   * @return the action as saved, or empty if it changed meanwhile or no longer exists (nothing
-   *     written)
+   * <p>Saving as {@link ActionStatus#PUBLISHED} or {@link ActionStatus#PAUSED} also requires every
+   * tag and custom field the spec uses ({@link ActionSpec#tagsUsed()}, {@link
+   * ActionSpec#fieldsUsed()}) to be defined, checked atomically with the save: a concurrent {@link
+   * #deleteTag} or {@link #deleteField} either sees the saved action (and is refused) or makes the
+   * save write nothing. The core checked them before saving; this closes the gap in between.
+   *
+   * @return the action as saved, or empty if it changed meanwhile, no longer exists, or (saving as
+   *     published or paused) uses a tag or field that is not defined (nothing written)
    */
   Optional<Action> saveAction(
       String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now);

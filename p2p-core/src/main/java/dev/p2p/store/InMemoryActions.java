@@ -114,6 +114,11 @@ final class InMemoryActions {
         || stored.version() != current.version()) {
       return Optional.empty();
     }
+    if ((status == ActionStatus.PUBLISHED || status == ActionStatus.PAUSED)
+        && !(data.tags.keySet().containsAll(spec.tagsUsed())
+            && data.fields.keySet().containsAll(spec.fieldsUsed()))) {
+      return Optional.empty();
+    }
     Action saved =
         new Action(stored.id(), status, stored.version() + 1, stored.createdAt(), now, spec);
     data.actions.put(saved.id(), saved);

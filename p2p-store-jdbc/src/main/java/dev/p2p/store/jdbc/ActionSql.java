@@ -24,6 +24,9 @@ import java.util.Set;
 /**
  * Actions: one row each with its settings, JSON for the script tree and report, and the tags and
  * fields it uses in {@code action_uses}. Every change is a compare-and-set on (status, version).
+ * Saving as published or paused first locks the rows of the tags and fields the action uses and
+ * fails if one is missing; deleting a tag or field locks its row before looking for uses. So a
+ * delete and a save racing on one tag are serialized, and a live action never uses a missing one.
  */
 final class ActionSql {
   /** The columns of the spec, in the order {@link #bindSpec} binds them. */
@@ -97,6 +100,11 @@ final class ActionSql {
     return tx.run(
         "save the action",
         c -> {
+          if ((status == ActionStatus.PUBLISHED || status == ActionStatus.PAUSED)
+              && !(FieldSql.lockDefined(c, orgId, FieldSql.TAG, spec.tagsUsed())
+                  && FieldSql.lockDefined(c, orgId, FieldSql.FIELD, spec.fieldsUsed()))) {
+            return Optional.<Action>empty();
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE actions SET status = ?, version = version + 1, updated_at = ?, "

@@ -11,8 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The organization's tags and custom fields. */
@@ -141,6 +144,10 @@ final class FieldSql {
     return tx.run(
         "delete the " + kind,
         c -> {
+          // The row first: a save that uses it (ActionSql.save) has locked it, so this waits for
+          // that save to commit and then sees its uses (on MariaDB too: a locking read takes no
+          // snapshot, so the first plain read below takes one after the wait).
+          lock(c, orgId, use, List.of(name));
           refuseIfUsed(c, orgId, use, kind, name);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, orgId);
@@ -148,6 +155,42 @@ final class FieldSql {
             return ps.executeUpdate() > 0;
           }
         });
+  }
+
+  /**
+   * Locks the rows of these tags ({@link #TAG}) or fields ({@link #FIELD}), in name order, and
+   * tells whether every one is defined. Run in the transaction that goes on to save an action.
+   */
+  static boolean lockDefined(Connection c, String orgId, String use, Set<String> names)
+      throws SQLException {
+    return names.isEmpty() || lock(c, orgId, use, names) == names.size();
+  }
+
+  /** Locks the existing rows of these names (SELECT ... FOR UPDATE); returns how many exist. */
+  private static int lock(Connection c, String orgId, String use, Collection<String> names)
+      throws SQLException {
+    String table = use.equals(TAG) ? "tags" : "custom_fields";
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT name FROM "
+                + table
+                + " WHERE org_id = ? AND name IN ("
+                + marks
+                + ") ORDER BY name FOR UPDATE")) {
+      ps.setString(1, orgId);
+      int i = 2;
+      for (String name : names) {
+        ps.setString(i++, name);
+      }
+      int found = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found++;
+        }
+      }
+      return found;
+    }
   }
 
   private static void refuseIfUsed(Connection c, String orgId, String use, String kind, String name)
