@@ -56,7 +56,14 @@ public interface ActionStore {
    */
   void createField(String orgId, CustomField field);
 
-  /** Replaces an existing field's label, type and options. Returns whether the field exists. */
+  /**
+   * Replaces an existing field's label and options, checked against the stored field in the same
+   * transaction ({@link dev.p2p.internal.FieldChange}): the type stays, a choice field keeps every
+   * option, so a concurrent update can never drop an option another one relied on. Returns whether
+   * the field exists.
+   *
+   * @throws dev.p2p.ValidationException naming {@code type} or {@code options}; nothing is written
+   */
   boolean updateField(String orgId, CustomField field);
 
   /** The field with this name. */

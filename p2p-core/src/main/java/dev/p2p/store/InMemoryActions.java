@@ -6,7 +6,9 @@ import dev.p2p.action.ActionSpec;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.internal.FieldChange;
 import dev.p2p.internal.InUse;
+import dev.p2p.internal.Validation;
 import dev.p2p.store.OrgData.ListData;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,7 +74,13 @@ final class InMemoryActions {
   }
 
   boolean updateField(OrgData org, CustomField field) {
-    return of(org).fields.replace(field.name(), field) != null;
+    CustomField current = of(org).fields.get(field.name());
+    if (current == null) {
+      return false;
+    }
+    Validation.require(FieldChange.problems(current, field));
+    of(org).fields.put(field.name(), field);
+    return true;
   }
 
   Optional<CustomField> findField(OrgData org, String name) {

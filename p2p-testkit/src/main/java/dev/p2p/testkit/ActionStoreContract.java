@@ -199,6 +199,31 @@ abstract class ActionStoreContract {
     }
 
     @Test
+    @DisplayName("an update that changes the stored field's type is refused and writes nothing")
+    void anUpdateKeepsTheType() {
+      store().createField(ORG, CustomField.text("age", "Age"));
+      assertThatThrownBy(() -> store().updateField(ORG, CustomField.number("age", "Years")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).field()).isEqualTo("type"));
+      assertThat(store().findField(ORG, "age")).contains(CustomField.text("age", "Age"));
+    }
+
+    @Test
+    @DisplayName("an update that drops an option of the stored field is refused and writes nothing")
+    void anUpdateKeepsEveryStoredOption() {
+      // Another node added "3" after this one read the field with options 1 and 2.
+      store().createField(ORG, CustomField.choice("ward", "Ward", "1", "2", "3"));
+      assertThatThrownBy(
+              () -> store().updateField(ORG, CustomField.choice("ward", "Ward", "1", "2", "4")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).field()).isEqualTo("options"));
+      assertThat(store().findField(ORG, "ward"))
+          .contains(CustomField.choice("ward", "Ward", "1", "2", "3"));
+    }
+
+    @Test
     void aFieldUsedByAnOpenActionIsKept() {
       store().createField(ORG, CustomField.number("age", "Age"));
       store()

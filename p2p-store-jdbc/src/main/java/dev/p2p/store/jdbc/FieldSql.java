@@ -5,7 +5,9 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.FieldType;
 import dev.p2p.field.Tag;
+import dev.p2p.internal.FieldChange;
 import dev.p2p.internal.InUse;
+import dev.p2p.internal.Validation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,13 +76,26 @@ final class FieldSql {
   }
 
   boolean updateField(String orgId, CustomField field) {
-    return update(
-        "UPDATE custom_fields SET label = ?, field_type = ?, options = ? WHERE org_id = ? AND name = ?",
-        orgId,
-        field.name(),
-        field.label(),
-        field.type().name(),
-        options(field));
+    return tx.run(
+        "update the custom field",
+        c -> {
+          // Read and lock the stored field, so the check below holds until the write commits.
+          Optional<CustomField> current =
+              fields(c, orgId, " AND name = ? FOR UPDATE", field.name()).stream().findFirst();
+          if (current.isEmpty()) {
+            return false;
+          }
+          Validation.require(FieldChange.problems(current.get(), field));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE custom_fields SET label = ?, options = ? WHERE org_id = ? AND name = ?")) {
+            ps.setString(1, field.label());
+            ps.setString(2, options(field));
+            ps.setString(3, orgId);
+            ps.setString(4, field.name());
+            return ps.executeUpdate() > 0;
+          }
+        });
   }
 
   Optional<CustomField> findField(String orgId, String name) {
@@ -88,7 +103,7 @@ final class FieldSql {
   }
 
   List<CustomField> fields(String orgId) {
-    return fields(orgId, "", null);
+    return fields(orgId, " ORDER BY name", null);
   }
 
   boolean deleteField(String orgId, String name) {
@@ -241,32 +256,29 @@ final class FieldSql {
   }
 
   private List<CustomField> fields(String orgId, String where, @Nullable String name) {
-    return tx.run(
-        "read custom fields",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + FIELD_COLUMNS
-                      + " FROM custom_fields WHERE org_id = ?"
-                      + where
-                      + " ORDER BY name")) {
-            bind(ps, orgId, name);
-            List<CustomField> fields = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String options = rs.getString(4);
-                fields.add(
-                    new CustomField(
-                        rs.getString(1),
-                        rs.getString(2),
-                        FieldType.valueOf(rs.getString(3)),
-                        options == null ? List.of() : ActionJson.strings(options)));
-              }
-            }
-            return fields;
-          }
-        });
+    return tx.run("read custom fields", c -> fields(c, orgId, where, name));
+  }
+
+  private static List<CustomField> fields(
+      Connection c, String orgId, String where, @Nullable String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + FIELD_COLUMNS + " FROM custom_fields WHERE org_id = ?" + where)) {
+      bind(ps, orgId, name);
+      List<CustomField> fields = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String options = rs.getString(4);
+          fields.add(
+              new CustomField(
+                  rs.getString(1),
+                  rs.getString(2),
+                  FieldType.valueOf(rs.getString(3)),
+                  options == null ? List.of() : ActionJson.strings(options)));
+        }
+      }
+      return fields;
+    }
   }
 
   private static void bind(PreparedStatement ps, String orgId, @Nullable String name)
