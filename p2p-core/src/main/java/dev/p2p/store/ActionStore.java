@@ -75,8 +75,9 @@ public interface ActionStore {
   /**
    * Deletes a custom field. Returns whether it existed.
    *
-   * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed uses it
-   *     ({@link ActionSpec#fieldsUsed()}); nothing is deleted
+   * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed sets it
+   *     ({@link ActionSpec#fieldsUsed()}) or reads it in a body ({@link
+   *     ActionSpec#variablesUsed()}); nothing is deleted
    */
   boolean deleteField(String orgId, String name);
 

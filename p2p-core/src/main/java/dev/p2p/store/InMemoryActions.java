@@ -12,6 +12,7 @@ import dev.p2p.internal.Validation;
 import dev.p2p.store.OrgData.ListData;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +94,7 @@ final class InMemoryActions {
 
   boolean deleteField(OrgData org, String name) {
     OrgActions data = of(org);
-    refuseIfUsed(data, "custom field", name, ActionSpec::fieldsUsed);
+    refuseIfUsed(data, "custom field", name, InMemoryActions::fieldsAndVariables);
     return data.fields.remove(name) != null;
   }
 
@@ -156,6 +157,12 @@ final class InMemoryActions {
 
   private static Optional<ListData> readyList(OrgData org, long listId) {
     return Optional.ofNullable(org.lists.get(listId)).filter(l -> l.ready);
+  }
+
+  private static Set<String> fieldsAndVariables(ActionSpec spec) {
+    Set<String> names = new HashSet<>(spec.fieldsUsed());
+    names.addAll(spec.variablesUsed());
+    return names;
   }
 
   private static void refuseIfUsed(

@@ -282,6 +282,20 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("the variables an action reads are its bodies' own names; a broken body reads none")
+  void variablesUsedAreTheBodiesNonBuiltInNames() {
+    ActionSpec spec =
+        ActionDraft.named("x")
+            .initial("Hi {firstName} at {pollingPlace}")
+            .initial("{broken")
+            .reply(
+                ReplyScript.of("Yes", "Ok {ward}")
+                    .withFollowUps(ReplyScript.of("More", "{age|?} {ward} {texterFirstName}")))
+            .spec();
+    assertThat(spec.variablesUsed()).containsExactly("pollingPlace", "ward", "age");
+  }
+
+  @Test
   void weightedVariantsAreChosenInProportion() {
     Action action = actions.create(ActionDraft.named("AB").initial("A", 3).initial("B", 1));
     long a = 0;

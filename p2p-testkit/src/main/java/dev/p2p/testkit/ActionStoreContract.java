@@ -236,6 +236,19 @@ abstract class ActionStoreContract {
     }
 
     @Test
+    @DisplayName("a field that an open action's body reads as a variable is kept")
+    void aFieldReadByABodyIsKept() {
+      store().createField(ORG, CustomField.number("age", "Age"));
+      ReplyScript where =
+          ReplyScript.of("Yes", "Ok").withFollowUps(ReplyScript.of("Age", "So {age|many} years"));
+      store().createAction(ORG, ActionDraft.named("Survey").initial("Hi").reply(where).spec(), NOW);
+      assertThatThrownBy(() -> store().deleteField(ORG, "age"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("custom field 'age'");
+      assertThat(store().findField(ORG, "age")).isPresent();
+    }
+
+    @Test
     void anUnusedFieldIsDeleted() {
       store().createField(ORG, CustomField.number("age", "Age"));
       assertThat(store().deleteField(ORG, "age")).isTrue();
