@@ -252,6 +252,22 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("texting hours are whole minutes (a time with nanoseconds cannot be stored)")
+  void textingHoursAreWholeMinutes() {
+    assertThatThrownBy(
+            () -> ActionDraft.named("x").textingHours(LocalTime.of(9, 0, 0, 1), LocalTime.NOON))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("textingHours"));
+    assertThatThrownBy(
+            () -> ActionDraft.named("x").textingHours(LocalTime.of(9, 0), LocalTime.of(20, 0, 30)))
+        .hasMessageContaining("whole minutes");
+  }
+
+  @Test
   @DisplayName("sender settings list every problem: both kinds given, bad and repeated numbers")
   void senderSettingsListEveryProblem() {
     assertThatThrownBy(
