@@ -1,6 +1,9 @@
 package dev.p2p.action;
 
+import dev.p2p.ValidationException;
+import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
+import dev.p2p.script.Template;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +62,37 @@ public record ActionSpec(
       }
     }
     return used;
+  }
+
+  /**
+   * Every variable the bodies read besides the {@linkplain Template#BUILT_IN_VARIABLES built-in}
+   * ones, in order of first use: custom fields of the organization or columns of the list. A body
+   * that does not parse (possible in a draft) is skipped.
+   */
+  public Set<String> variablesUsed() {
+    Set<String> used = new LinkedHashSet<>();
+    script.initials().forEach(m -> addVariables(used, m.body()));
+    walk(script.replies(), used);
+    return used;
+  }
+
+  private static void walk(List<ReplyScript> replies, Set<String> used) {
+    for (ReplyScript reply : replies) {
+      addVariables(used, reply.body());
+      walk(reply.followUps(), used);
+    }
+  }
+
+  private static void addVariables(Set<String> used, String body) {
+    try {
+      for (String name : Template.parse(body).variables()) {
+        if (!Template.BUILT_IN_VARIABLES.contains(name)) {
+          used.add(name);
+        }
+      }
+    } catch (ValidationException e) {
+      // A draft may hold a body that does not parse yet: it reads no variable.
+    }
   }
 
   /** Every custom field the action may set: its own list, the scripts' and the report's. */

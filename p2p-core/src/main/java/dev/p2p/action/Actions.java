@@ -101,11 +101,15 @@ public final class Actions {
           ActionDraft draft = ActionDraft.of(current.spec());
           edit.accept(draft);
           ActionSpec next = draft.spec();
-          List<Violation> problems = new ArrayList<>(PublishCheck.nameProblems(next.name()));
-          problems.addAll(EditRules.problems(current.status(), current.spec(), next));
-          Validation.require(problems);
-          if (current.status() != ActionStatus.DRAFT) {
-            require(next);
+          List<Violation> problems =
+              new ArrayList<>(EditRules.problems(current.status(), current.spec(), next));
+          if (current.status() == ActionStatus.DRAFT) {
+            problems.addAll(PublishCheck.nameProblems(next.name()));
+          } else if (current.status() != ActionStatus.CLOSED) {
+            problems.addAll(PublishCheck.problems(next, facts(next)));
+          }
+          if (!problems.isEmpty()) {
+            throw new ValidationException(problems); // in the order of the spec's parts
           }
           return store.saveAction(ctx.orgId(), current, current.status(), next, now());
         });

@@ -22,18 +22,25 @@ public record TextingHours(LocalTime start, LocalTime end, ZoneId defaultZone) {
       new TextingHours(LocalTime.of(9, 0), LocalTime.of(20, 0), ZoneId.of("America/New_York"));
 
   /**
-   * Checks presence and that the window is not empty.
+   * Checks presence, that both times are whole minutes and that the window is not empty.
    *
-   * @throws ValidationException naming {@code textingHours} if {@code end} is not after {@code
-   *     start}
+   * @throws ValidationException naming {@code textingHours} if a time has seconds or if {@code end}
+   *     is not after {@code start}
    */
   public TextingHours {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(defaultZone, "defaultZone");
+    if (!isWholeMinute(start) || !isWholeMinute(end)) {
+      throw ValidationException.of("textingHours", "must start and end on whole minutes (09:00)");
+    }
     if (!end.isAfter(start)) {
       throw ValidationException.of("textingHours", "must end after they start");
     }
+  }
+
+  private static boolean isWholeMinute(LocalTime time) {
+    return time.getSecond() == 0 && time.getNano() == 0;
   }
 
   /** Whether a local time falls inside the window. */

@@ -2,10 +2,7 @@ package dev.p2p.field;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
-import dev.p2p.Violation;
 import dev.p2p.internal.OrgContext;
-import dev.p2p.internal.Validation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,15 +42,7 @@ public final class CustomFields {
    */
   public CustomField update(CustomField field) {
     Objects.requireNonNull(field, "field");
-    CustomField current = find(field.name()).orElseThrow(() -> notFound(field.name()));
-    List<Violation> problems = new ArrayList<>();
-    if (current.type() != field.type()) {
-      problems.add(
-          new Violation("type", "cannot change from " + current.type() + ": define a new field"));
-    } else if (!field.options().containsAll(current.options())) {
-      problems.add(new Violation("options", "must keep every existing option"));
-    }
-    Validation.require(problems);
+    // The store checks the type and options against the stored field atomically with the write.
     if (!ctx.store().updateField(ctx.orgId(), field)) {
       throw notFound(field.name());
     }

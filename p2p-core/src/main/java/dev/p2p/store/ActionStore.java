@@ -56,7 +56,14 @@ public interface ActionStore {
    */
   void createField(String orgId, CustomField field);
 
-  /** Replaces an existing field's label, type and options. Returns whether the field exists. */
+  /**
+   * Replaces an existing field's label and options, checked against the stored field in the same
+   * transaction ({@link dev.p2p.internal.FieldChange}): the type stays, a choice field keeps every
+   * option, so a concurrent update can never drop an option another one relied on. Returns whether
+   * the field exists.
+   *
+   * @throws dev.p2p.ValidationException naming {@code type} or {@code options}; nothing is written
+   */
   boolean updateField(String orgId, CustomField field);
 
   /** The field with this name. */
@@ -68,8 +75,9 @@ public interface ActionStore {
   /**
    * Deletes a custom field. Returns whether it existed.
    *
-   * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed uses it
-   *     ({@link ActionSpec#fieldsUsed()}); nothing is deleted
+   * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed sets it
+   *     ({@link ActionSpec#fieldsUsed()}) or reads it in a body ({@link
+   *     ActionSpec#variablesUsed()}); nothing is deleted
    */
   boolean deleteField(String orgId, String name);
 
@@ -89,8 +97,14 @@ public interface ActionStore {
    * status and version): a compare-and-set, so that of two nodes changing one action only one
    * succeeds. The version goes up by one.
    *
-   * @return the action as saved, or empty if it changed meanwhile or no longer exists (nothing
-   *     written)
+   * <p>Saving as {@link ActionStatus#PUBLISHED} or {@link ActionStatus#PAUSED} also requires every
+   * tag and custom field the spec uses ({@link ActionSpec#tagsUsed()}, {@link
+   * ActionSpec#fieldsUsed()}) to be defined, checked atomically with the save: a concurrent {@link
+   * #deleteTag} or {@link #deleteField} either sees the saved action (and is refused) or makes the
+   * save write nothing. The core checked them before saving; this closes the gap in between.
+   *
+   * @return the action as saved, or empty if it changed meanwhile, no longer exists, or (saving as
+   *     published or paused) uses a tag or field that is not defined (nothing written)
    */
   Optional<Action> saveAction(
       String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now);

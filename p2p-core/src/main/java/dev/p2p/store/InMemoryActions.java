@@ -6,10 +6,13 @@ import dev.p2p.action.ActionSpec;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.internal.FieldChange;
 import dev.p2p.internal.InUse;
+import dev.p2p.internal.Validation;
 import dev.p2p.store.OrgData.ListData;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +75,13 @@ final class InMemoryActions {
   }
 
   boolean updateField(OrgData org, CustomField field) {
-    return of(org).fields.replace(field.name(), field) != null;
+    CustomField current = of(org).fields.get(field.name());
+    if (current == null) {
+      return false;
+    }
+    Validation.require(FieldChange.problems(current, field));
+    of(org).fields.put(field.name(), field);
+    return true;
   }
 
   Optional<CustomField> findField(OrgData org, String name) {
@@ -85,7 +94,7 @@ final class InMemoryActions {
 
   boolean deleteField(OrgData org, String name) {
     OrgActions data = of(org);
-    refuseIfUsed(data, "custom field", name, ActionSpec::fieldsUsed);
+    refuseIfUsed(data, "custom field", name, InMemoryActions::fieldsAndVariables);
     return data.fields.remove(name) != null;
   }
 
@@ -112,6 +121,11 @@ final class InMemoryActions {
     if (stored == null
         || stored.status() != current.status()
         || stored.version() != current.version()) {
+      return Optional.empty();
+    }
+    if ((status == ActionStatus.PUBLISHED || status == ActionStatus.PAUSED)
+        && !(data.tags.keySet().containsAll(spec.tagsUsed())
+            && data.fields.keySet().containsAll(spec.fieldsUsed()))) {
       return Optional.empty();
     }
     Action saved =
@@ -143,6 +157,12 @@ final class InMemoryActions {
 
   private static Optional<ListData> readyList(OrgData org, long listId) {
     return Optional.ofNullable(org.lists.get(listId)).filter(l -> l.ready);
+  }
+
+  private static Set<String> fieldsAndVariables(ActionSpec spec) {
+    Set<String> names = new HashSet<>(spec.fieldsUsed());
+    names.addAll(spec.variablesUsed());
+    return names;
   }
 
   private static void refuseIfUsed(

@@ -157,6 +157,7 @@ class ActionsTest {
     long id = draft().id();
     actions.publish(id);
     long other = org.contacts().createList("Other").id();
+    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
     assertThatThrownBy(
             () ->
                 actions.update(
@@ -175,6 +176,29 @@ class ActionsTest {
                     .extracting(Violation::field)
                     .containsExactlyInAnyOrder(
                         "contacts", "sender", "assignment", "smartEncoding"));
+  }
+
+  @Test
+  @DisplayName("an edit of a published action lists a fixed part and a script problem together")
+  void anEditOfAPublishedActionListsEveryProblemAtOnce() {
+    long id = draft().id();
+    actions.publish(id);
+    long other = org.contacts().createList("Other").id();
+    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
+    assertThatThrownBy(
+            () ->
+                actions.update(
+                    id,
+                    d ->
+                        d.contacts(other)
+                            .initial("Hi {nickname}")
+                            .question(Question.field("Ward?", "ward"))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("contacts", "script.initial[1].body", "report[0].field"));
   }
 
   @Test
@@ -228,6 +252,22 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("texting hours are whole minutes (a time with nanoseconds cannot be stored)")
+  void textingHoursAreWholeMinutes() {
+    assertThatThrownBy(
+            () -> ActionDraft.named("x").textingHours(LocalTime.of(9, 0, 0, 1), LocalTime.NOON))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("textingHours"));
+    assertThatThrownBy(
+            () -> ActionDraft.named("x").textingHours(LocalTime.of(9, 0), LocalTime.of(20, 0, 30)))
+        .hasMessageContaining("whole minutes");
+  }
+
+  @Test
   @DisplayName("sender settings list every problem: both kinds given, bad and repeated numbers")
   void senderSettingsListEveryProblem() {
     assertThatThrownBy(
@@ -255,6 +295,20 @@ class ActionsTest {
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactly("assignment.batchSize", "assignment.maxPerTexter"));
+  }
+
+  @Test
+  @DisplayName("the variables an action reads are its bodies' own names; a broken body reads none")
+  void variablesUsedAreTheBodiesNonBuiltInNames() {
+    ActionSpec spec =
+        ActionDraft.named("x")
+            .initial("Hi {firstName} at {pollingPlace}")
+            .initial("{broken")
+            .reply(
+                ReplyScript.of("Yes", "Ok {ward}")
+                    .withFollowUps(ReplyScript.of("More", "{age|?} {ward} {texterFirstName}")))
+            .spec();
+    assertThat(spec.variablesUsed()).containsExactly("pollingPlace", "ward", "age");
   }
 
   @Test

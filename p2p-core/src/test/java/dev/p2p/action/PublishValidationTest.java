@@ -130,6 +130,31 @@ class PublishValidationTest {
   }
 
   @Test
+  void aBlankReplyLabelIsNamedByItsPosition() {
+    assertThat(publishFails(valid().reply(" ", "Ok")))
+        .containsExactly(new Violation("script.replies[#1].label", "must not be blank"));
+  }
+
+  @Test
+  @DisplayName("a reply label containing the path separator '/' is named")
+  void aLabelWithTheSeparatorIsNamed() {
+    assertThat(publishFails(valid().reply("Yes/No", "Ok")))
+        .containsExactly(new Violation("script.replies[Yes/No].label", "must not contain '/'"));
+  }
+
+  @Test
+  void aBlankReportPromptIsNamed() {
+    assertThat(publishFails(valid().question(Question.field(" ", "age"))))
+        .containsExactly(new Violation("report[2].prompt", "must not be blank"));
+  }
+
+  @Test
+  void aTagQuestionWithoutTagsIsNamed() {
+    assertThat(publishFails(valid().question(Question.tags("Will they vote?"))))
+        .containsExactly(new Violation("report[2].tags", "must offer at least one tag"));
+  }
+
+  @Test
   void noInitialMessageIsNamed() {
     assertThat(publishFails(ActionDraft.named("GOTV").contacts(listId)))
         .containsExactly(new Violation("script.initial", "needs at least one initial message"));

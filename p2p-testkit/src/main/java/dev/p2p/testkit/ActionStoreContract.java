@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -198,11 +199,49 @@ abstract class ActionStoreContract {
     }
 
     @Test
+    @DisplayName("an update that changes the stored field's type is refused and writes nothing")
+    void anUpdateKeepsTheType() {
+      store().createField(ORG, CustomField.text("age", "Age"));
+      assertThatThrownBy(() -> store().updateField(ORG, CustomField.number("age", "Years")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).field()).isEqualTo("type"));
+      assertThat(store().findField(ORG, "age")).contains(CustomField.text("age", "Age"));
+    }
+
+    @Test
+    @DisplayName("an update that drops an option of the stored field is refused and writes nothing")
+    void anUpdateKeepsEveryStoredOption() {
+      // Another node added "3" after this one read the field with options 1 and 2.
+      store().createField(ORG, CustomField.choice("ward", "Ward", "1", "2", "3"));
+      assertThatThrownBy(
+              () -> store().updateField(ORG, CustomField.choice("ward", "Ward", "1", "2", "4")))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().get(0).field()).isEqualTo("options"));
+      assertThat(store().findField(ORG, "ward"))
+          .contains(CustomField.choice("ward", "Ward", "1", "2", "3"));
+    }
+
+    @Test
     void aFieldUsedByAnOpenActionIsKept() {
       store().createField(ORG, CustomField.number("age", "Age"));
       store()
           .createAction(
               ORG, ActionDraft.named("Survey").question(Question.field("Age?", "age")).spec(), NOW);
+      assertThatThrownBy(() -> store().deleteField(ORG, "age"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("custom field 'age'");
+      assertThat(store().findField(ORG, "age")).isPresent();
+    }
+
+    @Test
+    @DisplayName("a field that an open action's body reads as a variable is kept")
+    void aFieldReadByABodyIsKept() {
+      store().createField(ORG, CustomField.number("age", "Age"));
+      ReplyScript where =
+          ReplyScript.of("Yes", "Ok").withFollowUps(ReplyScript.of("Age", "So {age|many} years"));
+      store().createAction(ORG, ActionDraft.named("Survey").initial("Hi").reply(where).spec(), NOW);
       assertThatThrownBy(() -> store().deleteField(ORG, "age"))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("custom field 'age'");
@@ -220,6 +259,87 @@ abstract class ActionStoreContract {
   @Nested
   @DisplayName("actions")
   class Actions {
+    /** Defines what {@link #fullSpec()} uses, so that it may be published. */
+    @BeforeEach
+    void defineWhatTheFullSpecUses() {
+      List.of("supporter", "not-voting", "undecided", "housing")
+          .forEach(t -> store().createTag(ORG, Tag.named(t)));
+      store().createField(ORG, CustomField.number("age", "Age"));
+      store().createField(ORG, CustomField.text("ward", "Ward"));
+    }
+
+    @Test
+    @DisplayName("a save as published writes nothing if a tag the action uses is gone meanwhile")
+    void publishingWithAMissingTagWritesNothing() {
+      store().createTag(ORG, Tag.named("late"));
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      ActionSpec edited = ActionDraft.of(draft.spec()).tags("late").spec();
+      // Checked by the core, then deleted by another node before the save: no action used it yet.
+      assertThat(store().deleteTag(ORG, "late")).isTrue();
+      assertThat(store().saveAction(ORG, draft, ActionStatus.PUBLISHED, edited, NOW)).isEmpty();
+      assertThat(store().findAction(ORG, draft.id())).contains(draft);
+    }
+
+    @Test
+    @DisplayName("a save as paused writes nothing if a custom field the action sets is gone")
+    void pausingWithAMissingFieldWritesNothing() {
+      store().createField(ORG, CustomField.bool("late", "Late"));
+      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      ActionSpec edited = ActionDraft.of(live.spec()).fields("late").spec();
+      assertThat(store().deleteField(ORG, "late")).isTrue();
+      assertThat(store().saveAction(ORG, live, ActionStatus.PAUSED, edited, NOW)).isEmpty();
+      assertThat(store().findAction(ORG, live.id())).contains(live);
+    }
+
+    @Test
+    @DisplayName("a publish and a delete of the tag it uses, racing, never both succeed")
+    void aPublishAndADeleteOfItsTagNeverBothSucceed() throws Exception {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 40; round++) {
+          String tag = "race-" + round;
+          store().createTag(ORG, Tag.named(tag));
+          Action draft = store().createAction(ORG, fullSpec(), NOW);
+          ActionSpec uses = ActionDraft.of(draft.spec()).tags(tag).spec();
+          java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+          java.util.concurrent.Future<Boolean> published =
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store()
+                        .saveAction(ORG, draft, ActionStatus.PUBLISHED, uses, NOW)
+                        .isPresent();
+                  });
+          java.util.concurrent.Future<Boolean> deleted =
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try {
+                      return store().deleteTag(ORG, tag);
+                    } catch (ValidationException inUse) {
+                      return false;
+                    }
+                  });
+          assertThat(published.get() && deleted.get()).as("round %d", round).isFalse();
+          assertThat(published.get() || deleted.get()).as("round %d", round).isTrue();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
+    @DisplayName("a draft or a closed action is saved whatever tags and fields it names")
+    void draftsAndClosedActionsMayNameUndefinedTags() {
+      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      ActionSpec ghostly = ActionDraft.of(draft.spec()).tags("ghost").fields("ghost").spec();
+      Action saved = store().saveAction(ORG, draft, ActionStatus.DRAFT, ghostly, NOW).orElseThrow();
+      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      assertThat(saved.spec()).isEqualTo(ghostly);
+      assertThat(store().saveAction(ORG, live, ActionStatus.CLOSED, ghostly, NOW)).isPresent();
+    }
+
     @Test
     @DisplayName("a new action is a draft of version 1 that reads back exactly as written")
     void anActionRoundTrips() {

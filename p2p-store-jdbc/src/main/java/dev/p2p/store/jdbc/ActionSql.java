@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,7 +24,12 @@ import java.util.Set;
 
 /**
  * Actions: one row each with its settings, JSON for the script tree and report, and the tags and
- * fields it uses in {@code action_uses}. Every change is a compare-and-set on (status, version).
+ * fields it uses in {@code action_uses} (the fields it sets and the variables its bodies read, as
+ * {@code FIELD} rows, so that neither can be deleted while it is in use). Every change is a
+ * compare-and-set on (status, version). Saving as published or paused first locks the rows of the
+ * tags and fields the action uses and fails if one is missing; deleting a tag or field locks its
+ * row before looking for uses. So a delete and a save racing on one tag are serialized, and a live
+ * action never uses a missing one.
  */
 final class ActionSql {
   /** The columns of the spec, in the order {@link #bindSpec} binds them. */
@@ -97,6 +103,11 @@ final class ActionSql {
     return tx.run(
         "save the action",
         c -> {
+          if ((status == ActionStatus.PUBLISHED || status == ActionStatus.PAUSED)
+              && !(FieldSql.lockDefined(c, orgId, FieldSql.TAG, spec.tagsUsed())
+                  && FieldSql.lockDefined(c, orgId, FieldSql.FIELD, spec.fieldsUsed()))) {
+            return Optional.<Action>empty();
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE actions SET status = ?, version = version + 1, updated_at = ?, "
@@ -154,7 +165,9 @@ final class ActionSql {
         c.prepareStatement(
             "INSERT INTO action_uses (org_id, action_id, kind, name) VALUES (?, ?, ?, ?)")) {
       addUses(ps, orgId, actionId, FieldSql.TAG, spec.tagsUsed());
-      addUses(ps, orgId, actionId, FieldSql.FIELD, spec.fieldsUsed());
+      Set<String> fields = new LinkedHashSet<>(spec.fieldsUsed());
+      fields.addAll(spec.variablesUsed()); // a field a body reads is in use too
+      addUses(ps, orgId, actionId, FieldSql.FIELD, fields);
       ps.executeBatch();
     }
   }

@@ -5,14 +5,19 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.FieldType;
 import dev.p2p.field.Tag;
+import dev.p2p.internal.FieldChange;
 import dev.p2p.internal.InUse;
+import dev.p2p.internal.Validation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The organization's tags and custom fields. */
@@ -71,13 +76,26 @@ final class FieldSql {
   }
 
   boolean updateField(String orgId, CustomField field) {
-    return update(
-        "UPDATE custom_fields SET label = ?, field_type = ?, options = ? WHERE org_id = ? AND name = ?",
-        orgId,
-        field.name(),
-        field.label(),
-        field.type().name(),
-        options(field));
+    return tx.run(
+        "update the custom field",
+        c -> {
+          // Read and lock the stored field, so the check below holds until the write commits.
+          Optional<CustomField> current =
+              fields(c, orgId, " AND name = ? FOR UPDATE", field.name()).stream().findFirst();
+          if (current.isEmpty()) {
+            return false;
+          }
+          Validation.require(FieldChange.problems(current.get(), field));
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE custom_fields SET label = ?, options = ? WHERE org_id = ? AND name = ?")) {
+            ps.setString(1, field.label());
+            ps.setString(2, options(field));
+            ps.setString(3, orgId);
+            ps.setString(4, field.name());
+            return ps.executeUpdate() > 0;
+          }
+        });
   }
 
   Optional<CustomField> findField(String orgId, String name) {
@@ -85,7 +103,7 @@ final class FieldSql {
   }
 
   List<CustomField> fields(String orgId) {
-    return fields(orgId, "", null);
+    return fields(orgId, " ORDER BY name", null);
   }
 
   boolean deleteField(String orgId, String name) {
@@ -141,6 +159,10 @@ final class FieldSql {
     return tx.run(
         "delete the " + kind,
         c -> {
+          // The row first: a save that uses it (ActionSql.save) has locked it, so this waits for
+          // that save to commit and then sees its uses (on MariaDB too: a locking read takes no
+          // snapshot, so the first plain read below takes one after the wait).
+          lock(c, orgId, use, List.of(name));
           refuseIfUsed(c, orgId, use, kind, name);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, orgId);
@@ -148,6 +170,42 @@ final class FieldSql {
             return ps.executeUpdate() > 0;
           }
         });
+  }
+
+  /**
+   * Locks the rows of these tags ({@link #TAG}) or fields ({@link #FIELD}), in name order, and
+   * tells whether every one is defined. Run in the transaction that goes on to save an action.
+   */
+  static boolean lockDefined(Connection c, String orgId, String use, Set<String> names)
+      throws SQLException {
+    return names.isEmpty() || lock(c, orgId, use, names) == names.size();
+  }
+
+  /** Locks the existing rows of these names (SELECT ... FOR UPDATE); returns how many exist. */
+  private static int lock(Connection c, String orgId, String use, Collection<String> names)
+      throws SQLException {
+    String table = use.equals(TAG) ? "tags" : "custom_fields";
+    String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT name FROM "
+                + table
+                + " WHERE org_id = ? AND name IN ("
+                + marks
+                + ") ORDER BY name FOR UPDATE")) {
+      ps.setString(1, orgId);
+      int i = 2;
+      for (String name : names) {
+        ps.setString(i++, name);
+      }
+      int found = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found++;
+        }
+      }
+      return found;
+    }
   }
 
   private static void refuseIfUsed(Connection c, String orgId, String use, String kind, String name)
@@ -198,32 +256,29 @@ final class FieldSql {
   }
 
   private List<CustomField> fields(String orgId, String where, @Nullable String name) {
-    return tx.run(
-        "read custom fields",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + FIELD_COLUMNS
-                      + " FROM custom_fields WHERE org_id = ?"
-                      + where
-                      + " ORDER BY name")) {
-            bind(ps, orgId, name);
-            List<CustomField> fields = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String options = rs.getString(4);
-                fields.add(
-                    new CustomField(
-                        rs.getString(1),
-                        rs.getString(2),
-                        FieldType.valueOf(rs.getString(3)),
-                        options == null ? List.of() : ActionJson.strings(options)));
-              }
-            }
-            return fields;
-          }
-        });
+    return tx.run("read custom fields", c -> fields(c, orgId, where, name));
+  }
+
+  private static List<CustomField> fields(
+      Connection c, String orgId, String where, @Nullable String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + FIELD_COLUMNS + " FROM custom_fields WHERE org_id = ?" + where)) {
+      bind(ps, orgId, name);
+      List<CustomField> fields = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String options = rs.getString(4);
+          fields.add(
+              new CustomField(
+                  rs.getString(1),
+                  rs.getString(2),
+                  FieldType.valueOf(rs.getString(3)),
+                  options == null ? List.of() : ActionJson.strings(options)));
+        }
+      }
+      return fields;
+    }
   }
 
   private static void bind(PreparedStatement ps, String orgId, @Nullable String name)
