@@ -11,6 +11,7 @@ import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.Groups;
 import dev.p2p.texter.Texters;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * One organization (tenant) and everything in it. Obtained from {@link P2P#organization(String)};
@@ -26,9 +27,15 @@ public final class Organization {
   private final CustomFields customFields;
   private final Actions actions;
 
-  Organization(String id, Store store, Clock clock, String defaultRegion, CostModel costModel) {
+  Organization(
+      String id,
+      Store store,
+      Clock clock,
+      String defaultRegion,
+      CostModel costModel,
+      Set<String> gatewayIds) {
     this.id = id;
-    OrgContext context = new OrgContext(id, store, clock, defaultRegion, costModel);
+    OrgContext context = new OrgContext(id, store, clock, defaultRegion, costModel, gatewayIds);
     this.contacts = new Contacts(context);
     this.texters = new Texters(context);
     this.teams = new Groups(context, GroupKind.TEAM);

@@ -76,7 +76,8 @@ public final class P2P implements AutoCloseable {
         orgId,
         id -> {
           store.ensureOrganization(id, clock.instant());
-          return new Organization(id, store, clock, defaultRegion, costModel);
+          return new Organization(
+              id, store, clock, defaultRegion, costModel, gateways.byId().keySet());
         });
   }
 

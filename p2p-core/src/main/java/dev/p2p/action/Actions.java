@@ -266,7 +266,7 @@ public final class Actions {
   }
 
   private PublishCheck.Facts facts(ActionSpec spec) {
-    return PublishCheck.Facts.of(store, ctx.orgId(), spec);
+    return PublishCheck.Facts.of(store, ctx.orgId(), ctx.gatewayIds(), spec);
   }
 
   Action get(long actionId) {

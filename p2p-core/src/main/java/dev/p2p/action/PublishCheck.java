@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -33,24 +34,30 @@ final class PublishCheck {
    * @param fields its custom fields by name
    * @param list the action's contact list, if it exists
    * @param listFields the custom-field names present in that list
+   * @param gateways the ids of the gateways registered with {@code P2P}
    */
   record Facts(
       Set<String> tags,
       Map<String, CustomField> fields,
       Optional<ContactList> list,
-      Set<String> listFields) {
+      Set<String> listFields,
+      Set<String> gateways) {
 
     /** Reads the facts a spec's check needs from the store. */
-    static Facts of(Store store, String orgId, ActionSpec spec) {
+    static Facts of(Store store, String orgId, Set<String> gateways, ActionSpec spec) {
       Set<String> tags = store.tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
       Map<String, CustomField> fields =
           store.fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
       if (spec.contactListId().isEmpty()) {
-        return new Facts(tags, fields, Optional.empty(), Set.of());
+        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways);
       }
       long listId = spec.contactListId().getAsLong();
       return new Facts(
-          tags, fields, store.findList(orgId, listId), store.listFieldNames(orgId, listId));
+          tags,
+          fields,
+          store.findList(orgId, listId),
+          store.listFieldNames(orgId, listId),
+          gateways);
     }
   }
 
@@ -87,6 +94,7 @@ final class PublishCheck {
   private void run() {
     problems.addAll(nameProblems(spec.name()));
     checkContacts();
+    checkSender();
     ScriptTree script = spec.script();
     if (script.initials().isEmpty()) {
       problems.add(new Violation("script.initial", "needs at least one initial message"));
@@ -112,6 +120,24 @@ final class PublishCheck {
       problems.add(
           new Violation("contacts", "list " + facts.list().get().id() + " has no contacts"));
     }
+  }
+
+  private void checkSender() {
+    if (spec.sender().isEmpty() || facts.gateways().contains(spec.sender().get().gateway())) {
+      return;
+    }
+    String registered =
+        facts.gateways().isEmpty()
+            ? "no gateway is registered"
+            : "registered: " + String.join(", ", new TreeSet<>(facts.gateways()));
+    problems.add(
+        new Violation(
+            "sender.gateway",
+            "'"
+                + spec.sender().get().gateway()
+                + "' is not a gateway registered with P2P.builder().gateway(..) ("
+                + registered
+                + ")"));
   }
 
   private void checkReplies(String prefix, List<ReplyScript> replies) {

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public record SenderSettings(
     String gateway, Optional<String> messagingServiceId, List<String> numbers) {
-  private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
   /**
@@ -39,7 +39,7 @@ public record SenderSettings(
     List<Violation> problems = new ArrayList<>();
     if (!GATEWAY.matcher(gateway).matches()) {
       problems.add(
-          new Violation("sender.gateway", "must be 1 to 64 letters, digits, '.', '_' or '-'"));
+          new Violation("sender.gateway", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'"));
     }
     if (messagingServiceId.isPresent() == !numbers.isEmpty()) {
       problems.add(

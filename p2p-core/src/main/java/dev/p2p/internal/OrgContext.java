@@ -4,15 +4,23 @@ import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What every per-organization service needs: the organization id, the store, the clock, the default
- * phone region and the cost model estimates use. Internal: built by {@code P2P}, never by users.
+ * phone region, the cost model estimates use and the ids of the registered gateways. Internal:
+ * built by {@code P2P}, never by users.
  */
 public record OrgContext(
-    String orgId, Store store, Clock clock, String defaultRegion, CostModel costModel) {
-  /** Checks presence. */
+    String orgId,
+    Store store,
+    Clock clock,
+    String defaultRegion,
+    CostModel costModel,
+    Set<String> gatewayIds) {
+  /** Checks presence and copies the gateway ids. */
   public OrgContext {
+    gatewayIds = Set.copyOf(gatewayIds);
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");

@@ -175,7 +175,7 @@ class ActionsTest {
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactlyInAnyOrder(
-                        "contacts", "sender", "assignment", "smartEncoding"));
+                        "contacts", "sender", "sender.gateway", "assignment", "smartEncoding"));
   }
 
   @Test

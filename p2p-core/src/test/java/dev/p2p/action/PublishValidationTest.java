@@ -12,9 +12,15 @@ import dev.p2p.Violation;
 import dev.p2p.contact.NewContact;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.SmsGateway;
+import dev.p2p.gateway.WebhookRequest;
+import dev.p2p.gateway.WebhookResult;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.store.InMemoryStore;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -233,5 +239,59 @@ class PublishValidationTest {
         + name
         + "}: not a built-in name, a custom field of the organization or a column of the contact"
         + " list";
+  }
+
+  @Test
+  @DisplayName("a sender naming a gateway P2P does not know is named, with the registered ones")
+  void anUnregisteredSenderGatewayIsNamed() {
+    assertThat(publishFails(valid().sender(SenderSettings.messagingService("twilio", "MG1"))))
+        .containsExactly(
+            new Violation(
+                "sender.gateway",
+                "'twilio' is not a gateway registered with P2P.builder().gateway(..) (no gateway"
+                    + " is registered)"));
+  }
+
+  @Test
+  @DisplayName("a sender naming a registered gateway publishes")
+  void aRegisteredSenderGatewayPublishes() {
+    SmsGateway idle =
+        new SmsGateway() {
+          @Override
+          public String carrier() {
+            return "idle";
+          }
+
+          @Override
+          public CompletableFuture<SendReceipt> send(OutboundMessage message) {
+            throw new AssertionError("not called");
+          }
+
+          @Override
+          public WebhookResult parse(WebhookRequest request) {
+            throw new AssertionError("not called");
+          }
+        };
+    try (P2P p2p =
+        P2P.builder().store(InMemoryStore.create()).gateway("twilio-acme", idle).build()) {
+      org = p2p.organization("acme");
+      org.tags().define(Tag.named("supporter"));
+      org.customFields().define(CustomField.number("age", "Age"));
+      listId = org.contacts().createList("Voters").id();
+      org.contacts()
+          .add(
+              listId,
+              NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+      Action good =
+          org.actions()
+              .create(
+                  valid().sender(SenderSettings.numbers("twilio-acme", List.of("+13125550199"))));
+      assertThat(org.actions().publish(good.id()).status()).isEqualTo(ActionStatus.PUBLISHED);
+      assertThat(publishFails(valid().sender(SenderSettings.messagingService("twilio", "MG1"))))
+          .extracting(Violation::reason)
+          .containsExactly(
+              "'twilio' is not a gateway registered with P2P.builder().gateway(..) (registered:"
+                  + " twilio-acme)");
+    }
   }
 }
