@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A messaging-service sender needs no choice here (the carrier picks the number); when its
  * receipt names the number used, {@code Store.markSent} records that binding, so replies route too.
- * Conversations keep their own sender once their first message is sent.
+ *
+ * <p>This chooses the number for a conversation's first message. Keeping it for the rest of the
+ * conversation, even after the pool changes, is the conversation's job: it stores the number its
+ * first message went out from and sends every later message from it.
  *
  * <p>Internal to p2p's texting code, which builds one per {@code P2P}; thread-safe.
  */
