@@ -141,6 +141,11 @@ final class MessageSql {
         "apply a status update",
         c -> {
           if (moveForward(c, gatewayId, carrierId, early, now)) {
+            // An update parked while this message's receipt was being committed (the two
+            // transactions can miss each other by a few milliseconds) is applied now.
+            for (Early parked : EarlyStatusSql.drain(c, gatewayId, carrierId)) {
+              moveForward(c, gatewayId, carrierId, parked, now);
+            }
             return true;
           }
           if (exists(c, gatewayId, carrierId)) {
