@@ -51,12 +51,12 @@ public final class Actions {
   public Action create(ActionDraft draft) {
     ActionSpec spec = draft.spec();
     Validation.require(PublishCheck.nameProblems(spec.name()));
-    return store.createAction(ctx.orgId(), spec, ctx.clock().instant());
+    return store.actions().createAction(ctx.orgId(), spec, ctx.clock().instant());
   }
 
   /** The action with this id. */
   public Optional<Action> find(long actionId) {
-    return store.findAction(ctx.orgId(), actionId);
+    return store.actions().findAction(ctx.orgId(), actionId);
   }
 
   /** The first page of actions, newest first. */
@@ -75,7 +75,7 @@ public final class Actions {
       throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
     }
     long before = cursor.isEmpty() ? Long.MAX_VALUE : parseCursor(cursor);
-    List<Action> items = store.actions(ctx.orgId(), before, limit + 1);
+    List<Action> items = store.actions().actions(ctx.orgId(), before, limit + 1);
     if (items.size() > limit) {
       List<Action> page = items.subList(0, limit);
       return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
@@ -111,7 +111,7 @@ public final class Actions {
           if (!problems.isEmpty()) {
             throw new ValidationException(problems); // in the order of the spec's parts
           }
-          return store.saveAction(ctx.orgId(), current, current.status(), next, now());
+          return store.actions().saveAction(ctx.orgId(), current, current.status(), next, now());
         });
   }
 
@@ -179,7 +179,7 @@ public final class Actions {
     if (name.length() > PublishCheck.MAX_NAME) {
       name = spec.name();
     }
-    return store.createAction(ctx.orgId(), ActionDraft.of(spec).name(name).spec(), now());
+    return store.actions().createAction(ctx.orgId(), ActionDraft.of(spec).name(name).spec(), now());
   }
 
   /**
@@ -189,7 +189,7 @@ public final class Actions {
    *     instead
    */
   public boolean delete(long actionId) {
-    if (store.deleteDraft(ctx.orgId(), actionId)) {
+    if (store.actions().deleteDraft(ctx.orgId(), actionId)) {
       return true;
     }
     Optional<Action> action = find(actionId);
@@ -242,7 +242,7 @@ public final class Actions {
           if (to == ActionStatus.PUBLISHED) {
             require(current.spec());
           }
-          return store.saveAction(ctx.orgId(), current, to, current.spec(), now());
+          return store.actions().saveAction(ctx.orgId(), current, to, current.spec(), now());
         });
   }
 

@@ -73,7 +73,7 @@ final class Estimator {
 
   private void sample(long listId) {
     List<Contact> first = ctx.store().contacts(ctx.orgId(), listId, 0, 1);
-    OptionalLong last = ctx.store().lastContactId(ctx.orgId(), listId);
+    OptionalLong last = ctx.store().actions().lastContactId(ctx.orgId(), listId);
     if (first.isEmpty() || last.isEmpty()) {
       return;
     }

@@ -45,9 +45,11 @@ final class PublishCheck {
 
     /** Reads the facts a spec's check needs from the store. */
     static Facts of(Store store, String orgId, Set<String> gateways, ActionSpec spec) {
-      Set<String> tags = store.tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
+      Set<String> tags =
+          store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
       Map<String, CustomField> fields =
-          store.fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
+          store.actions().fields(orgId).stream()
+              .collect(Collectors.toMap(CustomField::name, f -> f));
       if (spec.contactListId().isEmpty()) {
         return new Facts(tags, fields, Optional.empty(), Set.of(), gateways);
       }
@@ -56,7 +58,7 @@ final class PublishCheck {
           tags,
           fields,
           store.findList(orgId, listId),
-          store.listFieldNames(orgId, listId),
+          store.actions().listFieldNames(orgId, listId),
           gateways);
     }
   }

@@ -28,7 +28,7 @@ public final class CustomFields {
    * @throws ValidationException naming {@code name} if a field with that name exists
    */
   public CustomField define(CustomField field) {
-    ctx.store().createField(ctx.orgId(), Objects.requireNonNull(field, "field"));
+    ctx.store().actions().createField(ctx.orgId(), Objects.requireNonNull(field, "field"));
     return field;
   }
 
@@ -43,7 +43,7 @@ public final class CustomFields {
   public CustomField update(CustomField field) {
     Objects.requireNonNull(field, "field");
     // The store checks the type and options against the stored field atomically with the write.
-    if (!ctx.store().updateField(ctx.orgId(), field)) {
+    if (!ctx.store().actions().updateField(ctx.orgId(), field)) {
       throw notFound(field.name());
     }
     return field;
@@ -51,12 +51,12 @@ public final class CustomFields {
 
   /** The field with this name. */
   public Optional<CustomField> find(String name) {
-    return ctx.store().findField(ctx.orgId(), name);
+    return ctx.store().actions().findField(ctx.orgId(), name);
   }
 
   /** Every field, ordered by name. */
   public List<CustomField> list() {
-    return ctx.store().fields(ctx.orgId());
+    return ctx.store().actions().fields(ctx.orgId());
   }
 
   /**
@@ -65,7 +65,7 @@ public final class CustomFields {
    * @throws ValidationException naming {@code name} if an action that is not closed uses it
    */
   public boolean delete(String name) {
-    return ctx.store().deleteField(ctx.orgId(), name);
+    return ctx.store().actions().deleteField(ctx.orgId(), name);
   }
 
   private static NotFoundException notFound(String name) {

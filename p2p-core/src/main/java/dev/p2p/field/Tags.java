@@ -28,7 +28,7 @@ public final class Tags {
    * @throws ValidationException naming {@code name} if a tag with that name exists
    */
   public Tag define(Tag tag) {
-    ctx.store().createTag(ctx.orgId(), Objects.requireNonNull(tag, "tag"));
+    ctx.store().actions().createTag(ctx.orgId(), Objects.requireNonNull(tag, "tag"));
     return tag;
   }
 
@@ -38,7 +38,7 @@ public final class Tags {
    * @throws NotFoundException if no tag has that name
    */
   public Tag update(Tag tag) {
-    if (!ctx.store().updateTag(ctx.orgId(), Objects.requireNonNull(tag, "tag"))) {
+    if (!ctx.store().actions().updateTag(ctx.orgId(), Objects.requireNonNull(tag, "tag"))) {
       throw new NotFoundException("tag", tag.name());
     }
     return tag;
@@ -46,12 +46,12 @@ public final class Tags {
 
   /** The tag with this name. */
   public Optional<Tag> find(String name) {
-    return ctx.store().findTag(ctx.orgId(), name);
+    return ctx.store().actions().findTag(ctx.orgId(), name);
   }
 
   /** Every tag, ordered by name. */
   public List<Tag> list() {
-    return ctx.store().tags(ctx.orgId());
+    return ctx.store().actions().tags(ctx.orgId());
   }
 
   /**
@@ -60,6 +60,6 @@ public final class Tags {
    * @throws ValidationException naming {@code name} if an action that is not closed uses the tag
    */
   public boolean delete(String name) {
-    return ctx.store().deleteTag(ctx.orgId(), name);
+    return ctx.store().actions().deleteTag(ctx.orgId(), name);
   }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * once get the same number. Inbound replies find their organization through these bindings.
  *
  * <p>A messaging-service sender needs no choice here (the carrier picks the number); when its
- * receipt names the number used, {@code Store.markSent} records that binding, so replies route too.
+ * receipt names the number used, {@code MessageStore.markSent} records that binding, so replies
+ * route too.
  *
  * <p>This chooses the number for a conversation's first message. Keeping it for the rest of the
  * conversation, even after the pool changes, is the conversation's job: it stores the number its
@@ -72,7 +73,8 @@ public final class SenderNumbers {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    String number = store.bindSender(orgId, gatewayId, contactPhone, pool, clock.instant());
+    String number =
+        store.messages().bindSender(orgId, gatewayId, contactPhone, pool, clock.instant());
     log.debug(
         "Contact {} of organization {} texts from {} on gateway '{}'",
         Phones.mask(contactPhone),

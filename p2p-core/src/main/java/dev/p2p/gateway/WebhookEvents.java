@@ -31,7 +31,7 @@ final class WebhookEvents {
   }
 
   private void status(String gatewayId, StatusUpdate update) {
-    if (!store.applyStatus(gatewayId, update, clock.instant())) {
+    if (!store.messages().applyStatus(gatewayId, update, clock.instant())) {
       log.debug(
           "Status {} for message {} of gateway '{}' changed nothing: repeated, late, or for a"
               + " message not stored (yet)",
@@ -42,7 +42,8 @@ final class WebhookEvents {
   }
 
   private void inbound(String gatewayId, InboundMessage inbound) {
-    Optional<String> orgId = store.findOrganization(gatewayId, inbound.to(), inbound.from());
+    Optional<String> orgId =
+        store.messages().findOrganization(gatewayId, inbound.to(), inbound.from());
     if (orgId.isEmpty()) {
       log.warn(
           "Inbound message {} on gateway '{}' from {} to {} matches no organization (no sender"
@@ -53,7 +54,7 @@ final class WebhookEvents {
           Phones.mask(inbound.to()));
       return;
     }
-    if (!store.recordInbound(orgId.get(), gatewayId, inbound, clock.instant())) {
+    if (!store.messages().recordInbound(orgId.get(), gatewayId, inbound, clock.instant())) {
       log.debug(
           "Inbound message {} of gateway '{}' was already stored",
           inbound.carrierMessageId(),

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The storage operations behind tags, custom fields and actions; part of {@link Store}. Like every
+ * The storage operations behind tags, custom fields and actions: the part of a {@link Store}
+ * returned by {@link Store#actions()}, sharing its transactions (or lock) and lifecycle. Like every
  * store operation, each method runs atomically and never crosses organizations. Inputs arrive
  * validated by the core; the store checks what needs data (existence, uniqueness, the status an
  * action is in) and reports it with {@link dev.p2p.NotFoundException} or {@link

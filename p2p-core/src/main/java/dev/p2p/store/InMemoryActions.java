@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The tag, custom-field and action operations of {@link InMemoryStore}. Every method runs under the
- * store's lock, on one organization's data.
+ * The tag, custom-field and action operations behind {@link InMemoryActionStore}. Every method runs
+ * under the store's lock, on one organization's data.
  */
 final class InMemoryActions {
   private final AtomicLong ids = new AtomicLong();

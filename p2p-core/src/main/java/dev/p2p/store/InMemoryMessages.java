@@ -23,9 +23,9 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The message operations of {@link InMemoryStore}. Every method runs under the store's lock; the
- * caller has checked that the organization exists. Messages are immutable records replaced on
- * change.
+ * The message operations behind {@link InMemoryMessageStore}. Every method runs under the store's
+ * lock; the caller has checked that the organization exists. Messages are immutable records
+ * replaced on change.
  */
 final class InMemoryMessages {
   private final AtomicLong ids = new AtomicLong();

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The sender-binding operations of {@link InMemoryStore}. Every method runs under the store's lock;
- * the caller has checked that the organization exists.
+ * The sender-binding operations behind {@link InMemoryMessageStore}. Every method runs under the
+ * store's lock; the caller has checked that the organization exists.
  */
 final class InMemorySenders {
   /** Binding by (org, gateway, contact). */

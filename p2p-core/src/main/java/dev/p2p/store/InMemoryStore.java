@@ -1,20 +1,9 @@
 package dev.p2p.store;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.action.Action;
-import dev.p2p.action.ActionSpec;
-import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
-import dev.p2p.conversation.FailureKind;
-import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.field.CustomField;
-import dev.p2p.field.Tag;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
-import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.OrgData.GroupData;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
@@ -24,8 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,16 +20,15 @@ import java.util.function.Supplier;
 
 /**
  * A store that keeps everything in this JVM's memory, for tests, demos and single-node trials.
- * Every operation runs under one lock, so each is atomic and isolated exactly as on a SQL store.
- * Nothing survives {@link #close()} or the JVM.
+ * Every operation, its parts' included, runs under one lock, so each is atomic and isolated exactly
+ * as on a SQL store. Nothing survives {@link #close()} or the JVM.
  */
 public final class InMemoryStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, OrgData> orgs = new ConcurrentHashMap<>();
   private final InMemoryContacts contacts = new InMemoryContacts(new AtomicLong());
-  private final InMemoryActions actions = new InMemoryActions();
-  private final InMemorySenders senders = new InMemorySenders();
-  private final InMemoryMessages messages = new InMemoryMessages(senders);
+  private final InMemoryActionStore actions = new InMemoryActionStore(this);
+  private final InMemoryMessageStore messages = new InMemoryMessageStore(this);
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -207,150 +193,13 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public void createTag(String orgId, Tag tag) {
-    locked(() -> actions.createTag(org(orgId), tag));
+  public ActionStore actions() {
+    return actions;
   }
 
   @Override
-  public boolean updateTag(String orgId, Tag tag) {
-    return locked(() -> actions.updateTag(org(orgId), tag));
-  }
-
-  @Override
-  public Optional<Tag> findTag(String orgId, String name) {
-    return locked(() -> actions.findTag(org(orgId), name));
-  }
-
-  @Override
-  public List<Tag> tags(String orgId) {
-    return locked(() -> actions.tags(org(orgId)));
-  }
-
-  @Override
-  public boolean deleteTag(String orgId, String name) {
-    return locked(() -> actions.deleteTag(org(orgId), name));
-  }
-
-  @Override
-  public void createField(String orgId, CustomField field) {
-    locked(() -> actions.createField(org(orgId), field));
-  }
-
-  @Override
-  public boolean updateField(String orgId, CustomField field) {
-    return locked(() -> actions.updateField(org(orgId), field));
-  }
-
-  @Override
-  public Optional<CustomField> findField(String orgId, String name) {
-    return locked(() -> actions.findField(org(orgId), name));
-  }
-
-  @Override
-  public List<CustomField> fields(String orgId) {
-    return locked(() -> actions.fields(org(orgId)));
-  }
-
-  @Override
-  public boolean deleteField(String orgId, String name) {
-    return locked(() -> actions.deleteField(org(orgId), name));
-  }
-
-  @Override
-  public Action createAction(String orgId, ActionSpec spec, Instant now) {
-    return locked(() -> actions.createAction(org(orgId), spec, now));
-  }
-
-  @Override
-  public Optional<Action> findAction(String orgId, long actionId) {
-    return locked(() -> actions.findAction(org(orgId), actionId));
-  }
-
-  @Override
-  public List<Action> actions(String orgId, long beforeId, int limit) {
-    return locked(() -> actions.actions(org(orgId), beforeId, limit));
-  }
-
-  @Override
-  public Optional<Action> saveAction(
-      String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now) {
-    return locked(() -> actions.saveAction(org(orgId), current, status, spec, now));
-  }
-
-  @Override
-  public boolean deleteDraft(String orgId, long actionId) {
-    return locked(() -> actions.deleteDraft(org(orgId), actionId));
-  }
-
-  @Override
-  public Set<String> listFieldNames(String orgId, long listId) {
-    return locked(() -> actions.listFieldNames(org(orgId), listId));
-  }
-
-  @Override
-  public OptionalLong lastContactId(String orgId, long listId) {
-    return locked(() -> actions.lastContactId(org(orgId), listId));
-  }
-
-  @Override
-  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
-    return locked(() -> messages.recordOutbound(known(orgId), message, now));
-  }
-
-  @Override
-  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
-    return locked(() -> messages.markSent(orgId, messageId, receipt, now));
-  }
-
-  @Override
-  public boolean markFailed(
-      String orgId,
-      long messageId,
-      FailureKind failure,
-      Optional<String> carrierCode,
-      boolean retrySafe,
-      Instant now) {
-    return locked(
-        () -> messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now));
-  }
-
-  @Override
-  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
-    return locked(() -> messages.applyStatus(gatewayId, update, now));
-  }
-
-  @Override
-  public boolean recordInbound(
-      String orgId, String gatewayId, InboundMessage message, Instant now) {
-    return locked(() -> messages.recordInbound(known(orgId), gatewayId, message, now));
-  }
-
-  @Override
-  public Optional<Message> findMessage(String orgId, long messageId) {
-    return locked(() -> messages.find(orgId, messageId));
-  }
-
-  @Override
-  public Optional<Message> findMessageByCarrierId(
-      String orgId, String gatewayId, String carrierMessageId) {
-    return locked(() -> messages.findByCarrierId(orgId, gatewayId, carrierMessageId));
-  }
-
-  @Override
-  public String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
-    return locked(() -> senders.bind(known(orgId), gatewayId, contactPhone, pool, now));
-  }
-
-  @Override
-  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
-    return locked(() -> senders.find(orgId, gatewayId, contactPhone));
-  }
-
-  @Override
-  public Optional<String> findOrganization(
-      String gatewayId, String ourNumber, String contactPhone) {
-    return locked(() -> senders.organization(gatewayId, ourNumber, contactPhone));
+  public MessageStore messages() {
+    return messages;
   }
 
   @Override
@@ -380,9 +229,10 @@ public final class InMemoryStore implements Store {
         });
   }
 
-  // ---- helpers ----
+  // ---- used by the parts ----
 
-  private OrgData org(String orgId) {
+  /** The organization's data; throws {@link NotFoundException} if it does not exist. */
+  OrgData org(String orgId) {
     OrgData org = orgs.get(orgId);
     if (org == null) {
       throw new NotFoundException("organization", orgId);
@@ -390,12 +240,14 @@ public final class InMemoryStore implements Store {
     return org;
   }
 
-  private String known(String orgId) {
+  /** The organization's id, once checked that it exists. */
+  String known(String orgId) {
     org(orgId);
     return orgId;
   }
 
-  private <T> T locked(Supplier<T> operation) {
+  /** Runs the operation under the store's one lock; throws once the store is closed. */
+  <T> T locked(Supplier<T> operation) {
     if (closed) {
       throw new IllegalStateException("the store is closed");
     }

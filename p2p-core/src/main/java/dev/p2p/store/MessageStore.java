@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage SPI for messages and sender numbers, part of {@link Store}. Each method is one domain
+ * The storage SPI for messages and sender numbers: the part of a {@link Store} returned by {@link
+ * Store#messages()}, sharing its transactions (or lock) and lifecycle. Each method is one domain
  * operation, atomic like every store operation: it completes or changes nothing.
  *
  * <p>Messages: an outbound message is recorded {@code QUEUED}, then marked sent with the carrier's

@@ -15,6 +15,11 @@ import java.util.Optional;
  * The storage SPI. Methods are domain operations, not CRUD: each runs atomically (one transaction
  * on a SQL store, one lock on the in-memory store) and either completes or changes nothing.
  *
+ * <p>A store comes in parts: this interface holds organizations, texters and groups, contact lists
+ * and imports; {@link #actions()} and {@link #messages()} return the other parts. An integrator
+ * writes a store part by part, each part an object of its own that shares the store's transactions,
+ * lock and lifecycle.
+ *
  * <p>Every method takes the organization id and never sees or changes another organization's
  * records. Inputs arrive already validated and normalized by the core; a store checks only what
  * needs data (existence, uniqueness) and reports it with {@link dev.p2p.NotFoundException} or
@@ -23,7 +28,7 @@ import java.util.Optional;
  * <p>Implementations are thread-safe and may be shared by many app nodes (SQL stores). Every store
  * passes {@code StoreContract} from {@code p2p-testkit}.
  */
-public interface Store extends ActionStore, MessageStore, AutoCloseable {
+public interface Store extends AutoCloseable {
 
   // ---- organizations ----
 
@@ -108,6 +113,26 @@ public interface Store extends ActionStore, MessageStore, AutoCloseable {
    * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it.
    */
   ContactImport beginImport(String orgId, String listName, Instant now);
+
+  // ---- parts ----
+
+  /**
+   * The part for tags, custom fields and actions. Its operations are atomic like this interface's
+   * and share this store's transactions (or lock) and lifecycle: the part is usable while the store
+   * is open and closes with it.
+   *
+   * @return the same instance on every call
+   */
+  ActionStore actions();
+
+  /**
+   * The part for messages and sender numbers. Its operations are atomic like this interface's and
+   * share this store's transactions (or lock) and lifecycle: the part is usable while the store is
+   * open and closes with it.
+   *
+   * @return the same instance on every call
+   */
+  MessageStore messages();
 
   /** Releases the store's resources (connections, pools). Idempotent. */
   @Override

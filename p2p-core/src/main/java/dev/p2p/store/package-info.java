@@ -1,7 +1,12 @@
 /**
- * The storage SPI, {@link dev.p2p.store.Store} (with its message part, {@link
- * dev.p2p.store.MessageStore}), and the in-memory store. A store keeps atomicity; the core keeps
- * the rules that need no data.
+ * The storage SPI and the in-memory store. A store keeps atomicity; the core keeps the rules that
+ * need no data. The SPI comes in parts that an integrator implements one by one: {@link
+ * dev.p2p.store.Store} itself (organizations, texters and groups, contact lists and imports, the
+ * lifecycle) reaches the others through accessors, {@link dev.p2p.store.Store#actions()} for tags,
+ * custom fields and actions ({@link dev.p2p.store.ActionStore}) and {@link
+ * dev.p2p.store.Store#messages()} for messages and sender numbers ({@link
+ * dev.p2p.store.MessageStore}). Every part's operations are atomic and share the store's
+ * transactions, lock and lifecycle.
  */
 @NullMarked
 package dev.p2p.store;

@@ -50,7 +50,7 @@ class SenderNumbersTest {
                     .containsExactly("gatewayId", "contactPhone", "pool[1]", "pool[2]"));
     assertThatThrownBy(() -> senders.senderFor("acme", "tw", CONTACT, List.of()))
         .isInstanceOf(ValidationException.class);
-    assertThat(store.findSender("acme", " ", "555")).isEmpty();
+    assertThat(store.messages().findSender("acme", " ", "555")).isEmpty();
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.p2p.gateway;
 import dev.p2p.P2P;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.store.ActionStore;
 import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.MessageStore;
 import dev.p2p.store.Store;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -32,22 +34,37 @@ final class WebhookHarness {
   final Store store = failingOn(memory, failing);
   final MovableClock clock = new MovableClock(T0);
 
-  /** A store that throws from the operation named in {@code failing}. */
+  /**
+   * A store that throws from the operation named in {@code failing}, in the store itself or in one
+   * of its parts (each part wrapped once, so the accessors still return one instance).
+   */
   private static Store failingOn(Store target, AtomicReference<String> failing) {
-    return (Store)
+    ActionStore actions = failingOn(ActionStore.class, target.actions(), failing, Map.of());
+    MessageStore messages = failingOn(MessageStore.class, target.messages(), failing, Map.of());
+    return failingOn(
+        Store.class, target, failing, Map.of("actions", actions, "messages", messages));
+  }
+
+  private static <T> T failingOn(
+      Class<T> type, T target, AtomicReference<String> failing, Map<String, Object> parts) {
+    return type.cast(
         Proxy.newProxyInstance(
             WebhookHarness.class.getClassLoader(),
-            new Class<?>[] {Store.class},
+            new Class<?>[] {type},
             (proxy, method, args) -> {
               if (method.getName().equals(failing.get())) {
                 throw new dev.p2p.P2PException("database unreachable");
+              }
+              Object part = method.getParameterCount() == 0 ? parts.get(method.getName()) : null;
+              if (part != null) {
+                return part;
               }
               try {
                 return method.invoke(target, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }
-            });
+            }));
   }
 
   P2P p2p(Map<String, SmsGateway> gateways) {
@@ -61,21 +78,23 @@ final class WebhookHarness {
   /** An outbound message of the organization, sent with this carrier id through the gateway. */
   long sentMessage(String gatewayId, String carrierId) {
     long id =
-        memory.recordOutbound(
-            ORG,
-            new QueuedMessage(
-                gatewayId, "ref-" + carrierId, OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
-            T0);
-    memory.markSent(ORG, id, SendReceipt.queued(carrierId), T0);
+        memory
+            .messages()
+            .recordOutbound(
+                ORG,
+                new QueuedMessage(
+                    gatewayId, "ref-" + carrierId, OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
+                T0);
+    memory.messages().markSent(ORG, id, SendReceipt.queued(carrierId), T0);
     return id;
   }
 
   Message message(long id) {
-    return memory.findMessage(ORG, id).orElseThrow();
+    return memory.messages().findMessage(ORG, id).orElseThrow();
   }
 
   Optional<Message> byCarrierId(String gatewayId, String carrierId) {
-    return memory.findMessageByCarrierId(ORG, gatewayId, carrierId);
+    return memory.messages().findMessageByCarrierId(ORG, gatewayId, carrierId);
   }
 
   static WebhookRequest request(String url, String body) {

@@ -103,7 +103,7 @@ class WebhooksTest {
     @Test
     @DisplayName("a request that does not verify is 403 and stores nothing")
     void forbiddenStoresNothing() {
-      h.memory.bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
+      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
       long id = h.sentMessage(TWILIO, "SM1");
       WebhookResponse r =
           p2p.webhooks()
@@ -168,7 +168,7 @@ class WebhooksTest {
     @Test
     @DisplayName("go to the organization bound to the contact and number, once")
     void storedOnceInTheBoundOrganization() {
-      h.memory.bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
+      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
       assertThat(handle(inbound("SMin1")).status()).isEqualTo(200);
       h.clock.set(T0.plusSeconds(60));
       assertThat(handle(inbound("SMin1")).status()).isEqualTo(200);
@@ -201,7 +201,7 @@ class WebhooksTest {
     @Test
     @DisplayName("a retry after a failure midway applies the rest and repeats nothing")
     void retryAfterPartialFailureConverges() {
-      h.memory.bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
+      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
       long id = h.sentMessage(TWILIO, "SM1");
       String body = inbound("SMin1") + "\nstatus SM1 DELIVERED";
       h.failing.set("applyStatus");

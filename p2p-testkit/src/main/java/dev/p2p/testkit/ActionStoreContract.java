@@ -83,20 +83,20 @@ abstract class ActionStoreContract {
   class Tags {
     @Test
     void tagsAreCreatedFoundListedByNameAndUpdated() {
-      store().createTag(ORG, new Tag("undecided", ""));
-      store().createTag(ORG, new Tag("supporter", "Will vote — for us"));
-      assertThat(store().updateTag(ORG, new Tag("undecided", "Not sure"))).isTrue();
-      assertThat(store().tags(ORG))
+      store().actions().createTag(ORG, new Tag("undecided", ""));
+      store().actions().createTag(ORG, new Tag("supporter", "Will vote — for us"));
+      assertThat(store().actions().updateTag(ORG, new Tag("undecided", "Not sure"))).isTrue();
+      assertThat(store().actions().tags(ORG))
           .containsExactly(
               new Tag("supporter", "Will vote — for us"), new Tag("undecided", "Not sure"));
-      assertThat(store().findTag(ORG, "supporter"))
+      assertThat(store().actions().findTag(ORG, "supporter"))
           .contains(new Tag("supporter", "Will vote — for us"));
     }
 
     @Test
     void aTagIsCreatedOnceNamingTheName() {
-      store().createTag(ORG, Tag.named("supporter"));
-      assertThatThrownBy(() -> store().createTag(ORG, Tag.named("supporter")))
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      assertThatThrownBy(() -> store().actions().createTag(ORG, Tag.named("supporter")))
           .isInstanceOfSatisfying(
               ValidationException.class,
               e -> assertThat(e.violations().get(0).field()).isEqualTo("name"));
@@ -104,62 +104,62 @@ abstract class ActionStoreContract {
 
     @Test
     void updatingOrDeletingAnUnknownTagReportsFalse() {
-      assertThat(store().updateTag(ORG, Tag.named("ghost"))).isFalse();
-      assertThat(store().deleteTag(ORG, "ghost")).isFalse();
+      assertThat(store().actions().updateTag(ORG, Tag.named("ghost"))).isFalse();
+      assertThat(store().actions().deleteTag(ORG, "ghost")).isFalse();
     }
 
     @Test
     void anotherOrganizationsTagsAreInvisible() {
-      store().createTag(OTHER_ORG, Tag.named("supporter"));
-      store().createTag(ORG, Tag.named("supporter"));
-      assertThat(store().deleteTag(OTHER_ORG, "supporter")).isTrue();
-      assertThat(store().tags(ORG)).containsExactly(Tag.named("supporter"));
-      assertThat(store().tags(OTHER_ORG)).isEmpty();
+      store().actions().createTag(OTHER_ORG, Tag.named("supporter"));
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      assertThat(store().actions().deleteTag(OTHER_ORG, "supporter")).isTrue();
+      assertThat(store().actions().tags(ORG)).containsExactly(Tag.named("supporter"));
+      assertThat(store().actions().tags(OTHER_ORG)).isEmpty();
     }
 
     @Test
     void definingATagInAnUnknownOrganizationIsNotFound() {
-      assertThatThrownBy(() -> store().createTag("nobody", Tag.named("x")))
+      assertThatThrownBy(() -> store().actions().createTag("nobody", Tag.named("x")))
           .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     @DisplayName("a tag used by a draft, published or paused action is kept; once closed it goes")
     void aTagInUseIsKeptUntilTheActionCloses() {
-      store().createTag(ORG, Tag.named("supporter"));
-      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
-      assertThatThrownBy(() -> store().deleteTag(ORG, "supporter"))
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      Action action = store().actions().createAction(ORG, draftUsing("supporter"), NOW);
+      assertThatThrownBy(() -> store().actions().deleteTag(ORG, "supporter"))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("action " + action.id());
       Action published = move(action, ActionStatus.PUBLISHED);
       Action paused = move(published, ActionStatus.PAUSED);
-      assertThatThrownBy(() -> store().deleteTag(ORG, "supporter"))
+      assertThatThrownBy(() -> store().actions().deleteTag(ORG, "supporter"))
           .isInstanceOf(ValidationException.class);
       move(paused, ActionStatus.CLOSED);
-      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+      assertThat(store().actions().deleteTag(ORG, "supporter")).isTrue();
     }
 
     @Test
     void aTagUsedOnlyByAnotherOrganizationsActionCanBeDeleted() {
-      store().createTag(ORG, Tag.named("supporter"));
-      store().createAction(OTHER_ORG, draftUsing("supporter"), NOW);
-      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      store().actions().createAction(OTHER_ORG, draftUsing("supporter"), NOW);
+      assertThat(store().actions().deleteTag(ORG, "supporter")).isTrue();
     }
 
     @Test
     void aTagNoLongerUsedAfterAnEditCanBeDeleted() {
-      store().createTag(ORG, Tag.named("supporter"));
-      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
-      store().saveAction(ORG, action, ActionStatus.DRAFT, draftUsing("other"), NOW);
-      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      Action action = store().actions().createAction(ORG, draftUsing("supporter"), NOW);
+      store().actions().saveAction(ORG, action, ActionStatus.DRAFT, draftUsing("other"), NOW);
+      assertThat(store().actions().deleteTag(ORG, "supporter")).isTrue();
     }
 
     @Test
     void aTagOfADeletedDraftCanBeDeleted() {
-      store().createTag(ORG, Tag.named("supporter"));
-      Action action = store().createAction(ORG, draftUsing("supporter"), NOW);
-      assertThat(store().deleteDraft(ORG, action.id())).isTrue();
-      assertThat(store().deleteTag(ORG, "supporter")).isTrue();
+      store().actions().createTag(ORG, Tag.named("supporter"));
+      Action action = store().actions().createAction(ORG, draftUsing("supporter"), NOW);
+      assertThat(store().actions().deleteDraft(ORG, action.id())).isTrue();
+      assertThat(store().actions().deleteTag(ORG, "supporter")).isTrue();
     }
   }
 
@@ -175,84 +175,93 @@ abstract class ActionStoreContract {
               CustomField.choice("ward", "Ward", "1", "2 — north", "ñ \"quoted\""),
               CustomField.bool("willVote", "Will vote"),
               CustomField.text("zNote", "Note"));
-      fields.forEach(f -> store().createField(ORG, f));
-      assertThat(store().fields(ORG)).containsExactlyElementsOf(fields);
-      assertThat(store().findField(ORG, "ward")).contains(fields.get(2));
+      fields.forEach(f -> store().actions().createField(ORG, f));
+      assertThat(store().actions().fields(ORG)).containsExactlyElementsOf(fields);
+      assertThat(store().actions().findField(ORG, "ward")).contains(fields.get(2));
     }
 
     @Test
     void aFieldIsCreatedOnce() {
-      store().createField(ORG, CustomField.text("note", "Note"));
-      assertThatThrownBy(() -> store().createField(ORG, CustomField.number("note", "Note")))
+      store().actions().createField(ORG, CustomField.text("note", "Note"));
+      assertThatThrownBy(
+              () -> store().actions().createField(ORG, CustomField.number("note", "Note")))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("already exists");
     }
 
     @Test
     void aFieldIsUpdated() {
-      store().createField(ORG, CustomField.choice("ward", "Ward", "1"));
-      assertThat(store().updateField(ORG, CustomField.choice("ward", "City ward", "1", "2")))
+      store().actions().createField(ORG, CustomField.choice("ward", "Ward", "1"));
+      assertThat(
+              store().actions().updateField(ORG, CustomField.choice("ward", "City ward", "1", "2")))
           .isTrue();
-      assertThat(store().findField(ORG, "ward"))
+      assertThat(store().actions().findField(ORG, "ward"))
           .contains(new CustomField("ward", "City ward", FieldType.CHOICE, List.of("1", "2")));
-      assertThat(store().updateField(ORG, CustomField.text("ghost", "Ghost"))).isFalse();
+      assertThat(store().actions().updateField(ORG, CustomField.text("ghost", "Ghost"))).isFalse();
     }
 
     @Test
     @DisplayName("an update that changes the stored field's type is refused and writes nothing")
     void anUpdateKeepsTheType() {
-      store().createField(ORG, CustomField.text("age", "Age"));
-      assertThatThrownBy(() -> store().updateField(ORG, CustomField.number("age", "Years")))
+      store().actions().createField(ORG, CustomField.text("age", "Age"));
+      assertThatThrownBy(
+              () -> store().actions().updateField(ORG, CustomField.number("age", "Years")))
           .isInstanceOfSatisfying(
               ValidationException.class,
               e -> assertThat(e.violations().get(0).field()).isEqualTo("type"));
-      assertThat(store().findField(ORG, "age")).contains(CustomField.text("age", "Age"));
+      assertThat(store().actions().findField(ORG, "age")).contains(CustomField.text("age", "Age"));
     }
 
     @Test
     @DisplayName("an update that drops an option of the stored field is refused and writes nothing")
     void anUpdateKeepsEveryStoredOption() {
       // Another node added "3" after this one read the field with options 1 and 2.
-      store().createField(ORG, CustomField.choice("ward", "Ward", "1", "2", "3"));
+      store().actions().createField(ORG, CustomField.choice("ward", "Ward", "1", "2", "3"));
       assertThatThrownBy(
-              () -> store().updateField(ORG, CustomField.choice("ward", "Ward", "1", "2", "4")))
+              () ->
+                  store()
+                      .actions()
+                      .updateField(ORG, CustomField.choice("ward", "Ward", "1", "2", "4")))
           .isInstanceOfSatisfying(
               ValidationException.class,
               e -> assertThat(e.violations().get(0).field()).isEqualTo("options"));
-      assertThat(store().findField(ORG, "ward"))
+      assertThat(store().actions().findField(ORG, "ward"))
           .contains(CustomField.choice("ward", "Ward", "1", "2", "3"));
     }
 
     @Test
     void aFieldUsedByAnOpenActionIsKept() {
-      store().createField(ORG, CustomField.number("age", "Age"));
+      store().actions().createField(ORG, CustomField.number("age", "Age"));
       store()
+          .actions()
           .createAction(
               ORG, ActionDraft.named("Survey").question(Question.field("Age?", "age")).spec(), NOW);
-      assertThatThrownBy(() -> store().deleteField(ORG, "age"))
+      assertThatThrownBy(() -> store().actions().deleteField(ORG, "age"))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("custom field 'age'");
-      assertThat(store().findField(ORG, "age")).isPresent();
+      assertThat(store().actions().findField(ORG, "age")).isPresent();
     }
 
     @Test
     @DisplayName("a field that an open action's body reads as a variable is kept")
     void aFieldReadByABodyIsKept() {
-      store().createField(ORG, CustomField.number("age", "Age"));
+      store().actions().createField(ORG, CustomField.number("age", "Age"));
       ReplyScript where =
           ReplyScript.of("Yes", "Ok").withFollowUps(ReplyScript.of("Age", "So {age|many} years"));
-      store().createAction(ORG, ActionDraft.named("Survey").initial("Hi").reply(where).spec(), NOW);
-      assertThatThrownBy(() -> store().deleteField(ORG, "age"))
+      store()
+          .actions()
+          .createAction(ORG, ActionDraft.named("Survey").initial("Hi").reply(where).spec(), NOW);
+      assertThatThrownBy(() -> store().actions().deleteField(ORG, "age"))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("custom field 'age'");
-      assertThat(store().findField(ORG, "age")).isPresent();
+      assertThat(store().actions().findField(ORG, "age")).isPresent();
     }
 
     @Test
     void anUnusedFieldIsDeleted() {
-      store().createField(ORG, CustomField.number("age", "Age"));
-      assertThat(store().deleteField(ORG, "age")).isTrue();
-      assertThat(store().fields(ORG)).isEmpty();
+      store().actions().createField(ORG, CustomField.number("age", "Age"));
+      assertThat(store().actions().deleteField(ORG, "age")).isTrue();
+      assertThat(store().actions().fields(ORG)).isEmpty();
     }
   }
 
@@ -263,32 +272,35 @@ abstract class ActionStoreContract {
     @BeforeEach
     void defineWhatTheFullSpecUses() {
       List.of("supporter", "not-voting", "undecided", "housing")
-          .forEach(t -> store().createTag(ORG, Tag.named(t)));
-      store().createField(ORG, CustomField.number("age", "Age"));
-      store().createField(ORG, CustomField.text("ward", "Ward"));
+          .forEach(t -> store().actions().createTag(ORG, Tag.named(t)));
+      store().actions().createField(ORG, CustomField.number("age", "Age"));
+      store().actions().createField(ORG, CustomField.text("ward", "Ward"));
     }
 
     @Test
     @DisplayName("a save as published writes nothing if a tag the action uses is gone meanwhile")
     void publishingWithAMissingTagWritesNothing() {
-      store().createTag(ORG, Tag.named("late"));
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      store().actions().createTag(ORG, Tag.named("late"));
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
       ActionSpec edited = ActionDraft.of(draft.spec()).tags("late").spec();
       // Checked by the core, then deleted by another node before the save: no action used it yet.
-      assertThat(store().deleteTag(ORG, "late")).isTrue();
-      assertThat(store().saveAction(ORG, draft, ActionStatus.PUBLISHED, edited, NOW)).isEmpty();
-      assertThat(store().findAction(ORG, draft.id())).contains(draft);
+      assertThat(store().actions().deleteTag(ORG, "late")).isTrue();
+      assertThat(store().actions().saveAction(ORG, draft, ActionStatus.PUBLISHED, edited, NOW))
+          .isEmpty();
+      assertThat(store().actions().findAction(ORG, draft.id())).contains(draft);
     }
 
     @Test
     @DisplayName("a save as paused writes nothing if a custom field the action sets is gone")
     void pausingWithAMissingFieldWritesNothing() {
-      store().createField(ORG, CustomField.bool("late", "Late"));
-      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      store().actions().createField(ORG, CustomField.bool("late", "Late"));
+      Action live =
+          move(store().actions().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
       ActionSpec edited = ActionDraft.of(live.spec()).fields("late").spec();
-      assertThat(store().deleteField(ORG, "late")).isTrue();
-      assertThat(store().saveAction(ORG, live, ActionStatus.PAUSED, edited, NOW)).isEmpty();
-      assertThat(store().findAction(ORG, live.id())).contains(live);
+      assertThat(store().actions().deleteField(ORG, "late")).isTrue();
+      assertThat(store().actions().saveAction(ORG, live, ActionStatus.PAUSED, edited, NOW))
+          .isEmpty();
+      assertThat(store().actions().findAction(ORG, live.id())).contains(live);
     }
 
     @Test
@@ -299,8 +311,8 @@ abstract class ActionStoreContract {
       try {
         for (int round = 0; round < 40; round++) {
           String tag = "race-" + round;
-          store().createTag(ORG, Tag.named(tag));
-          Action draft = store().createAction(ORG, fullSpec(), NOW);
+          store().actions().createTag(ORG, Tag.named(tag));
+          Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
           ActionSpec uses = ActionDraft.of(draft.spec()).tags(tag).spec();
           java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
           java.util.concurrent.Future<Boolean> published =
@@ -308,6 +320,7 @@ abstract class ActionStoreContract {
                   () -> {
                     start.await();
                     return store()
+                        .actions()
                         .saveAction(ORG, draft, ActionStatus.PUBLISHED, uses, NOW)
                         .isPresent();
                   });
@@ -316,7 +329,7 @@ abstract class ActionStoreContract {
                   () -> {
                     start.await();
                     try {
-                      return store().deleteTag(ORG, tag);
+                      return store().actions().deleteTag(ORG, tag);
                     } catch (ValidationException inUse) {
                       return false;
                     }
@@ -332,22 +345,25 @@ abstract class ActionStoreContract {
     @Test
     @DisplayName("a draft or a closed action is saved whatever tags and fields it names")
     void draftsAndClosedActionsMayNameUndefinedTags() {
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
       ActionSpec ghostly = ActionDraft.of(draft.spec()).tags("ghost").fields("ghost").spec();
-      Action saved = store().saveAction(ORG, draft, ActionStatus.DRAFT, ghostly, NOW).orElseThrow();
-      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      Action saved =
+          store().actions().saveAction(ORG, draft, ActionStatus.DRAFT, ghostly, NOW).orElseThrow();
+      Action live =
+          move(store().actions().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
       assertThat(saved.spec()).isEqualTo(ghostly);
-      assertThat(store().saveAction(ORG, live, ActionStatus.CLOSED, ghostly, NOW)).isPresent();
+      assertThat(store().actions().saveAction(ORG, live, ActionStatus.CLOSED, ghostly, NOW))
+          .isPresent();
     }
 
     @Test
     @DisplayName("a new action is a draft of version 1 that reads back exactly as written")
     void anActionRoundTrips() {
-      Action action = store().createAction(ORG, fullSpec(), NOW);
+      Action action = store().actions().createAction(ORG, fullSpec(), NOW);
       assertThat(action.status()).isEqualTo(ActionStatus.DRAFT);
       assertThat(action.version()).isEqualTo(1);
       assertThat(action.createdAt()).isEqualTo(NOW);
-      assertThat(store().findAction(ORG, action.id())).contains(action);
+      assertThat(store().actions().findAction(ORG, action.id())).contains(action);
       assertThat(action.spec()).isEqualTo(fullSpec());
     }
 
@@ -357,69 +373,74 @@ abstract class ActionStoreContract {
           ActionDraft.named("Bare")
               .sender(SenderSettings.messagingService("bandwidth", "app-1"))
               .spec();
-      Action action = store().createAction(ORG, spec, NOW);
-      assertThat(store().findAction(ORG, action.id()).map(Action::spec)).contains(spec);
+      Action action = store().actions().createAction(ORG, spec, NOW);
+      assertThat(store().actions().findAction(ORG, action.id()).map(Action::spec)).contains(spec);
     }
 
     @Test
     void anotherOrganizationsActionsAreInvisible() {
-      Action action = store().createAction(OTHER_ORG, fullSpec(), NOW);
-      assertThat(store().findAction(ORG, action.id())).isEmpty();
-      assertThat(store().actions(ORG, Long.MAX_VALUE, 10)).isEmpty();
-      assertThat(store().saveAction(ORG, action, ActionStatus.PUBLISHED, action.spec(), NOW))
+      Action action = store().actions().createAction(OTHER_ORG, fullSpec(), NOW);
+      assertThat(store().actions().findAction(ORG, action.id())).isEmpty();
+      assertThat(store().actions().actions(ORG, Long.MAX_VALUE, 10)).isEmpty();
+      assertThat(
+              store().actions().saveAction(ORG, action, ActionStatus.PUBLISHED, action.spec(), NOW))
           .isEmpty();
-      assertThat(store().deleteDraft(ORG, action.id())).isFalse();
+      assertThat(store().actions().deleteDraft(ORG, action.id())).isFalse();
     }
 
     @Test
     void creatingInAnUnknownOrganizationIsNotFound() {
-      assertThatThrownBy(() -> store().createAction("nobody", fullSpec(), NOW))
+      assertThatThrownBy(() -> store().actions().createAction("nobody", fullSpec(), NOW))
           .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void actionsArePagedNewestFirst() {
-      long a = store().createAction(ORG, fullSpec(), NOW).id();
-      long b = store().createAction(ORG, fullSpec(), NOW).id();
-      long c = store().createAction(ORG, fullSpec(), NOW).id();
-      assertThat(store().actions(ORG, Long.MAX_VALUE, 2))
+      long a = store().actions().createAction(ORG, fullSpec(), NOW).id();
+      long b = store().actions().createAction(ORG, fullSpec(), NOW).id();
+      long c = store().actions().createAction(ORG, fullSpec(), NOW).id();
+      assertThat(store().actions().actions(ORG, Long.MAX_VALUE, 2))
           .extracting(Action::id)
           .containsExactly(c, b);
-      assertThat(store().actions(ORG, b, 2)).extracting(Action::id).containsExactly(a);
+      assertThat(store().actions().actions(ORG, b, 2)).extracting(Action::id).containsExactly(a);
     }
 
     @Test
     @DisplayName("a save changes status and spec, bumps the version and stamps the time")
     void aSaveReplacesStatusAndSpec() {
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
       ActionSpec renamed = ActionDraft.of(draft.spec()).name("Renamed").spec();
       Instant later = NOW.plusSeconds(60);
       Optional<Action> saved =
-          store().saveAction(ORG, draft, ActionStatus.PUBLISHED, renamed, later);
+          store().actions().saveAction(ORG, draft, ActionStatus.PUBLISHED, renamed, later);
       Action expected = new Action(draft.id(), ActionStatus.PUBLISHED, 2, NOW, later, renamed);
       assertThat(saved).contains(expected);
-      assertThat(store().findAction(ORG, draft.id())).contains(expected);
+      assertThat(store().actions().findAction(ORG, draft.id())).contains(expected);
     }
 
     @Test
     @DisplayName("a save based on a stale version or status writes nothing")
     void aStaleSaveWritesNothing() {
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
       Action published = move(draft, ActionStatus.PUBLISHED);
-      assertThat(store().saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), NOW))
+      assertThat(
+              store().actions().saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), NOW))
           .isEmpty();
       Action staleStatus =
           new Action(
               published.id(), ActionStatus.PAUSED, published.version(), NOW, NOW, published.spec());
-      assertThat(store().saveAction(ORG, staleStatus, ActionStatus.CLOSED, draft.spec(), NOW))
+      assertThat(
+              store()
+                  .actions()
+                  .saveAction(ORG, staleStatus, ActionStatus.CLOSED, draft.spec(), NOW))
           .isEmpty();
-      assertThat(store().findAction(ORG, draft.id())).contains(published);
+      assertThat(store().actions().findAction(ORG, draft.id())).contains(published);
     }
 
     @Test
     @DisplayName("of many threads publishing one draft at once, exactly one succeeds")
     void concurrentPublishesLetOneWin() throws Exception {
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
       int threads = 8;
       java.util.concurrent.ExecutorService pool =
           java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -432,6 +453,7 @@ abstract class ActionStoreContract {
                   () -> {
                     start.await();
                     return store()
+                        .actions()
                         .saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), NOW)
                         .isPresent();
                   }));
@@ -442,7 +464,7 @@ abstract class ActionStoreContract {
           wins += r.get() ? 1 : 0;
         }
         assertThat(wins).isEqualTo(1);
-        assertThat(store().findAction(ORG, draft.id()).map(Action::version)).contains(2L);
+        assertThat(store().actions().findAction(ORG, draft.id()).map(Action::version)).contains(2L);
       } finally {
         pool.shutdownNow();
       }
@@ -450,12 +472,13 @@ abstract class ActionStoreContract {
 
     @Test
     void onlyADraftIsDeleted() {
-      Action draft = store().createAction(ORG, fullSpec(), NOW);
-      Action live = move(store().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
-      assertThat(store().deleteDraft(ORG, live.id())).isFalse();
-      assertThat(store().findAction(ORG, live.id())).isPresent();
-      assertThat(store().deleteDraft(ORG, draft.id())).isTrue();
-      assertThat(store().findAction(ORG, draft.id())).isEmpty();
+      Action draft = store().actions().createAction(ORG, fullSpec(), NOW);
+      Action live =
+          move(store().actions().createAction(ORG, fullSpec(), NOW), ActionStatus.PUBLISHED);
+      assertThat(store().actions().deleteDraft(ORG, live.id())).isFalse();
+      assertThat(store().actions().findAction(ORG, live.id())).isPresent();
+      assertThat(store().actions().deleteDraft(ORG, draft.id())).isTrue();
+      assertThat(store().actions().findAction(ORG, draft.id())).isEmpty();
     }
   }
 
@@ -484,11 +507,11 @@ abstract class ActionStoreContract {
     @DisplayName("a list records the field names of the contacts added to it")
     void addsRecordFieldNames() {
       long list = store().createList(ORG, "Voters", NOW).id();
-      assertThat(store().listFieldNames(ORG, list)).isEmpty();
+      assertThat(store().actions().listFieldNames(ORG, list)).isEmpty();
       store().addContact(ORG, list, withFields("+13125550100", "pollingPlace"));
       store().addContact(ORG, list, withFields("+13125550101", "ward", "pollingPlace"));
       store().addContact(ORG, list, withFields("+13125550102"));
-      assertThat(store().listFieldNames(ORG, list))
+      assertThat(store().actions().listFieldNames(ORG, list))
           .containsExactlyInAnyOrder("pollingPlace", "ward");
     }
 
@@ -501,22 +524,23 @@ abstract class ActionStoreContract {
         imp.add(List.of(withFields("+13125550102", "c", "a")));
         list = imp.complete().id();
       }
-      assertThat(store().listFieldNames(ORG, list)).containsExactlyInAnyOrder("a", "b", "c");
-      assertThat(store().listFieldNames(OTHER_ORG, list)).isEmpty();
+      assertThat(store().actions().listFieldNames(ORG, list))
+          .containsExactlyInAnyOrder("a", "b", "c");
+      assertThat(store().actions().listFieldNames(OTHER_ORG, list)).isEmpty();
     }
 
     @Test
     void theLastContactIdIsTheHighest() {
       long list = store().createList(ORG, "Voters", NOW).id();
-      assertThat(store().lastContactId(ORG, list)).isEmpty();
+      assertThat(store().actions().lastContactId(ORG, list)).isEmpty();
       store().addContact(ORG, list, withFields("+13125550100"));
       long last = store().addContact(ORG, list, withFields("+13125550101")).id();
-      assertThat(store().lastContactId(ORG, list)).hasValue(last);
-      assertThat(store().lastContactId(OTHER_ORG, list)).isEmpty();
+      assertThat(store().actions().lastContactId(ORG, list)).hasValue(last);
+      assertThat(store().actions().lastContactId(OTHER_ORG, list)).isEmpty();
     }
   }
 
   Action move(Action action, ActionStatus to) {
-    return store().saveAction(ORG, action, to, action.spec(), NOW).orElseThrow();
+    return store().actions().saveAction(ORG, action, to, action.spec(), NOW).orElseThrow();
   }
 }

@@ -69,20 +69,20 @@ abstract class MessageStoreContract {
   }
 
   private long sent(String reference, String carrierId) {
-    long id = store().recordOutbound(ORG, queued(reference), NOW);
-    store().markSent(ORG, id, SendReceipt.queued(carrierId), NOW);
+    long id = store().messages().recordOutbound(ORG, queued(reference), NOW);
+    store().messages().markSent(ORG, id, SendReceipt.queued(carrierId), NOW);
     return id;
   }
 
   private MessageStatus statusOf(long id) {
-    return store().findMessage(ORG, id).orElseThrow().status();
+    return store().messages().findMessage(ORG, id).orElseThrow().status();
   }
 
   @Test
   @DisplayName("an outbound message is recorded as QUEUED with every field, without a carrier id")
   void outboundIsRecordedQueued() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.id()).isEqualTo(id);
     assertThat(m.direction()).isEqualTo(Direction.OUTBOUND);
     assertThat(m.gatewayId()).isEqualTo(GATEWAY);
@@ -103,11 +103,11 @@ abstract class MessageStoreContract {
   @Test
   @DisplayName("a receipt gives the message its carrier id, status, segments and actual number")
   void receiptMarksSent() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
     SendReceipt receipt =
         new SendReceipt("SM1", MessageStatus.SENT, OptionalInt.of(3), Optional.of("+13125550199"));
-    assertThat(store().markSent(ORG, id, receipt, LATER)).isTrue();
-    Message m = store().findMessageByCarrierId(ORG, GATEWAY, "SM1").orElseThrow();
+    assertThat(store().messages().markSent(ORG, id, receipt, LATER)).isTrue();
+    Message m = store().messages().findMessageByCarrierId(ORG, GATEWAY, "SM1").orElseThrow();
     assertThat(m.id()).isEqualTo(id);
     assertThat(m.carrierMessageId()).contains("SM1");
     assertThat(m.status()).isEqualTo(MessageStatus.SENT);
@@ -120,40 +120,42 @@ abstract class MessageStoreContract {
   @Test
   void aSecondReceiptChangesNothing() {
     long id = sent("ref-1", "SM1");
-    assertThat(store().markSent(ORG, id, SendReceipt.queued("SM2"), LATER)).isFalse();
-    assertThat(store().findMessage(ORG, id).orElseThrow().carrierMessageId()).contains("SM1");
+    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM2"), LATER)).isFalse();
+    assertThat(store().messages().findMessage(ORG, id).orElseThrow().carrierMessageId())
+        .contains("SM1");
   }
 
   @Test
   @DisplayName("a reference already used in the organization is refused; another may reuse it")
   void referenceIsUniquePerOrganization() {
-    store().recordOutbound(ORG, queued("ref-1"), NOW);
-    assertThatThrownBy(() -> store().recordOutbound(ORG, queued("ref-1"), NOW))
+    store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    assertThatThrownBy(() -> store().messages().recordOutbound(ORG, queued("ref-1"), NOW))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactly("reference"));
-    long theirs = store().recordOutbound(OTHER_ORG, queued("ref-1"), NOW);
-    assertThat(store().findMessage(OTHER_ORG, theirs)).isPresent();
+    long theirs = store().messages().recordOutbound(OTHER_ORG, queued("ref-1"), NOW);
+    assertThat(store().messages().findMessage(OTHER_ORG, theirs)).isPresent();
   }
 
   @Test
   void recordingForAnUnknownOrganizationFails() {
-    assertThatThrownBy(() -> store().recordOutbound("nobody", queued("ref-1"), NOW))
+    assertThatThrownBy(() -> store().messages().recordOutbound("nobody", queued("ref-1"), NOW))
         .isInstanceOf(NotFoundException.class);
   }
 
   @Test
   @DisplayName("a retry-safe failure is FAILED with its kind and carrier code")
   void retrySafeFailureIsFailed() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
     assertThat(
             store()
+                .messages()
                 .markFailed(ORG, id, FailureKind.INVALID_NUMBER, Optional.of("21211"), true, LATER))
         .isTrue();
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.FAILED);
     assertThat(m.unconfirmed()).isFalse();
     assertThat(m.failure()).contains(FailureKind.INVALID_NUMBER);
@@ -163,13 +165,16 @@ abstract class MessageStoreContract {
   @Test
   @DisplayName("a failure that may have reached the carrier stays QUEUED, flagged unconfirmed")
   void unsafeFailureIsUnconfirmed() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
-    store().markFailed(ORG, id, FailureKind.RETRYABLE, Optional.empty(), false, LATER);
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    store().messages().markFailed(ORG, id, FailureKind.RETRYABLE, Optional.empty(), false, LATER);
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.QUEUED);
     assertThat(m.unconfirmed()).isTrue();
     assertThat(m.failure()).contains(FailureKind.RETRYABLE);
-    assertThat(store().markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
+    assertThat(
+            store()
+                .messages()
+                .markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
         .isTrue();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.FAILED);
   }
@@ -177,7 +182,10 @@ abstract class MessageStoreContract {
   @Test
   void aSentMessageCannotBeMarkedFailed() {
     long id = sent("ref-1", "SM1");
-    assertThat(store().markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
+    assertThat(
+            store()
+                .messages()
+                .markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
         .isFalse();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
   }
@@ -185,28 +193,33 @@ abstract class MessageStoreContract {
   @Test
   void statusesMoveForward() {
     long id = sent("ref-1", "SM1");
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER)).isTrue();
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER))
+        .isTrue();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.SENT);
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER))
+    assertThat(
+            store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER))
         .isTrue();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.DELIVERED);
-    assertThat(store().findMessage(ORG, id).orElseThrow().updatedAt()).isEqualTo(LATER);
+    assertThat(store().messages().findMessage(ORG, id).orElseThrow().updatedAt()).isEqualTo(LATER);
   }
 
   @Test
   void aRepeatedStatusChangesNothing() {
     sent("ref-1", "SM1");
-    store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER);
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER)).isFalse();
+    store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER);
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER))
+        .isFalse();
   }
 
   @Test
   @DisplayName("a status arriving out of order never moves the message back")
   void outOfOrderStatusIsIgnored() {
     long id = sent("ref-1", "SM1");
-    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER);
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER)).isFalse();
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENDING), LATER)).isFalse();
+    store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER);
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), LATER))
+        .isFalse();
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENDING), LATER))
+        .isFalse();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.DELIVERED);
   }
 
@@ -214,7 +227,7 @@ abstract class MessageStoreContract {
   @DisplayName("after a final status, another final status changes nothing")
   void finalStatusIsFinal() {
     long id = sent("ref-1", "SM1");
-    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER);
+    store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), LATER);
     StatusUpdate failed =
         new StatusUpdate(
             "SM1",
@@ -223,8 +236,8 @@ abstract class MessageStoreContract {
             Optional.of(GatewayError.invalidNumber()),
             Optional.of("30006"),
             Optional.empty());
-    assertThat(store().applyStatus(GATEWAY, failed, LATER)).isFalse();
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(store().messages().applyStatus(GATEWAY, failed, LATER)).isFalse();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
     assertThat(m.carrierCode()).isEmpty();
   }
@@ -240,8 +253,8 @@ abstract class MessageStoreContract {
             Optional.of(GatewayError.optedOut()),
             Optional.of("21610"),
             Optional.of(LATER));
-    assertThat(store().applyStatus(GATEWAY, undelivered, LATER)).isTrue();
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    assertThat(store().messages().applyStatus(GATEWAY, undelivered, LATER)).isTrue();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.UNDELIVERED);
     assertThat(m.failure()).contains(FailureKind.OPTED_OUT);
     assertThat(m.carrierCode()).contains("21610");
@@ -251,8 +264,10 @@ abstract class MessageStoreContract {
   @DisplayName("a status for an unknown carrier id, or another gateway's, changes nothing")
   void statusForUnknownMessageChangesNothing() {
     long id = sent("ref-1", "SM1");
-    assertThat(store().applyStatus(GATEWAY, status("SM404", MessageStatus.SENT), LATER)).isFalse();
-    assertThat(store().applyStatus("bandwidth", status("SM1", MessageStatus.SENT), LATER))
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM404", MessageStatus.SENT), LATER))
+        .isFalse();
+    assertThat(
+            store().messages().applyStatus("bandwidth", status("SM1", MessageStatus.SENT), LATER))
         .isFalse();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
   }
@@ -261,14 +276,16 @@ abstract class MessageStoreContract {
   @DisplayName(
       "a status that comes before the send's receipt is applied when the receipt is stored")
   void earlyStatusIsAppliedWithTheReceipt() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), NOW)).isFalse();
-    assertThat(store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW)).isFalse();
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), NOW))
+        .isFalse();
+    assertThat(store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW))
+        .isFalse();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
 
-    assertThat(store().markSent(ORG, id, SendReceipt.queued("SM1"), LATER)).isTrue();
+    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM1"), LATER)).isTrue();
 
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
     assertThat(m.updatedAt()).isEqualTo(LATER);
   }
@@ -276,7 +293,7 @@ abstract class MessageStoreContract {
   @Test
   @DisplayName("early statuses are applied in arrival order, forward only, and once")
   void earlyStatusesKeepTheirOrder() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
     StatusUpdate failed =
         new StatusUpdate(
             "SM1",
@@ -285,29 +302,33 @@ abstract class MessageStoreContract {
             Optional.of(GatewayError.invalidNumber()),
             Optional.of("30006"),
             Optional.empty());
-    store().applyStatus(GATEWAY, failed, NOW);
-    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW.plusMillis(1));
-    store().applyStatus(GATEWAY, failed, NOW.plusMillis(2));
-    store().markSent(ORG, id, SendReceipt.queued("SM1"), LATER);
+    store().messages().applyStatus(GATEWAY, failed, NOW);
+    store()
+        .messages()
+        .applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW.plusMillis(1));
+    store().messages().applyStatus(GATEWAY, failed, NOW.plusMillis(2));
+    store().messages().markSent(ORG, id, SendReceipt.queued("SM1"), LATER);
 
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.FAILED);
     assertThat(m.failure()).contains(FailureKind.INVALID_NUMBER);
     assertThat(m.carrierCode()).contains("30006");
 
-    long other = store().recordOutbound(ORG, queued("ref-2"), LATER);
-    store().markSent(ORG, other, SendReceipt.queued("SM2"), LATER);
+    long other = store().messages().recordOutbound(ORG, queued("ref-2"), LATER);
+    store().messages().markSent(ORG, other, SendReceipt.queued("SM2"), LATER);
     assertThat(statusOf(other)).isEqualTo(MessageStatus.QUEUED);
   }
 
   @Test
   @DisplayName("an early status is kept for a day, then dropped")
   void unclaimedEarlyStatusesExpire() {
-    long id = store().recordOutbound(ORG, queued("ref-1"), NOW);
-    store().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW);
+    long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW);
     // another callback two days later prunes what nobody claimed
-    store().applyStatus(GATEWAY, status("SM9", MessageStatus.SENT), NOW.plus(Duration.ofDays(2)));
-    store().markSent(ORG, id, SendReceipt.queued("SM1"), NOW.plus(Duration.ofDays(2)));
+    store()
+        .messages()
+        .applyStatus(GATEWAY, status("SM9", MessageStatus.SENT), NOW.plus(Duration.ofDays(2)));
+    store().messages().markSent(ORG, id, SendReceipt.queued("SM1"), NOW.plus(Duration.ofDays(2)));
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
   }
 
@@ -326,13 +347,16 @@ abstract class MessageStoreContract {
             Optional.of(GatewayError.permanent()),
             Optional.of(code),
             Optional.empty());
-    assertThat(store().applyStatus(GATEWAY, failed, LATER)).isTrue();
-    assertThat(store().recordInbound(ORG, GATEWAY, inbound(inboundId, CONTACT, OUR_NUMBER), NOW))
+    assertThat(store().messages().applyStatus(GATEWAY, failed, LATER)).isTrue();
+    assertThat(
+            store()
+                .messages()
+                .recordInbound(ORG, GATEWAY, inbound(inboundId, CONTACT, OUR_NUMBER), NOW))
         .isTrue();
-    Message m = store().findMessage(ORG, id).orElseThrow();
+    Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.carrierMessageId()).contains(outboundId);
     assertThat(m.carrierCode()).contains(code);
-    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, inboundId)).isPresent();
+    assertThat(store().messages().findMessageByCarrierId(ORG, GATEWAY, inboundId)).isPresent();
   }
 
   @Test
@@ -340,10 +364,10 @@ abstract class MessageStoreContract {
       "an inbound message is stored RECEIVED with every field, once however often it comes")
   void inboundIsStoredOnce() {
     InboundMessage in = inbound("SMin1", CONTACT, OUR_NUMBER);
-    assertThat(store().recordInbound(ORG, GATEWAY, in, NOW)).isTrue();
-    assertThat(store().recordInbound(ORG, GATEWAY, in, LATER)).isFalse();
-    assertThat(store().recordInbound(OTHER_ORG, GATEWAY, in, LATER)).isFalse();
-    Message m = store().findMessageByCarrierId(ORG, GATEWAY, "SMin1").orElseThrow();
+    assertThat(store().messages().recordInbound(ORG, GATEWAY, in, NOW)).isTrue();
+    assertThat(store().messages().recordInbound(ORG, GATEWAY, in, LATER)).isFalse();
+    assertThat(store().messages().recordInbound(OTHER_ORG, GATEWAY, in, LATER)).isFalse();
+    Message m = store().messages().findMessageByCarrierId(ORG, GATEWAY, "SMin1").orElseThrow();
     assertThat(m.direction()).isEqualTo(Direction.INBOUND);
     assertThat(m.status()).isEqualTo(MessageStatus.RECEIVED);
     assertThat(m.reference()).isEmpty();
@@ -352,7 +376,7 @@ abstract class MessageStoreContract {
     assertThat(m.body()).isEqualTo("Yes! 🗳");
     assertThat(m.media()).containsExactly(URI.create("https://media.example.com/a.jpg"));
     assertThat(m.createdAt()).isEqualTo(NOW);
-    assertThat(store().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SMin1")).isEmpty();
+    assertThat(store().messages().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SMin1")).isEmpty();
   }
 
   @Test
@@ -361,31 +385,42 @@ abstract class MessageStoreContract {
     assertThatThrownBy(
             () ->
                 store()
+                    .messages()
                     .recordInbound("nobody", GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
         .isInstanceOf(NotFoundException.class);
-    assertThat(store().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
+    assertThat(
+            store()
+                .messages()
+                .recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW))
         .isTrue();
   }
 
   @Test
   void anInboundMessageIsNeverMovedByAStatus() {
-    store().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW);
-    assertThat(store().applyStatus(GATEWAY, status("SMin1", MessageStatus.DELIVERED), LATER))
+    store().messages().recordInbound(ORG, GATEWAY, inbound("SMin1", CONTACT, OUR_NUMBER), NOW);
+    assertThat(
+            store()
+                .messages()
+                .applyStatus(GATEWAY, status("SMin1", MessageStatus.DELIVERED), LATER))
         .isFalse();
-    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, "SMin1").orElseThrow().status())
+    assertThat(
+            store().messages().findMessageByCarrierId(ORG, GATEWAY, "SMin1").orElseThrow().status())
         .isEqualTo(MessageStatus.RECEIVED);
   }
 
   @Test
   @DisplayName("another organization's messages are never found or changed, even by id")
   void anotherOrganizationsMessagesAreInvisible() {
-    long theirs = store().recordOutbound(OTHER_ORG, queued("ref-1"), NOW);
-    assertThat(store().findMessage(ORG, theirs)).isEmpty();
-    assertThat(store().markSent(ORG, theirs, SendReceipt.queued("SM1"), NOW)).isFalse();
-    assertThat(store().markFailed(ORG, theirs, FailureKind.PERMANENT, Optional.empty(), true, NOW))
+    long theirs = store().messages().recordOutbound(OTHER_ORG, queued("ref-1"), NOW);
+    assertThat(store().messages().findMessage(ORG, theirs)).isEmpty();
+    assertThat(store().messages().markSent(ORG, theirs, SendReceipt.queued("SM1"), NOW)).isFalse();
+    assertThat(
+            store()
+                .messages()
+                .markFailed(ORG, theirs, FailureKind.PERMANENT, Optional.empty(), true, NOW))
         .isFalse();
-    store().markSent(OTHER_ORG, theirs, SendReceipt.queued("SM1"), NOW);
-    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, "SM1")).isEmpty();
-    assertThat(store().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SM1")).isPresent();
+    store().messages().markSent(OTHER_ORG, theirs, SendReceipt.queued("SM1"), NOW);
+    assertThat(store().messages().findMessageByCarrierId(ORG, GATEWAY, "SM1")).isEmpty();
+    assertThat(store().messages().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SM1")).isPresent();
   }
 }

@@ -47,7 +47,7 @@ abstract class SenderBindingContract {
   }
 
   private String bind(String orgId, int contact, List<String> pool) {
-    return store().bindSender(orgId, GATEWAY, contact(contact), pool, NOW);
+    return store().messages().bindSender(orgId, GATEWAY, contact(contact), pool, NOW);
   }
 
   @Test
@@ -58,7 +58,7 @@ abstract class SenderBindingContract {
     assertThat(first).isEqualTo(B);
     assertThat(bind(ORG, 2, POOL)).isEqualTo(B);
     assertThat(bind(ORG, 2, List.of(C, B))).isEqualTo(B);
-    assertThat(store().findSender(ORG, GATEWAY, contact(2))).contains(B);
+    assertThat(store().messages().findSender(ORG, GATEWAY, contact(2))).contains(B);
   }
 
   @Test
@@ -67,7 +67,7 @@ abstract class SenderBindingContract {
     bind(ORG, 1, POOL);
     bind(ORG, 2, List.of(B));
     assertThat(bind(ORG, 1, List.of(B, C))).isEqualTo(C);
-    assertThat(store().findSender(ORG, GATEWAY, contact(1))).contains(C);
+    assertThat(store().messages().findSender(ORG, GATEWAY, contact(1))).contains(C);
   }
 
   @Test
@@ -94,18 +94,18 @@ abstract class SenderBindingContract {
   void bindingsAreScopedToOrganizationAndGateway() {
     bind(OTHER_ORG, 1, List.of(C));
     bind(OTHER_ORG, 2, POOL);
-    store().bindSender(ORG, "bandwidth", contact(3), List.of(A), NOW);
+    store().messages().bindSender(ORG, "bandwidth", contact(3), List.of(A), NOW);
     assertThat(bind(ORG, 1, POOL)).isEqualTo(A);
     assertThat(bind(ORG, 3, POOL)).isEqualTo(B);
-    assertThat(store().findSender(ORG, "bandwidth", contact(1))).isEmpty();
+    assertThat(store().messages().findSender(ORG, "bandwidth", contact(1))).isEmpty();
   }
 
   @Test
   @DisplayName("binding for an unknown organization is not found and binds nothing")
   void bindingForAnUnknownOrganizationFails() {
     assertThatThrownBy(() -> bind("nobody", 1, POOL)).isInstanceOf(NotFoundException.class);
-    assertThat(store().findSender("nobody", GATEWAY, contact(1))).isEmpty();
-    assertThat(store().findOrganization(GATEWAY, A, contact(1))).isEmpty();
+    assertThat(store().messages().findSender("nobody", GATEWAY, contact(1))).isEmpty();
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(1))).isEmpty();
   }
 
   @Test
@@ -123,7 +123,7 @@ abstract class SenderBindingContract {
         Callable<String> task =
             () -> {
               start.await();
-              return store().bindSender(ORG, GATEWAY, contact(1), rotated, NOW);
+              return store().messages().bindSender(ORG, GATEWAY, contact(1), rotated, NOW);
             };
         results.add(pool.submit(task));
       }
@@ -133,7 +133,8 @@ abstract class SenderBindingContract {
         numbers.add(result.get());
       }
       assertThat(numbers).hasSize(1);
-      assertThat(store().findSender(ORG, GATEWAY, contact(1))).contains(numbers.iterator().next());
+      assertThat(store().messages().findSender(ORG, GATEWAY, contact(1)))
+          .contains(numbers.iterator().next());
     } finally {
       pool.shutdownNow();
     }
@@ -144,21 +145,21 @@ abstract class SenderBindingContract {
   void inboundRoutesByBinding() {
     bind(ORG, 1, List.of(A));
     bind(OTHER_ORG, 2, List.of(A));
-    assertThat(store().findOrganization(GATEWAY, A, contact(1))).contains(ORG);
-    assertThat(store().findOrganization(GATEWAY, A, contact(2))).contains(OTHER_ORG);
-    assertThat(store().findOrganization(GATEWAY, B, contact(1))).isEmpty();
-    assertThat(store().findOrganization("bandwidth", A, contact(1))).isEmpty();
-    assertThat(store().findOrganization(GATEWAY, A, contact(3))).isEmpty();
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(1))).contains(ORG);
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(2))).contains(OTHER_ORG);
+    assertThat(store().messages().findOrganization(GATEWAY, B, contact(1))).isEmpty();
+    assertThat(store().messages().findOrganization("bandwidth", A, contact(1))).isEmpty();
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(3))).isEmpty();
   }
 
   @Test
   @DisplayName("when two organizations text a contact from one number, the later one gets replies")
   void inboundRoutesToTheLatestUser() {
-    store().bindSender(ORG, GATEWAY, contact(1), List.of(A), NOW);
-    store().bindSender(OTHER_ORG, GATEWAY, contact(1), List.of(A), NOW.plusSeconds(60));
-    assertThat(store().findOrganization(GATEWAY, A, contact(1))).contains(OTHER_ORG);
-    store().bindSender(ORG, GATEWAY, contact(1), List.of(A), NOW.plusSeconds(120));
-    assertThat(store().findOrganization(GATEWAY, A, contact(1))).contains(ORG);
+    store().messages().bindSender(ORG, GATEWAY, contact(1), List.of(A), NOW);
+    store().messages().bindSender(OTHER_ORG, GATEWAY, contact(1), List.of(A), NOW.plusSeconds(60));
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(1))).contains(OTHER_ORG);
+    store().messages().bindSender(ORG, GATEWAY, contact(1), List.of(A), NOW.plusSeconds(120));
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(1))).contains(ORG);
   }
 
   @Test
@@ -166,14 +167,15 @@ abstract class SenderBindingContract {
   void receiptFromBindsTheContact() {
     QueuedMessage viaService =
         new QueuedMessage(GATEWAY, "ref-1", "MG123", contact(1), "Hi", List.of(), 1);
-    long id = store().recordOutbound(ORG, viaService, NOW);
+    long id = store().messages().recordOutbound(ORG, viaService, NOW);
     store()
+        .messages()
         .markSent(
             ORG,
             id,
             new SendReceipt("SM1", MessageStatus.QUEUED, OptionalInt.empty(), Optional.of(C)),
             NOW);
-    assertThat(store().findSender(ORG, GATEWAY, contact(1))).contains(C);
-    assertThat(store().findOrganization(GATEWAY, C, contact(1))).contains(ORG);
+    assertThat(store().messages().findSender(ORG, GATEWAY, contact(1))).contains(C);
+    assertThat(store().messages().findOrganization(GATEWAY, C, contact(1))).contains(ORG);
   }
 }

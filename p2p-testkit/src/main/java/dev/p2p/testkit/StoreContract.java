@@ -111,6 +111,17 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("parts")
+  class Parts {
+    @Test
+    @DisplayName("each part is one object, returned on every call")
+    void eachPartIsOneObject() {
+      assertThat(store.actions()).isSameAs(store.actions());
+      assertThat(store.messages()).isSameAs(store.messages());
+    }
+  }
+
+  @Nested
   @DisplayName("texters")
   class Texters {
     @Test

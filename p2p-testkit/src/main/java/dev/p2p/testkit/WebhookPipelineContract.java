@@ -50,16 +50,17 @@ abstract class WebhookPipelineContract {
   private long sent(String carrierId) {
     long id =
         store()
+            .messages()
             .recordOutbound(
                 ORG,
                 new QueuedMessage(GATEWAY, "ref-1", OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
                 NOW);
-    store().markSent(ORG, id, SendReceipt.queued(carrierId), NOW);
+    store().messages().markSent(ORG, id, SendReceipt.queued(carrierId), NOW);
     return id;
   }
 
   private Message message(long id) {
-    return store().findMessage(ORG, id).orElseThrow();
+    return store().messages().findMessage(ORG, id).orElseThrow();
   }
 
   private WebhookRequest reply(String carrierId) {
@@ -72,10 +73,10 @@ abstract class WebhookPipelineContract {
   @Test
   @DisplayName("the same inbound webhook twice stores one message")
   void inboundTwiceStoresOnce() {
-    store().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
+    store().messages().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
     assertThat(handle(NOW, reply("IN-1")).status()).isEqualTo(204);
     assertThat(handle(NOW.plusSeconds(60), reply("IN-1")).status()).isEqualTo(204);
-    Message m = store().findMessageByCarrierId(ORG, GATEWAY, "IN-1").orElseThrow();
+    Message m = store().messages().findMessageByCarrierId(ORG, GATEWAY, "IN-1").orElseThrow();
     assertThat(m.body()).isEqualTo("Count me in");
     assertThat(m.createdAt()).isEqualTo(NOW);
   }
@@ -94,7 +95,7 @@ abstract class WebhookPipelineContract {
   @Test
   @DisplayName("a request with a bad signature is refused with 403 and stores nothing")
   void forgedRequestStoresNothing() {
-    store().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
+    store().messages().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
     long id = sent("SM1");
     assertThat(handle(NOW, fake.webhooks().withBadSignature(reply("IN-1"))).status())
         .isEqualTo(403);
@@ -102,7 +103,7 @@ abstract class WebhookPipelineContract {
             handle(NOW, fake.webhooks().withBadSignature(fake.webhooks().delivered("SM1")))
                 .status())
         .isEqualTo(403);
-    assertThat(store().findMessageByCarrierId(ORG, GATEWAY, "IN-1")).isEmpty();
+    assertThat(store().messages().findMessageByCarrierId(ORG, GATEWAY, "IN-1")).isEmpty();
     assertThat(message(id).status()).isEqualTo(MessageStatus.QUEUED);
   }
 }

@@ -54,16 +54,18 @@ class FakeGatewayThroughP2PTest {
     String from =
         new SenderNumbers(store, clock).senderFor(ORG, "fake", CONTACT, List.of(OUR_NUMBER));
     long id =
-        store.recordOutbound(
-            ORG, new QueuedMessage("fake", reference, from, CONTACT, body, List.of(), 1), NOW);
+        store
+            .messages()
+            .recordOutbound(
+                ORG, new QueuedMessage("fake", reference, from, CONTACT, body, List.of(), 1), NOW);
     SendReceipt receipt =
         fake.send(OutboundMessage.text(reference, Sender.number(from), CONTACT, body)).join();
-    store.markSent(ORG, id, receipt, NOW);
+    store.messages().markSent(ORG, id, receipt, NOW);
     return id;
   }
 
   private Message message(long id) {
-    return store.findMessage(ORG, id).orElseThrow();
+    return store.messages().findMessage(ORG, id).orElseThrow();
   }
 
   @Test
@@ -110,7 +112,8 @@ class FakeGatewayThroughP2PTest {
                     Optional.empty()));
     assertThat(fake.post(reply).status()).isBetween(200, 299);
     assertThat(fake.post(reply).status()).isBetween(200, 299);
-    Message inbound = store.findMessageByCarrierId(ORG, "fake", "FAKE-IN-1").orElseThrow();
+    Message inbound =
+        store.messages().findMessageByCarrierId(ORG, "fake", "FAKE-IN-1").orElseThrow();
     assertThat(inbound.status()).isEqualTo(MessageStatus.RECEIVED);
     assertThat(inbound.body()).isEqualTo("Count me in!");
     assertThat(inbound.media()).containsExactly(photo);
@@ -121,7 +124,7 @@ class FakeGatewayThroughP2PTest {
   void strayReply() {
     assertThat(fake.replyFrom("+13125559999", OUR_NUMBER, "who is this?").status())
         .isBetween(200, 299);
-    assertThat(store.findSender(ORG, "fake", "+13125559999")).isEmpty();
+    assertThat(store.messages().findSender(ORG, "fake", "+13125559999")).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Writes a chunk of imported contacts on the caller's connection and transaction. */
 interface ContactWriter {
@@ -24,6 +25,23 @@ interface ContactWriter {
 
   /** The slice of the batch writer. */
   int BATCH_SLICE = 1_000;
+
+  /**
+   * The fastest writer for the database: {@code COPY} on PostgreSQL when its driver is the
+   * PostgreSQL one, the portable batch writer otherwise.
+   */
+  static ContactWriter forDatabase(Dialect dialect, DataSource dataSource) {
+    if (dialect != Dialect.POSTGRESQL) {
+      return batch();
+    }
+    try {
+      return PgCopyWriter.forDataSource(dataSource);
+    } catch (LinkageError e) {
+      return batch(); // a PostgreSQL server behind another driver
+    } catch (SQLException e) {
+      throw Tx.failure("connect to the database", e);
+    }
+  }
 
   /** The portable writer: one JDBC batch of inserts per slice. */
   static ContactWriter batch() {

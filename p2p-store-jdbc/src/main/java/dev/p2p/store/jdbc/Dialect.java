@@ -1,9 +1,11 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.P2PException;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /** What differs between the supported databases: migrations folder, upserts, error codes. */
 enum Dialect {
@@ -67,6 +69,15 @@ enum Dialect {
     this.upsertTexter = upsertTexter;
     this.upsertGroup = upsertGroup;
     this.insertMember = insertMember;
+  }
+
+  /** The dialect of the database behind this data source, read from a connection's metadata. */
+  static Dialect of(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return of(c.getMetaData());
+    } catch (SQLException e) {
+      throw Tx.failure("connect to the database", e);
+    }
   }
 
   /** The dialect of the database behind this metadata. */

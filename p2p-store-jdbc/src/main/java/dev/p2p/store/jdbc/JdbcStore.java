@@ -1,35 +1,22 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.P2PException;
-import dev.p2p.action.Action;
-import dev.p2p.action.ActionSpec;
-import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
-import dev.p2p.conversation.FailureKind;
-import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.field.CustomField;
-import dev.p2p.field.Tag;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
-import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.ActionStore;
 import dev.p2p.store.ContactImport;
+import dev.p2p.store.MessageStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The p2p {@link Store} on a SQL database: H2 (embedded, the default), PostgreSQL, or
  * MariaDB/MySQL. Opening a store creates or upgrades its tables with Flyway (history in {@code
- * p2p_schema_history}); every method then runs as one transaction. Thread-safe; on PostgreSQL or
- * MariaDB many app nodes may share one database.
+ * p2p_schema_history}); every method, its parts' included, then runs as one transaction.
+ * Thread-safe; on PostgreSQL or MariaDB many app nodes may share one database.
  *
  * <pre>{@code
  * Store embedded = JdbcStore.h2(Path.of("p2p-data"));
@@ -56,10 +43,8 @@ public final class JdbcStore implements Store {
   private final GroupSql groups;
   private final ListSql lists;
   private final ContactSql contacts;
-  private final FieldSql fields;
-  private final ActionSql actions;
-  private final MessageSql messages;
-  private final SenderSql senders;
+  private final JdbcActionStore actions;
+  private final JdbcMessageStore messages;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -69,10 +54,8 @@ public final class JdbcStore implements Store {
     this.groups = new GroupSql(tx);
     this.lists = new ListSql(tx);
     this.contacts = new ContactSql(tx);
-    this.fields = new FieldSql(tx);
-    this.actions = new ActionSql(tx);
-    this.messages = new MessageSql(tx);
-    this.senders = new SenderSql(tx);
+    this.actions = new JdbcActionStore(tx);
+    this.messages = new JdbcMessageStore(tx);
   }
 
   /**
@@ -131,33 +114,13 @@ public final class JdbcStore implements Store {
 
   private static JdbcStore open(DataSource dataSource, @Nullable AutoCloseable ownedPool) {
     try {
-      Dialect dialect = detect(dataSource);
+      Dialect dialect = Dialect.of(dataSource);
       Migrations.run(dataSource, dialect);
-      return new JdbcStore(new Tx(dataSource, dialect), writerFor(dialect, dataSource), ownedPool);
+      return new JdbcStore(
+          new Tx(dataSource, dialect), ContactWriter.forDatabase(dialect, dataSource), ownedPool);
     } catch (RuntimeException e) {
       closeQuietly(ownedPool, e);
       throw e;
-    }
-  }
-
-  private static Dialect detect(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
-      return Dialect.of(c.getMetaData());
-    } catch (SQLException e) {
-      throw Tx.failure("connect to the database", e);
-    }
-  }
-
-  private static ContactWriter writerFor(Dialect dialect, DataSource dataSource) {
-    if (dialect != Dialect.POSTGRESQL) {
-      return ContactWriter.batch();
-    }
-    try {
-      return PgCopyWriter.forDataSource(dataSource);
-    } catch (LinkageError e) {
-      return ContactWriter.batch(); // a PostgreSQL server behind another driver
-    } catch (SQLException e) {
-      throw Tx.failure("connect to the database", e);
     }
   }
 
@@ -291,151 +254,13 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public void createTag(String orgId, Tag tag) {
-    fields.createTag(orgId, tag);
+  public ActionStore actions() {
+    return actions;
   }
 
   @Override
-  public boolean updateTag(String orgId, Tag tag) {
-    return fields.updateTag(orgId, tag);
-  }
-
-  @Override
-  public Optional<Tag> findTag(String orgId, String name) {
-    return fields.findTag(orgId, name);
-  }
-
-  @Override
-  public List<Tag> tags(String orgId) {
-    return fields.tags(orgId);
-  }
-
-  @Override
-  public boolean deleteTag(String orgId, String name) {
-    return fields.deleteTag(orgId, name);
-  }
-
-  @Override
-  public void createField(String orgId, CustomField field) {
-    fields.createField(orgId, field);
-  }
-
-  @Override
-  public boolean updateField(String orgId, CustomField field) {
-    return fields.updateField(orgId, field);
-  }
-
-  @Override
-  public Optional<CustomField> findField(String orgId, String name) {
-    return fields.findField(orgId, name);
-  }
-
-  @Override
-  public List<CustomField> fields(String orgId) {
-    return fields.fields(orgId);
-  }
-
-  @Override
-  public boolean deleteField(String orgId, String name) {
-    return fields.deleteField(orgId, name);
-  }
-
-  @Override
-  public Action createAction(String orgId, ActionSpec spec, Instant now) {
-    return actions.create(orgId, spec, now);
-  }
-
-  @Override
-  public Optional<Action> findAction(String orgId, long actionId) {
-    return actions.find(orgId, actionId);
-  }
-
-  @Override
-  public List<Action> actions(String orgId, long beforeId, int limit) {
-    return actions.page(orgId, beforeId, limit);
-  }
-
-  @Override
-  public Optional<Action> saveAction(
-      String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now) {
-    return actions.save(orgId, current, status, spec, now);
-  }
-
-  @Override
-  public boolean deleteDraft(String orgId, long actionId) {
-    return actions.deleteDraft(orgId, actionId);
-  }
-
-  @Override
-  public Set<String> listFieldNames(String orgId, long listId) {
-    return tx.run(
-        "read the list's field names", c -> Set.copyOf(ListFieldNames.read(c, orgId, listId)));
-  }
-
-  @Override
-  public OptionalLong lastContactId(String orgId, long listId) {
-    return tx.run(
-        "read the list's last contact", c -> ListFieldNames.lastContactId(c, orgId, listId));
-  }
-
-  @Override
-  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
-    return messages.recordOutbound(orgId, message, now);
-  }
-
-  @Override
-  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
-    return messages.markSent(orgId, messageId, receipt, now);
-  }
-
-  @Override
-  public boolean markFailed(
-      String orgId,
-      long messageId,
-      FailureKind failure,
-      Optional<String> carrierCode,
-      boolean retrySafe,
-      Instant now) {
-    return messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now);
-  }
-
-  @Override
-  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
-    return messages.applyStatus(gatewayId, update, now);
-  }
-
-  @Override
-  public boolean recordInbound(
-      String orgId, String gatewayId, InboundMessage message, Instant now) {
-    return messages.recordInbound(orgId, gatewayId, message, now);
-  }
-
-  @Override
-  public Optional<Message> findMessage(String orgId, long messageId) {
-    return messages.find(orgId, messageId);
-  }
-
-  @Override
-  public Optional<Message> findMessageByCarrierId(
-      String orgId, String gatewayId, String carrierMessageId) {
-    return messages.findByCarrierId(orgId, gatewayId, carrierMessageId);
-  }
-
-  @Override
-  public String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
-    return senders.bind(orgId, gatewayId, contactPhone, pool, now);
-  }
-
-  @Override
-  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
-    return senders.find(orgId, gatewayId, contactPhone);
-  }
-
-  @Override
-  public Optional<String> findOrganization(
-      String gatewayId, String ourNumber, String contactPhone) {
-    return senders.organization(gatewayId, ourNumber, contactPhone);
+  public MessageStore messages() {
+    return messages;
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

@@ -1,0 +1,87 @@
+package dev.p2p.store;
+
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link InMemoryStore}'s message part: each operation runs {@link InMemoryMessages} or {@link
+ * InMemorySenders} under the store's one lock, after the store checked the organization where the
+ * operation writes.
+ */
+final class InMemoryMessageStore implements MessageStore {
+  private final InMemoryStore store;
+  private final InMemorySenders senders = new InMemorySenders();
+  private final InMemoryMessages messages = new InMemoryMessages(senders);
+
+  InMemoryMessageStore(InMemoryStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
+    return store.locked(() -> messages.recordOutbound(store.known(orgId), message, now));
+  }
+
+  @Override
+  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return store.locked(() -> messages.markSent(orgId, messageId, receipt, now));
+  }
+
+  @Override
+  public boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    return store.locked(
+        () -> messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now));
+  }
+
+  @Override
+  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    return store.locked(() -> messages.applyStatus(gatewayId, update, now));
+  }
+
+  @Override
+  public boolean recordInbound(
+      String orgId, String gatewayId, InboundMessage message, Instant now) {
+    return store.locked(() -> messages.recordInbound(store.known(orgId), gatewayId, message, now));
+  }
+
+  @Override
+  public Optional<Message> findMessage(String orgId, long messageId) {
+    return store.locked(() -> messages.find(orgId, messageId));
+  }
+
+  @Override
+  public Optional<Message> findMessageByCarrierId(
+      String orgId, String gatewayId, String carrierMessageId) {
+    return store.locked(() -> messages.findByCarrierId(orgId, gatewayId, carrierMessageId));
+  }
+
+  @Override
+  public String bindSender(
+      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
+    return store.locked(() -> senders.bind(store.known(orgId), gatewayId, contactPhone, pool, now));
+  }
+
+  @Override
+  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
+    return store.locked(() -> senders.find(orgId, gatewayId, contactPhone));
+  }
+
+  @Override
+  public Optional<String> findOrganization(
+      String gatewayId, String ourNumber, String contactPhone) {
+    return store.locked(() -> senders.organization(gatewayId, ourNumber, contactPhone));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.MessageStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link JdbcStore}'s message part: messages through {@link MessageSql}, sender bindings through
+ * {@link SenderSql}; every method one transaction of the store's {@link Tx}.
+ */
+final class JdbcMessageStore implements MessageStore {
+  private final MessageSql messages;
+  private final SenderSql senders;
+
+  JdbcMessageStore(Tx tx) {
+    this.messages = new MessageSql(tx);
+    this.senders = new SenderSql(tx);
+  }
+
+  @Override
+  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
+    return messages.recordOutbound(orgId, message, now);
+  }
+
+  @Override
+  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return messages.markSent(orgId, messageId, receipt, now);
+  }
+
+  @Override
+  public boolean markFailed(
+      String orgId,
+      long messageId,
+      FailureKind failure,
+      Optional<String> carrierCode,
+      boolean retrySafe,
+      Instant now) {
+    return messages.markFailed(orgId, messageId, failure, carrierCode, retrySafe, now);
+  }
+
+  @Override
+  public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
+    return messages.applyStatus(gatewayId, update, now);
+  }
+
+  @Override
+  public boolean recordInbound(
+      String orgId, String gatewayId, InboundMessage message, Instant now) {
+    return messages.recordInbound(orgId, gatewayId, message, now);
+  }
+
+  @Override
+  public Optional<Message> findMessage(String orgId, long messageId) {
+    return messages.find(orgId, messageId);
+  }
+
+  @Override
+  public Optional<Message> findMessageByCarrierId(
+      String orgId, String gatewayId, String carrierMessageId) {
+    return messages.findByCarrierId(orgId, gatewayId, carrierMessageId);
+  }
+
+  @Override
+  public String bindSender(
+      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
+    return senders.bind(orgId, gatewayId, contactPhone, pool, now);
+  }
+
+  @Override
+  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
+    return senders.find(orgId, gatewayId, contactPhone);
+  }
+
+  @Override
+  public Optional<String> findOrganization(
+      String gatewayId, String ourNumber, String contactPhone) {
+    return senders.organization(gatewayId, ourNumber, contactPhone);
+  }
+}
