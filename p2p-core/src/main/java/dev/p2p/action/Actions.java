@@ -132,11 +132,12 @@ public final class Actions {
    *
    * @throws ValidationException listing every problem at once, each naming where it is ({@code
    *     script.initial[0].body}, {@code script.replies[Yes].tags}, {@code contacts}); or naming
-   *     {@code status} if the action is not a draft. Nothing is written.
+   *     {@code status} if the action is not a draft (a paused action is {@link #resume resumed}).
+   *     Nothing is written.
    * @throws NotFoundException if the action does not exist
    */
   public Action publish(long actionId) {
-    return move(actionId, ActionStatus.PUBLISHED);
+    return move(actionId, LifecycleMove.PUBLISH);
   }
 
   /**
@@ -145,26 +146,28 @@ public final class Actions {
    * @throws ValidationException naming {@code status} unless the action is published
    */
   public Action pause(long actionId) {
-    return move(actionId, ActionStatus.PAUSED);
+    return move(actionId, LifecycleMove.PAUSE);
   }
 
   /**
-   * Resumes a paused action, checking it as at publish.
+   * Resumes a paused action, checking it as at publish. A draft is {@link #publish published},
+   * never resumed.
    *
    * @throws ValidationException naming {@code status} unless the action is paused, or listing the
    *     problems that stop it from going live
    */
   public Action resume(long actionId) {
-    return move(actionId, ActionStatus.PUBLISHED);
+    return move(actionId, LifecycleMove.RESUME);
   }
 
   /**
    * Closes a published or paused action for good.
    *
-   * @throws ValidationException naming {@code status} if it is a draft or already closed
+   * @throws ValidationException naming {@code status} if it is a draft (delete a draft instead) or
+   *     already closed
    */
   public Action close(long actionId) {
-    return move(actionId, ActionStatus.CLOSED);
+    return move(actionId, LifecycleMove.CLOSE);
   }
 
   /**
@@ -232,17 +235,17 @@ public final class Actions {
 
   // ---- helpers ----
 
-  private Action move(long actionId, ActionStatus to) {
+  private Action move(long actionId, LifecycleMove move) {
     return retry(
         actionId,
         current -> {
-          if (!current.status().canMoveTo(to)) {
-            throw EditRules.illegalMove(current.status(), to);
+          if (!move.allowedFrom(current.status())) {
+            throw move.refusal(current.status());
           }
-          if (to == ActionStatus.PUBLISHED) {
+          if (move.to() == ActionStatus.PUBLISHED) {
             require(current.spec());
           }
-          return store.actions().saveAction(ctx.orgId(), current, to, current.spec(), now());
+          return store.actions().saveAction(ctx.orgId(), current, move.to(), current.spec(), now());
         });
   }
 

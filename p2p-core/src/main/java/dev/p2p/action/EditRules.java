@@ -1,6 +1,5 @@
 package dev.p2p.action;
 
-import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,25 +43,5 @@ final class EditRules {
       problems.add(new Violation("smartEncoding", reason));
     }
     return problems;
-  }
-
-  /** The exception for a move the lifecycle does not allow, naming {@code status}. */
-  static ValidationException illegalMove(ActionStatus from, ActionStatus to) {
-    String verb =
-        to == ActionStatus.PAUSED ? "paused" : to == ActionStatus.CLOSED ? "closed" : "published";
-    String rule;
-    switch (to) {
-      case PAUSED:
-        rule = "only a published action can be paused";
-        break;
-      case CLOSED:
-        rule = "only a published or paused action can be closed";
-        break;
-      default:
-        rule = "only a draft can be published and only a paused action resumed";
-        break;
-    }
-    return ValidationException.of(
-        "status", "is " + from + ": it cannot be " + verb + " (" + rule + ")");
   }
 }

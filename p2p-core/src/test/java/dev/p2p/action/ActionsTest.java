@@ -102,6 +102,54 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("resuming a draft is refused and leaves it a draft: a draft is published")
+  void aDraftCannotBeResumed() {
+    long id = draft().id();
+    assertThatThrownBy(() -> actions.resume(id))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new Violation(
+                            "status", "is DRAFT: it cannot be resumed; publish a draft instead")));
+    assertThat(actions.find(id).orElseThrow().status()).isEqualTo(ActionStatus.DRAFT);
+  }
+
+  @Test
+  @DisplayName("publishing a paused action is refused and leaves it paused: it is resumed")
+  void aPausedActionCannotBePublished() {
+    long id = draft().id();
+    actions.publish(id);
+    actions.pause(id);
+    assertThatThrownBy(() -> actions.publish(id))
+        .hasMessageContaining("is PAUSED: it cannot be published; resume a paused action instead");
+    assertThat(actions.find(id).orElseThrow().status()).isEqualTo(ActionStatus.PAUSED);
+  }
+
+  @Test
+  @DisplayName("each refused move says what to do instead")
+  void aRefusedMoveSaysWhatToDo() {
+    long id = draft().id();
+    assertThatThrownBy(() -> actions.close(id))
+        .hasMessageContaining("is DRAFT: it cannot be closed; delete a draft instead");
+    assertThatThrownBy(() -> actions.pause(id))
+        .hasMessageContaining("is DRAFT: it cannot be paused; publish it first");
+    actions.publish(id);
+    assertThatThrownBy(() -> actions.publish(id))
+        .hasMessageContaining("is PUBLISHED: it cannot be published; it is already live");
+    assertThatThrownBy(() -> actions.resume(id))
+        .hasMessageContaining("is PUBLISHED: it cannot be resumed; it is already live");
+    actions.close(id);
+    assertThatThrownBy(() -> actions.publish(id))
+        .hasMessageContaining(
+            "is CLOSED: it cannot be published; a closed action stays closed:"
+                + " copy it to start a new draft");
+    assertThatThrownBy(() -> actions.close(id))
+        .hasMessageContaining("is CLOSED: it cannot be closed; it is already closed");
+  }
+
+  @Test
   void aClosedActionStaysClosed() {
     long id = draft().id();
     actions.publish(id);
