@@ -182,7 +182,8 @@ final class PublishCheck {
                 "uses unknown variable {"
                     + name
                     + "}: not a built-in name, a custom field of the organization"
-                    + " or a column of the contact list"));
+                    + " or a column of the contact list"
+                    + hint(name, variables, "{", "}")));
       }
     }
   }
@@ -190,25 +191,57 @@ final class PublishCheck {
   private void checkTag(String path, String tag) {
     if (!facts.tags().contains(tag)) {
       problems.add(
-          new Violation(path, "uses unknown tag '" + tag + "': define it with tags().define"));
+          new Violation(
+              path,
+              "uses unknown tag '"
+                  + tag
+                  + "': "
+                  + orDefine(tag, facts.tags())
+                  + " it first with tags().define(Tag.named(\""
+                  + tag
+                  + "\"))"));
     }
   }
 
   private void checkFieldName(String path, String name) {
     if (!facts.fields().containsKey(name)) {
-      problems.add(
-          new Violation(
-              path, "uses unknown custom field '" + name + "': define it with customFields()"));
+      problems.add(new Violation(path, unknownField(name)));
     }
   }
 
   private void checkFieldValue(String path, String name, String value) {
     CustomField field = facts.fields().get(name);
     if (field == null) {
-      problems.add(new Violation(path, "is not a custom field: define it with customFields()"));
+      problems.add(new Violation(path, unknownField(name)));
     } else {
       field.check(path, value).ifPresent(problems::add);
     }
+  }
+
+  private String unknownField(String name) {
+    return "uses unknown custom field '"
+        + name
+        + "': "
+        + orDefine(name, facts.fields().keySet())
+        + " it first with customFields().define(CustomField.text(\""
+        + name
+        + "\", label)), or another type";
+  }
+
+  /** {@code "; did you mean {x}?"} naming the closest known name, or nothing when none is close. */
+  private static String hint(String given, Set<String> known, String open, String close) {
+    return Spelling.closest(given, new TreeSet<>(known))
+        .map(name -> "; did you mean " + open + name + close + "?")
+        .orElse("");
+  }
+
+  /**
+   * {@code "did you mean 'x'? If not, define"} when a known name is close, else {@code "define"}.
+   */
+  private static String orDefine(String given, Set<String> known) {
+    return Spelling.closest(given, new TreeSet<>(known))
+        .map(name -> "did you mean '" + name + "'? If not, define")
+        .orElse("define");
   }
 
   private void checkReport() {
