@@ -6,6 +6,7 @@ import dev.p2p.contact.ImportOptions;
 import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.Webhooks;
+import dev.p2p.internal.Ids;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. {@link #close()} closes the store.
  */
 public final class P2P implements AutoCloseable {
-  private static final Pattern ORG_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-
   private final Store store;
   private final Clock clock;
   private final String defaultRegion;
@@ -68,9 +67,9 @@ public final class P2P implements AutoCloseable {
    */
   public Organization organization(String orgId) {
     Objects.requireNonNull(orgId, "orgId");
-    if (!ORG_ID.matcher(orgId).matches()) {
-      throw ValidationException.of(
-          "orgId", "must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting alphanumeric");
+    Optional<String> problem = Ids.problem(orgId);
+    if (problem.isPresent()) {
+      throw ValidationException.of("orgId", problem.get());
     }
     return organizations.get(
         orgId,
@@ -136,12 +135,9 @@ public final class P2P implements AutoCloseable {
     public Builder gateway(String id, SmsGateway gateway) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(gateway, "gateway");
-      if (!ORG_ID.matcher(id).matches()) {
-        gatewayProblems.add(
-            new Violation(
-                "gateway",
-                "id must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting"
-                    + " alphanumeric"));
+      Optional<String> problem = Ids.problem(id);
+      if (problem.isPresent()) {
+        gatewayProblems.add(new Violation("gateway", "id " + problem.get()));
       } else if (gateways.putIfAbsent(id, gateway) != null) {
         gatewayProblems.add(new Violation("gateway", "id '" + id + "' is registered twice"));
       }

@@ -55,7 +55,8 @@ class GatewayRegistrationTest {
                   .containsExactly("store", "gateway", "gateway");
               assertThat(e.violations().get(1).reason())
                   .contains("'twilio-acme' is registered twice");
-              assertThat(e.violations().get(2).reason()).contains("letters, digits");
+              assertThat(e.violations().get(2).reason())
+                  .startsWith("id 'no spaces' is not a valid id (it has a space): use 1 to 64");
             });
   }
 

@@ -144,7 +144,7 @@ public final class ActionDraft {
 
   /** Sets the gateway and numbers to send from. */
   public ActionDraft sender(SenderSettings sender) {
-    this.sender = Optional.of(sender);
+    this.sender = Optional.of(Objects.requireNonNull(sender, "sender"));
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.p2p.action;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.Phones;
+import dev.p2p.internal.Ids;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,6 @@ import java.util.stream.Collectors;
  */
 public record SenderSettings(
     String gateway, Optional<String> messagingServiceId, List<String> numbers) {
-  private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
   /**
@@ -37,10 +37,13 @@ public record SenderSettings(
     Objects.requireNonNull(messagingServiceId, "messagingServiceId");
     numbers = List.copyOf(numbers);
     List<Violation> problems = new ArrayList<>();
-    if (!GATEWAY.matcher(gateway).matches()) {
-      problems.add(
-          new Violation("sender.gateway", "must be 1 to 64 letters, digits, '.', '_', ':' or '-'"));
-    }
+    Ids.problem(gateway)
+        .ifPresent(
+            reason ->
+                problems.add(
+                    new Violation(
+                        "sender.gateway",
+                        reason + ", the id the gateway is registered under with P2P.builder()")));
     if (messagingServiceId.isPresent() == !numbers.isEmpty()) {
       problems.add(
           new Violation(
@@ -55,7 +58,9 @@ public record SenderSettings(
       if (!E164.matcher(n).matches()) {
         problems.add(
             new Violation(
-                "sender.numbers[" + i + "]", "must be in E.164 form, such as +14155552671"));
+                "sender.numbers[" + i + "]",
+                "must be in E.164 form: '+', the country code and the number, without spaces or"
+                    + " punctuation, such as +14155552671"));
       } else if (!seen.add(n)) {
         problems.add(new Violation("sender.numbers[" + i + "]", "repeats " + Phones.mask(n)));
       }

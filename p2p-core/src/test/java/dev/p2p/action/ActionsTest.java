@@ -272,6 +272,26 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("a sender's gateway id with a space is quoted, and its phone shown in E.164 form")
+  void senderSettingsSayWhatToWrite() {
+    assertThatThrownBy(() -> SenderSettings.numbers("my fake", List.of("(312) 555-0100")))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new Violation(
+                            "sender.gateway",
+                            "'my fake' is not a valid id (it has a space): use 1 to 64 letters,"
+                                + " digits, '.', '_', ':' or '-', starting with a letter or digit,"
+                                + " the id the gateway is registered under with P2P.builder()"),
+                        new Violation(
+                            "sender.numbers[0]",
+                            "must be in E.164 form: '+', the country code and the number, without"
+                                + " spaces or punctuation, such as +14155552671")));
+  }
+
+  @Test
   void onlyADraftCanBeDeleted() {
     long id = draft().id();
     long live = draft().id();
