@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>A status update moves its outbound message forward only. One for a message the store does
- *       not know (the carrier may call before the send's receipt is stored) is acknowledged, logged
- *       at DEBUG and dropped, not kept for later: carriers send the later, final statuses after the
- *       receipt is stored, and reconciliation covers the rest.
+ *       not know yet (a fast carrier may call before the send's receipt is stored) is acknowledged
+ *       and kept by the store, which applies it, in arrival order and forward only, when the
+ *       receipt is stored; one never claimed is dropped after a day.
  *   <li>An inbound message is stored once, in the organization whose sender binding matches (the
  *       one that last texted the contact from that number). One that matches no organization is
  *       acknowledged, so the carrier stops retrying, logged at WARN and not stored.
