@@ -1,5 +1,6 @@
 package dev.p2p.action;
 
+import dev.p2p.ValidationException;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyEffect;
 import dev.p2p.script.ReplyScript;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Writes an action, to create it or to edit one. A draft may be incomplete: problems are reported
@@ -94,6 +97,62 @@ public final class ActionDraft {
   public ActionDraft reply(ReplyScript reply) {
     replies.add(Objects.requireNonNull(reply, "reply"));
     return this;
+  }
+
+  /**
+   * Changes one reply script in place, keeping its position: {@code edit} receives the reply at
+   * this path and returns what replaces it. The way to change a live action's reply:
+   *
+   * <pre>{@code
+   * org.actions().update(id, d -> d.editReply("Yes/Where", r -> r.withBody("Polls open at 7am.")));
+   * }</pre>
+   *
+   * @param path the labels from the top of the tree down, joined by {@value
+   *     ScriptTree#PATH_SEPARATOR}, such as {@code Yes} or {@code Yes/Where}
+   * @throws ValidationException naming {@code script.replies} if no reply has that path, with the
+   *     labels found where the path went astray
+   */
+  public ActionDraft editReply(String path, UnaryOperator<ReplyScript> edit) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(edit, "edit");
+    List<ReplyScript> edited =
+        replaced(replies, path.split(ScriptTree.PATH_SEPARATOR, -1), 0, edit, path);
+    replies.clear();
+    replies.addAll(edited);
+    return this;
+  }
+
+  private static List<ReplyScript> replaced(
+      List<ReplyScript> level,
+      String[] labels,
+      int depth,
+      UnaryOperator<ReplyScript> edit,
+      String path) {
+    List<ReplyScript> copy = new ArrayList<>(level);
+    for (int i = 0; i < copy.size(); i++) {
+      ReplyScript reply = copy.get(i);
+      if (reply.label().equals(labels[depth])) {
+        copy.set(
+            i,
+            depth == labels.length - 1
+                ? Objects.requireNonNull(edit.apply(reply), "the edited reply")
+                : new ReplyScript(
+                    reply.label(),
+                    reply.body(),
+                    reply.tags(),
+                    reply.fields(),
+                    replaced(reply.followUps(), labels, depth + 1, edit, path)));
+        return copy;
+      }
+    }
+    String found =
+        level.isEmpty()
+            ? "there are no replies there"
+            : "the labels there are "
+                + level.stream().map(ReplyScript::label).collect(Collectors.joining(", "));
+    throw ValidationException.of(
+        "script.replies",
+        "has no reply at '" + path + "' (no '" + labels[depth] + "': " + found + ")");
   }
 
   /** Replaces the whole script tree: initial messages and replies. */

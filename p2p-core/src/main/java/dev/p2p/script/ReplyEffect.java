@@ -1,5 +1,6 @@
 package dev.p2p.script;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,11 @@ public sealed interface ReplyEffect permits ReplyEffect.ApplyTag, ReplyEffect.Se
   /** Sets the custom field with this name to the value (checked against its type at publish). */
   static ReplyEffect field(String name, String value) {
     return new SetField(name, value);
+  }
+
+  /** Sets a date custom field to this date, written in ISO form ({@code 2026-11-03}). */
+  static ReplyEffect field(String name, LocalDate value) {
+    return new SetField(name, Objects.requireNonNull(value, "value").toString());
   }
 
   /**

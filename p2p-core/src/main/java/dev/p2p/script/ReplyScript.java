@@ -50,6 +50,11 @@ public record ReplyScript(
     return new ReplyScript(label, body, tags, fields, List.of());
   }
 
+  /** This reply with another body, keeping its label, effects and follow-ups. */
+  public ReplyScript withBody(String body) {
+    return new ReplyScript(label, body, tags, fields, followUps);
+  }
+
   /** This reply with the follow-ups added after its existing ones. */
   public ReplyScript withFollowUps(ReplyScript... more) {
     List<ReplyScript> all = new ArrayList<>(followUps);
