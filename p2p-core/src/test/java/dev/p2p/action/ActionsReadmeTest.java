@@ -47,9 +47,13 @@ class ActionsReadmeTest {
                       .textingHours(LocalTime.of(9, 0), LocalTime.of(20, 0)));
       Estimate estimate = acme.actions().estimate(gotv.id()); // segments and cost per variant
       acme.actions().publish(gotv.id()); // lists every problem at once, or goes live
+      acme.actions() // a live action's reply, edited in place and checked as at publish
+          .update(gotv.id(), d -> d.editReply("Yes", r -> r.withBody("Great! See you Tuesday.")));
       // readme-actions:end
 
       assertThat(estimate.segments()).isEqualTo(1);
+      assertThat(acme.actions().find(gotv.id()).orElseThrow().script().reply("Yes"))
+          .hasValueSatisfying(r -> assertThat(r.body()).isEqualTo("Great! See you Tuesday."));
       assertThat(acme.actions().find(gotv.id()).orElseThrow().status())
           .isEqualTo(ActionStatus.PUBLISHED);
     }
