@@ -29,7 +29,10 @@ final class EditRules {
     if (status == ActionStatus.DRAFT) {
       return problems;
     }
-    String reason = "cannot change once the action is published (it is " + status + ")";
+    String reason =
+        "cannot change once the action is published (it is "
+            + status
+            + "): copy the action and change the copy";
     if (!before.contactListId().equals(after.contactListId())) {
       problems.add(new Violation("contacts", reason));
     }

@@ -414,6 +414,24 @@ class CampaignSetupWalkthroughTest {
     }
 
     @Test
+    @DisplayName("changing the contact list of a live action says to copy it, and changes nothing")
+    void changingTheListOfALiveAction() {
+      long id = acme.actions().publish(create().id()).id();
+      long other = acme.contacts().createList("Other").id();
+      assertThatThrownBy(() -> acme.actions().update(id, d -> d.contacts(other)))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e ->
+                  assertThat(e.violations())
+                      .contains(
+                          new Violation(
+                              "contacts",
+                              "cannot change once the action is published (it is PUBLISHED):"
+                                  + " copy the action and change the copy")));
+      assertThat(acme.actions().find(id).orElseThrow().spec().contactListId()).hasValue(listId);
+    }
+
+    @Test
     @DisplayName("a sender number written as people write it is refused, saying how to write it")
     void aBadPhoneInSenderSettings() {
       assertThatThrownBy(() -> SenderSettings.numbers("fake", List.of("(312) 555-0100")))
