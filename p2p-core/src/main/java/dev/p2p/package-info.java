@@ -1,4 +1,14 @@
-/** The p2p facade. */
+/**
+ * The entry point. A CRM builds one {@link dev.p2p.P2P} with explicit wiring (a store, its
+ * gateways) and reaches each tenant through {@link dev.p2p.P2P#organization(String)}: an {@link
+ * dev.p2p.Organization} hands out its contacts, texters, teams, tags, custom fields and actions.
+ * Carrier callbacks go to {@link dev.p2p.P2P#webhooks()}.
+ *
+ * <p>Every exception is a {@link dev.p2p.P2PException}. Bad input is a {@link
+ * dev.p2p.ValidationException} listing every {@link dev.p2p.Violation} (field and reason) at once,
+ * with nothing written; a record that does not exist in the organization is a {@link
+ * dev.p2p.NotFoundException}. Listings come a {@link dev.p2p.Page} at a time.
+ */
 @NullMarked
 package dev.p2p;
 
