@@ -42,6 +42,7 @@ public record Estimate(
    * The estimate of one initial-message variant.
    *
    * @param index the variant's position in the script, from 0
+   * @param body the variant's body, as written
    * @param share the variant's share of the contacts, by weight (0 to 1)
    * @param messages how many contacts get this variant: the list's contacts × the share
    * @param averageSegments the average segments of the variant rendered for each contact
@@ -50,6 +51,7 @@ public record Estimate(
    */
   public record VariantEstimate(
       int index,
+      String body,
       double share,
       long messages,
       double averageSegments,
@@ -57,6 +59,7 @@ public record Estimate(
       BigDecimal cost) {
     /** Checks presence. */
     public VariantEstimate {
+      Objects.requireNonNull(body, "body");
       Objects.requireNonNull(cost, "cost");
     }
   }

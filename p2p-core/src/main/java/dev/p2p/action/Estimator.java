@@ -133,7 +133,8 @@ final class Estimator {
       long variantSegments = Math.round(average * messages);
       BigDecimal cost = costs.smsCost(variantSegments);
       variants.add(
-          new Estimate.VariantEstimate(v, share, messages, average, variantSegments, cost));
+          new Estimate.VariantEstimate(
+              v, initials.get(v).body(), share, messages, average, variantSegments, cost));
       totalSegments += variantSegments;
       totalCost = totalCost.add(cost);
     }

@@ -2,6 +2,7 @@ package dev.p2p.action;
 
 import dev.p2p.sms.Segments;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,11 +14,19 @@ import java.util.Optional;
  *     be sent
  * @param segments the segments of what would be sent
  * @param cost what it would cost as SMS under the application's cost model
+ * @param unknownVariables the body's variables that are neither built in, nor the organization's
+ *     custom fields, nor columns of the action's list: they render as nothing here, and publishing
+ *     an action with them fails
  */
 public record Preview(
-    String text, Optional<String> smartEncoded, Segments segments, BigDecimal cost) {
-  /** Checks presence. */
+    String text,
+    Optional<String> smartEncoded,
+    Segments segments,
+    BigDecimal cost,
+    List<String> unknownVariables) {
+  /** Checks presence and copies the variables. */
   public Preview {
+    unknownVariables = List.copyOf(unknownVariables);
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(smartEncoded, "smartEncoded");
     Objects.requireNonNull(segments, "segments");

@@ -9,7 +9,10 @@ import dev.p2p.script.Template;
 import dev.p2p.sms.Segments;
 import dev.p2p.sms.SmartEncoding;
 import dev.p2p.texter.TexterProfile;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The previews and estimates behind {@link Actions}: reads what they need, then renders. */
 final class Previews {
@@ -32,7 +35,19 @@ final class Previews {
     Optional<String> smart =
         action.spec().smartEncoding() ? Optional.of(SmartEncoding.apply(text)) : Optional.empty();
     Segments segments = Segments.of(smart.orElse(text));
-    return new Preview(text, smart, segments, ctx.costModel().cost(segments));
+    return new Preview(
+        text, smart, segments, ctx.costModel().cost(segments), unknown(action, template));
+  }
+
+  /** The template's variables that nothing known to the action supplies. */
+  private List<String> unknown(Action action, Template template) {
+    Set<String> known = new HashSet<>(Template.BUILT_IN_VARIABLES);
+    ctx.store().actions().fields(ctx.orgId()).forEach(f -> known.add(f.name()));
+    action
+        .spec()
+        .contactListId()
+        .ifPresent(id -> known.addAll(ctx.store().actions().listFieldNames(ctx.orgId(), id)));
+    return template.variables().stream().filter(v -> !known.contains(v)).toList();
   }
 
   Estimate estimate(ActionSpec spec) {

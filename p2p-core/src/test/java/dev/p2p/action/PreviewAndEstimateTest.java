@@ -67,6 +67,17 @@ class PreviewAndEstimateTest {
     assertThat(preview.smartEncoded()).isEmpty();
     assertThat(preview.segments().count()).isEqualTo(1);
     assertThat(preview.cost()).isEqualByComparingTo("0.01");
+    assertThat(preview.unknownVariables()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a preview names the variables nothing supplies, such as a typo")
+  void aPreviewNamesUnknownVariables() {
+    long id = action(ActionDraft.named("GOTV").initial("x"));
+    Preview preview =
+        org.actions().preview(id, "Hi {fristName|there}, see you at {place}", anaId, "ben");
+    assertThat(preview.text()).isEqualTo("Hi there, see you at Hall");
+    assertThat(preview.unknownVariables()).containsExactly("fristName");
   }
 
   @Test
@@ -113,8 +124,8 @@ class PreviewAndEstimateTest {
     assertThat(estimate.texterName()).isEqualTo("Ben");
     assertThat(estimate.variants())
         .containsExactly(
-            new Estimate.VariantEstimate(0, 0.5, 1, 1.5, 2, new BigDecimal("0.02")),
-            new Estimate.VariantEstimate(1, 0.5, 1, 1.0, 1, new BigDecimal("0.01")));
+            new Estimate.VariantEstimate(0, longBody, 0.5, 1, 1.5, 2, new BigDecimal("0.02")),
+            new Estimate.VariantEstimate(1, "Hi", 0.5, 1, 1.0, 1, new BigDecimal("0.01")));
     assertThat(estimate.segments()).isEqualTo(3);
     assertThat(estimate.cost()).isEqualByComparingTo("0.03");
     assertThat(estimate.currency().getCurrencyCode()).isEqualTo("USD");
