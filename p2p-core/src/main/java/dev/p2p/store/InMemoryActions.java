@@ -44,7 +44,8 @@ final class InMemoryActions {
 
   Tag createTag(OrgData org, Tag tag) {
     if (of(org).tags.putIfAbsent(tag.name(), tag) != null) {
-      throw ValidationException.of("name", "tag '" + tag.name() + "' already exists");
+      throw ValidationException.of(
+          "name", "tag '" + tag.name() + "' already exists; change it with tags().update(..)");
     }
     return tag;
   }
@@ -69,7 +70,11 @@ final class InMemoryActions {
 
   CustomField createField(OrgData org, CustomField field) {
     if (of(org).fields.putIfAbsent(field.name(), field) != null) {
-      throw ValidationException.of("name", "custom field '" + field.name() + "' already exists");
+      throw ValidationException.of(
+          "name",
+          "custom field '"
+              + field.name()
+              + "' already exists; change it with customFields().update(..)");
     }
     return field;
   }

@@ -43,7 +43,7 @@ class TagsAndFieldsTest {
     org.tags().define(Tag.named("supporter"));
     assertThatThrownBy(() -> org.tags().define(Tag.named("supporter")))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("already exists");
+        .hasMessageContaining("already exists; change it with tags().update(..)");
   }
 
   @Test

@@ -186,7 +186,7 @@ abstract class ActionStoreContract {
       assertThatThrownBy(
               () -> store().actions().createField(ORG, CustomField.number("note", "Note")))
           .isInstanceOf(ValidationException.class)
-          .hasMessageContaining("already exists");
+          .hasMessageContaining("already exists; change it with customFields().update(..)");
     }
 
     @Test

@@ -131,7 +131,15 @@ final class FieldSql {
             return ps.executeUpdate();
           } catch (SQLException e) {
             if (tx.dialect().isUniqueViolation(e)) {
-              throw ValidationException.of("name", kind + " '" + name + "' already exists");
+              String facade = kind.equals("tag") ? "tags()" : "customFields()";
+              throw ValidationException.of(
+                  "name",
+                  kind
+                      + " '"
+                      + name
+                      + "' already exists; change it with "
+                      + facade
+                      + ".update(..)");
             }
             throw e;
           }
