@@ -263,6 +263,16 @@ public abstract class GatewayContract {
       assertThat(e.retryable()).isFalse();
     }
 
+    @Test
+    @DisplayName("a connection cut after the request was sent is not retry-safe: it may have gone")
+    void cutConnectionIsNotRetrySafe() {
+      stubs().cutNextSend();
+      GatewayException e = refused(gateway().send(message("Hi", List.of())));
+      assertThat(e.error()).isInstanceOf(GatewayError.Retryable.class);
+      assertThat(e.retrySafe()).isFalse();
+      assertThat(e.httpStatus()).isEmpty();
+    }
+
     @TestFactory
     @DisplayName("opted-out, invalid-number, permanent and authentication refusals are not retried")
     Stream<DynamicTest> finalKindsAreNotRetryable() {

@@ -40,6 +40,14 @@ public interface GatewayStubs {
   void refuseNextSend(GatewayError kind);
 
   /**
+   * The next send request reaches the stub server, which then drops the connection without
+   * answering (WireMock: {@code Fault.CONNECTION_RESET_BY_PEER}, or a delay longer than the
+   * adapter's timeout). The carrier may have acted on it, so the adapter must report a {@link
+   * GatewayError.Retryable} failure that is not retry-safe: the core never sends it again.
+   */
+  void cutNextSend();
+
+  /**
    * The last send request the stub server received, read from the carrier's format.
    *
    * @throws AssertionError when it received none

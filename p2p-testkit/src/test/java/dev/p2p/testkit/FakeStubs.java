@@ -29,6 +29,12 @@ final class FakeStubs implements GatewayStubs {
   }
 
   @Override
+  public void cutNextSend() {
+    fake.failNext(
+        1, InjectedFailure.of(GatewayError.retryable()).withRetrySafe(false).withoutResponse());
+  }
+
+  @Override
   public WireMessage lastSend() {
     List<SentMessage> sent = fake.sent();
     if (sent.isEmpty()) {

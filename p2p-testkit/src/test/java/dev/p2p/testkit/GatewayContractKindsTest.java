@@ -77,6 +77,11 @@ class GatewayContractKindsTest {
     }
 
     @Override
+    public void cutNextSend() {
+      fake.cutNextSend();
+    }
+
+    @Override
     public WireMessage lastSend() {
       return fake.lastSend();
     }
