@@ -129,14 +129,16 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
   public CompletableFuture<SendReceipt> send(OutboundMessage message) {
     Objects.requireNonNull(message, "message");
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
+    // Added before the check, so that a close() racing this send either sees it or is seen.
+    pending.add(result);
+    result.whenComplete((receipt, failure) -> pending.remove(result));
     if (closed) {
-      return CompletableFuture.failedFuture(
+      result.completeExceptionally(
           GatewayException.builder(carrier, GatewayError.retryable())
               .retrySafe(true)
               .build("the gateway is closed; nothing was sent"));
+      return result;
     }
-    pending.add(result);
-    result.whenComplete((receipt, failure) -> pending.remove(result));
     Retry.decorateCompletionStage(retry, scheduler, () -> attempts.attempt(message))
         .get()
         .whenComplete(
@@ -154,10 +156,12 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
    * Stops taking sends and fails every send still pending (waiting for a rate slot, a bulkhead
    * place or a retry, or at the carrier) with a {@link GatewayError.Retryable} that is not
    * retry-safe: some may have reached the carrier, so each is left for reconciliation rather than
-   * sent again. A later send fails at once, retry-safe. Idempotent; the scheduler is not touched.
+   * sent again. From then on the carrier is never called: not by a later send, which fails at once,
+   * retry-safe, nor by a pending one once its wait ends. Idempotent; the scheduler is not touched.
    */
   @Override
   public void close() {
+    attempts.close();
     closed = true;
     for (CompletableFuture<SendReceipt> send : List.copyOf(pending)) {
       send.completeExceptionally(

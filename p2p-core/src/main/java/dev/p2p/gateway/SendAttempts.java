@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * One attempt at a send, as {@link ResilientGateway} describes it: the circuit breaker's permit,
  * the sender's rate slot (waited for on the scheduler), a place in the bulkhead, then the carrier.
  * Every permit taken is given back on every path. The breaker's permit is taken before the waits
- * and kept through them, so a send already waiting when the circuit opens still goes. Thread-safe.
+ * and kept through them, so a send already waiting when the circuit opens still goes. Once {@link
+ * #close() closed}, no attempt calls the carrier any more, whatever it was waiting for.
+ * Thread-safe.
  */
 final class SendAttempts {
   private static final Logger log = LoggerFactory.getLogger(ResilientGateway.class);
@@ -28,6 +30,7 @@ final class SendAttempts {
   private final CarrierBreaker breaker;
   private final SenderRateLimiter limiter;
   private final SendBulkhead bulkhead;
+  private volatile boolean closed;
 
   SendAttempts(
       SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
@@ -44,6 +47,9 @@ final class SendAttempts {
    * {@link Refusal} when the policy refused without calling it.
    */
   CompletableFuture<SendReceipt> attempt(OutboundMessage message) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new Refusal(closedFailure()));
+    }
     if (!breaker.tryAcquire()) {
       return CompletableFuture.failedFuture(new Refusal(breaker.refusal()));
     }
@@ -62,6 +68,12 @@ final class SendAttempts {
                       if (full != null) {
                         breaker.release();
                         done.completeExceptionally(new Refusal(asGatewayException(full)));
+                        return;
+                      }
+                      if (closed) { // closed while waiting for the slot or the place
+                        bulkhead.release();
+                        breaker.release();
+                        done.completeExceptionally(new Refusal(closedFailure()));
                         return;
                       }
                       callCarrier(message)
@@ -86,6 +98,14 @@ final class SendAttempts {
       }
     }
     return done;
+  }
+
+  /**
+   * From now on, attempts fail without calling the carrier (retry-safe: nothing was sent),
+   * including those already waiting for a rate slot, a bulkhead place or a retry. Idempotent.
+   */
+  void close() {
+    closed = true;
   }
 
   /** Calls the adapter, records the outcome on the breaker; fails with a GatewayException. */
@@ -137,6 +157,12 @@ final class SendAttempts {
                 + " is at its rate limit: its next free slot is in "
                 + untilSlot
                 + ", longer than the policy waits; nothing was sent, try again after that");
+  }
+
+  private GatewayException closedFailure() {
+    return GatewayException.builder(carrier, GatewayError.retryable())
+        .retrySafe(true)
+        .build("the gateway is closed; nothing was sent");
   }
 
   private GatewayException unavailable() {
