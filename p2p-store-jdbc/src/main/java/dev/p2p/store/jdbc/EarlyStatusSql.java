@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * early_statuses} until the receipt names their carrier id, then are applied in arrival order,
  * forward only, and deleted. Ones nobody claims (another system's messages on a shared account) are
  * pruned after {@link #KEPT}.
+ *
+ * <p>The receipt and a status can race on two app nodes, each transaction missing the other's
+ * uncommitted row. So each side looks again in a transaction of its own after committing (see
+ * {@link StatusSql}): whichever commits last sees the other. A parked row is applied by the
+ * transaction that deletes it, so it is applied once however many look at the same time.
  */
 final class EarlyStatusSql {
   /** How long an unclaimed early status is kept. */
@@ -27,7 +32,7 @@ final class EarlyStatusSql {
 
   private EarlyStatusSql() {}
 
-  /** Parks an update (once per message and status) and prunes the unclaimed old ones. */
+  /** Parks an update, once per message and status (the first one kept). */
   static void park(
       Connection c,
       Dialect dialect,
@@ -36,11 +41,6 @@ final class EarlyStatusSql {
       Early update,
       Instant now)
       throws SQLException {
-    try (PreparedStatement prune =
-        c.prepareStatement("DELETE FROM early_statuses WHERE received_at < ?")) {
-      prune.setObject(1, Times.toColumn(now.minus(KEPT)));
-      prune.executeUpdate();
-    }
     String ifParked =
         switch (dialect) {
           case POSTGRESQL -> " ON CONFLICT DO NOTHING";
@@ -60,15 +60,52 @@ final class EarlyStatusSql {
       ps.setObject(6, Times.toColumn(now));
       ps.executeUpdate();
     } catch (SQLException e) {
-      // H2: the same status for the same message is parked already.
+      // H2 (which rolls back only the statement): the same status is parked already.
       if (dialect != Dialect.H2 || !dialect.isUniqueViolation(e)) {
         throw e;
       }
     }
   }
 
-  /** Removes and returns a message's parked updates, in the order they arrived. */
+  /**
+   * Deletes the unclaimed updates older than {@link #KEPT}. Run in a transaction of its own: on
+   * MariaDB the range delete locks the gap new rows go into, and two parks each holding it would
+   * deadlock on their inserts.
+   */
+  static int prune(Connection c, Instant now) throws SQLException {
+    try (PreparedStatement prune =
+        c.prepareStatement("DELETE FROM early_statuses WHERE received_at < ?")) {
+      prune.setObject(1, Times.toColumn(now.minus(KEPT)));
+      return prune.executeUpdate();
+    }
+  }
+
+  /**
+   * Removes and returns a message's parked updates, in the order they arrived: only those this
+   * transaction deleted, so that two transactions draining at once never both apply one, and a row
+   * parked after the read is left for whoever reads it next. Lock the message row first.
+   */
   static List<Early> drain(Connection c, String gatewayId, String carrierMessageId)
+      throws SQLException {
+    List<Early> claimed = new ArrayList<>();
+    for (Early early : parked(c, gatewayId, carrierMessageId)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM early_statuses"
+                  + " WHERE gateway_id = ? AND carrier_message_id = ? AND status = ?")) {
+        ps.setString(1, gatewayId);
+        ps.setString(2, carrierMessageId);
+        ps.setString(3, early.status().name());
+        if (ps.executeUpdate() > 0) {
+          claimed.add(early);
+        }
+      }
+    }
+    return claimed;
+  }
+
+  /** A message's parked updates, in the order they arrived, without locking them. */
+  static List<Early> parked(Connection c, String gatewayId, String carrierMessageId)
       throws SQLException {
     List<Early> parked = new ArrayList<>();
     try (PreparedStatement ps =
@@ -83,15 +120,6 @@ final class EarlyStatusSql {
           parked.add(
               new Early(MessageStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)));
         }
-      }
-    }
-    if (!parked.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "DELETE FROM early_statuses WHERE gateway_id = ? AND carrier_message_id = ?")) {
-        ps.setString(1, gatewayId);
-        ps.setString(2, carrierMessageId);
-        ps.executeUpdate();
       }
     }
     return parked;

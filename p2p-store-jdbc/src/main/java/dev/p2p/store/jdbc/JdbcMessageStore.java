@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link JdbcStore}'s message part: messages through {@link MessageSql}, sender bindings through
- * {@link SenderSql}; every method one transaction of the store's {@link Tx}.
+ * {@link JdbcStore}'s message part: messages through {@link MessageSql}, status updates through
+ * {@link StatusSql}, sender bindings through {@link SenderSql}; every method one transaction of the
+ * store's {@link Tx}.
  */
 final class JdbcMessageStore implements MessageStore {
   private final MessageSql messages;
+  private final StatusSql statuses;
   private final SenderSql senders;
 
   JdbcMessageStore(Tx tx) {
-    this.messages = new MessageSql(tx);
+    this.statuses = new StatusSql(tx);
+    this.messages = new MessageSql(tx, statuses);
     this.senders = new SenderSql(tx);
   }
 
@@ -47,7 +50,7 @@ final class JdbcMessageStore implements MessageStore {
 
   @Override
   public boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
-    return messages.applyStatus(gatewayId, update, now);
+    return statuses.applyStatus(gatewayId, update, now);
   }
 
   @Override

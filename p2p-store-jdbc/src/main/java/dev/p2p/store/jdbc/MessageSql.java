@@ -7,9 +7,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
-import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
-import dev.p2p.store.jdbc.EarlyStatusSql.Early;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,18 +15,27 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Messages: recording outbound and inbound ones, and moving their status forward only. */
+/**
+ * Messages: recording outbound and inbound ones, their send receipts and failures; status updates
+ * are {@link StatusSql}'s.
+ */
 final class MessageSql {
+  private static final Logger log = LoggerFactory.getLogger(MessageSql.class);
+
   /** The condition of a message still waiting for its receipt or failure. */
   private static final String AWAITING_SEND =
       " WHERE org_id = ? AND id = ? AND direction = 'OUTBOUND' AND status = 'QUEUED'"
           + " AND carrier_message_id IS NULL";
 
   private final Tx tx;
+  private final StatusSql statuses;
 
-  MessageSql(Tx tx) {
+  MessageSql(Tx tx, StatusSql statuses) {
     this.tx = tx;
+    this.statuses = statuses;
   }
 
   long recordOutbound(String orgId, QueuedMessage m, Instant now) {
@@ -63,42 +70,61 @@ final class MessageSql {
   }
 
   boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
-    return tx.run(
-        "store a send receipt",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
-                      + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
-                      + " unconfirmed = FALSE, updated_at = ?"
-                      + AWAITING_SEND)) {
-            ps.setString(1, receipt.carrierMessageId());
-            ps.setString(2, receipt.status().name());
-            ps.setInt(3, receipt.status().rank());
-            if (receipt.segments().isPresent()) {
-              ps.setInt(4, receipt.segments().getAsInt());
-            } else {
-              ps.setNull(4, Types.INTEGER);
-            }
-            MessageRows.setText(ps, 5, receipt.from());
-            ps.setObject(6, Times.toColumn(now));
-            ps.setString(7, orgId);
-            ps.setLong(8, messageId);
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          Message m = find(c, orgId, messageId).orElseThrow();
-          if (receipt.from().isPresent()) {
-            SenderSql.record(
-                c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), receipt.from().get(), now);
-          }
-          String carrierId = receipt.carrierMessageId();
-          for (Early early : EarlyStatusSql.drain(c, m.gatewayId(), carrierId)) {
-            moveForward(c, m.gatewayId(), carrierId, early, now);
-          }
-          return true;
-        });
+    String carrierId = receipt.carrierMessageId();
+    Optional<String> gatewayId =
+        tx.run(
+            "store a send receipt",
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
+                          + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
+                          + " unconfirmed = FALSE, updated_at = ?"
+                          + AWAITING_SEND)) {
+                ps.setString(1, carrierId);
+                ps.setString(2, receipt.status().name());
+                ps.setInt(3, receipt.status().rank());
+                if (receipt.segments().isPresent()) {
+                  ps.setInt(4, receipt.segments().getAsInt());
+                } else {
+                  ps.setNull(4, Types.INTEGER);
+                }
+                MessageRows.setText(ps, 5, receipt.from());
+                ps.setObject(6, Times.toColumn(now));
+                ps.setString(7, orgId);
+                ps.setLong(8, messageId);
+                if (ps.executeUpdate() == 0) {
+                  return Optional.<String>empty();
+                }
+              }
+              Message m = find(c, orgId, messageId).orElseThrow();
+              if (receipt.from().isPresent()) {
+                SenderSql.record(
+                    c,
+                    tx.dialect(),
+                    orgId,
+                    m.gatewayId(),
+                    m.contactPhone(),
+                    receipt.from().get(),
+                    now);
+              }
+              StatusSql.applyDrained(c, m.gatewayId(), carrierId, now);
+              return Optional.of(m.gatewayId());
+            });
+    if (gatewayId.isEmpty()) {
+      return false;
+    }
+    // A status parked by another node while the receipt was being committed: see EarlyStatusSql.
+    try {
+      statuses.applyParked(gatewayId.get(), carrierId, now);
+    } catch (RuntimeException e) {
+      log.warn(
+          "The receipt of message {} is stored, but early statuses for it could not be read now;"
+              + " they are applied with its next status update",
+          messageId,
+          e);
+    }
+    return true;
   }
 
   boolean markFailed(
@@ -128,73 +154,6 @@ final class MessageSql {
             return ps.executeUpdate() > 0;
           }
         });
-  }
-
-  boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
-    Early early =
-        new Early(
-            update.status(),
-            update.error().map(e -> FailureKind.of(e).name()).orElse(null),
-            update.carrierCode().orElse(null));
-    String carrierId = update.carrierMessageId();
-    return tx.run(
-        "apply a status update",
-        c -> {
-          if (moveForward(c, gatewayId, carrierId, early, now)) {
-            // An update parked while this message's receipt was being committed (the two
-            // transactions can miss each other by a few milliseconds) is applied now.
-            for (Early parked : EarlyStatusSql.drain(c, gatewayId, carrierId)) {
-              moveForward(c, gatewayId, carrierId, parked, now);
-            }
-            return true;
-          }
-          if (exists(c, gatewayId, carrierId)) {
-            return false; // repeated, late or out of order
-          }
-          EarlyStatusSql.park(c, tx.dialect(), gatewayId, carrierId, early, now);
-          // The receipt may have been committed meanwhile, after this transaction's first look.
-          if (moveForward(c, gatewayId, carrierId, early, now)) {
-            EarlyStatusSql.drain(c, gatewayId, carrierId);
-            return true;
-          }
-          return false;
-        });
-  }
-
-  /** One forward-only update of the outbound message with this carrier id. */
-  private static boolean moveForward(
-      Connection c, String gatewayId, String carrierId, Early update, Instant now)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE messages SET status = ?, status_rank = ?,"
-                + " error_kind = COALESCE(?, error_kind),"
-                + " carrier_code = COALESCE(?, carrier_code), updated_at = ?"
-                + " WHERE gateway_id = ? AND carrier_message_id = ?"
-                + " AND direction = 'OUTBOUND' AND status_rank < ?")) {
-      ps.setString(1, update.status().name());
-      ps.setInt(2, update.status().rank());
-      ps.setString(3, update.errorKind());
-      ps.setString(4, update.carrierCode());
-      ps.setObject(5, Times.toColumn(now));
-      ps.setString(6, gatewayId);
-      ps.setString(7, carrierId);
-      ps.setInt(8, update.status().rank());
-      return ps.executeUpdate() > 0;
-    }
-  }
-
-  private static boolean exists(Connection c, String gatewayId, String carrierId)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT 1 FROM messages WHERE gateway_id = ? AND carrier_message_id = ?")) {
-      ps.setString(1, gatewayId);
-      ps.setString(2, carrierId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {

@@ -37,6 +37,16 @@ class MariaDbStoreContractTest extends StoreContract {
   }
 
   @Test
+  void concurrentEarlyStatusesPark() throws Exception {
+    VendorChecks.concurrentEarlyStatusesPark((JdbcStore) store);
+  }
+
+  @Test
+  void receiptsAndStatusesRacing() throws Exception {
+    VendorChecks.receiptsAndStatusesRacing((JdbcStore) store);
+  }
+
+  @Test
   void writesToAnUnknownOrganizationAreNotFound() {
     VendorChecks.writesToAnUnknownOrganizationAreNotFound((JdbcStore) store);
   }

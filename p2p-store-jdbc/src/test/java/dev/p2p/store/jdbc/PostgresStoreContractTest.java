@@ -43,6 +43,25 @@ class PostgresStoreContractTest extends StoreContract {
   }
 
   @Test
+  void concurrentEarlyStatusesPark() throws Exception {
+    VendorChecks.concurrentEarlyStatusesPark((JdbcStore) store);
+  }
+
+  @Test
+  void statusParkedWhileReceiptCommitsIsApplied() throws Exception {
+    VendorChecks.statusParkedWhileReceiptCommitsIsApplied(
+        (JdbcStore) store,
+        database.dataSource(),
+        "SELECT pg_backend_pid()",
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))");
+  }
+
+  @Test
+  void receiptsAndStatusesRacing() throws Exception {
+    VendorChecks.receiptsAndStatusesRacing((JdbcStore) store);
+  }
+
+  @Test
   void writesToAnUnknownOrganizationAreNotFound() {
     VendorChecks.writesToAnUnknownOrganizationAreNotFound((JdbcStore) store);
   }

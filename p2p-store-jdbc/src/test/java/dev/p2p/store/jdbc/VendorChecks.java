@@ -8,9 +8,17 @@ import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.conversation.MessageStatus;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.ContactImport;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -105,6 +113,173 @@ final class VendorChecks {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Threads parking early statuses at once (a fast carrier's callbacks arriving before the send
+   * receipts, on many app nodes): none fails, and each is applied once its receipt is stored.
+   */
+  static void concurrentEarlyStatusesPark(JdbcStore store) throws Exception {
+    store.ensureOrganization("acme", NOW);
+    int threads = 6;
+    int perThread = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    store
+                        .messages()
+                        .applyStatus(
+                            "twilio", delivered(String.format("SM%02d%02d", thread, i)), NOW);
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> result : results) {
+        result.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long id = store.messages().recordOutbound("acme", outbound("ref-1"), NOW);
+    store.messages().markSent("acme", id, SendReceipt.queued("SM0307"), NOW);
+    assertThat(store.messages().findMessage("acme", id).orElseThrow().status())
+        .isEqualTo(MessageStatus.DELIVERED);
+  }
+
+  /**
+   * Receipts and their delivery statuses stored at once from two threads, as two app nodes would
+   * when the carrier calls back fast: neither fails, and every message ends delivered.
+   */
+  static void receiptsAndStatusesRacing(JdbcStore store) throws Exception {
+    store.ensureOrganization("acme", NOW);
+    int messages = 40;
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < messages; i++) {
+      ids.add(store.messages().recordOutbound("acme", outbound("ref-" + i), NOW));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      Future<?> receipts =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < messages; i++) {
+                  store.messages().markSent("acme", ids.get(i), SendReceipt.queued("SM-" + i), NOW);
+                }
+                return null;
+              });
+      Future<?> statuses =
+          pool.submit(
+              () -> {
+                start.await();
+                for (int i = 0; i < messages; i++) {
+                  store.messages().applyStatus("twilio", delivered("SM-" + i), NOW);
+                }
+                return null;
+              });
+      start.countDown();
+      receipts.get(60, TimeUnit.SECONDS);
+      statuses.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    for (long id : ids) {
+      assertThat(store.messages().findMessage("acme", id).orElseThrow().status())
+          .as("message %d", id)
+          .isEqualTo(MessageStatus.DELIVERED);
+    }
+  }
+
+  /**
+   * The race between a send receipt and a status for it, on two app nodes: the receipt's
+   * transaction has read the parked statuses and not committed yet (held here by a lock on a parked
+   * row), while the status finds no message and parks. The status must still be applied.
+   *
+   * @param blockerId the query for the current session's id
+   * @param waitingOn the query counting the sessions waiting for the session with this id
+   */
+  static void statusParkedWhileReceiptCommitsIsApplied(
+      JdbcStore store, javax.sql.DataSource dataSource, String blockerId, String waitingOn)
+      throws Exception {
+    store.ensureOrganization("acme", NOW);
+    long id = store.messages().recordOutbound("acme", outbound("ref-1"), NOW);
+    store.messages().applyStatus("twilio", status("SM1", MessageStatus.SENT), NOW);
+    ExecutorService node = Executors.newSingleThreadExecutor();
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try (PreparedStatement ps =
+          lock.prepareStatement(
+              "SELECT status FROM early_statuses WHERE carrier_message_id = 'SM1' FOR UPDATE")) {
+        ps.executeQuery().close();
+      }
+      Future<Boolean> receipt =
+          node.submit(() -> store.messages().markSent("acme", id, SendReceipt.queued("SM1"), NOW));
+      awaitWaiter(dataSource, lock, blockerId, waitingOn);
+
+      store.messages().applyStatus("twilio", delivered("SM1"), NOW.plusMillis(1));
+
+      lock.commit();
+      assertThat(receipt.get(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      node.shutdownNow();
+    }
+    assertThat(store.messages().findMessage("acme", id).orElseThrow().status())
+        .isEqualTo(MessageStatus.DELIVERED);
+  }
+
+  /**
+   * Polls on a connection of its own (PostgreSQL's activity view is fixed for a transaction) until
+   * a session waits for the blocker's locks. No sleep: each poll is a round trip.
+   */
+  private static void awaitWaiter(
+      javax.sql.DataSource dataSource, Connection blocker, String blockerId, String waitingOn)
+      throws SQLException {
+    Object self;
+    try (PreparedStatement ps = blocker.prepareStatement(blockerId);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      self = rs.getObject(1);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection poll = dataSource.getConnection()) {
+      poll.setAutoCommit(true);
+      while (System.nanoTime() < deadline) {
+        try (PreparedStatement ps = poll.prepareStatement(waitingOn)) {
+          ps.setObject(1, self);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+              return;
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("the receipt never reached the locked parked status");
+  }
+
+  static QueuedMessage outbound(String reference) {
+    return new QueuedMessage(
+        "twilio", reference, "+13125550100", "+13125550123", "Hi", List.of(), 1);
+  }
+
+  static StatusUpdate delivered(String carrierId) {
+    return status(carrierId, MessageStatus.DELIVERED);
+  }
+
+  static StatusUpdate status(String carrierId, MessageStatus status) {
+    return new StatusUpdate(
+        carrierId, status, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Writes for an organization that was never ensured are refused as not found. */
