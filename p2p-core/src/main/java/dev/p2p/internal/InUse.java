@@ -2,7 +2,10 @@ package dev.p2p.internal;
 
 import dev.p2p.action.ActionStatus;
 
-/** The words every store uses to refuse deleting a tag or field that an open action uses. */
+/**
+ * The words every store uses to refuse a change to a tag or field: deleting one that an open action
+ * uses, or defining one whose name is taken.
+ */
 public final class InUse {
   private InUse() {}
 
@@ -24,5 +27,15 @@ public final class InUse {
         + "', "
         + status
         + ") uses it; close that action or remove it from its scripts and report first";
+  }
+
+  /** Why a tag cannot be defined: one with that name exists. */
+  public static String tagExists(String name) {
+    return "tag '" + name + "' already exists; change it with tags().update(..)";
+  }
+
+  /** Why a custom field cannot be defined: one with that name exists. */
+  public static String fieldExists(String name) {
+    return "custom field '" + name + "' already exists; change it with customFields().update(..)";
   }
 }

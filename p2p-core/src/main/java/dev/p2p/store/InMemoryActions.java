@@ -44,8 +44,7 @@ final class InMemoryActions {
 
   Tag createTag(OrgData org, Tag tag) {
     if (of(org).tags.putIfAbsent(tag.name(), tag) != null) {
-      throw ValidationException.of(
-          "name", "tag '" + tag.name() + "' already exists; change it with tags().update(..)");
+      throw ValidationException.of("name", InUse.tagExists(tag.name()));
     }
     return tag;
   }
@@ -70,11 +69,7 @@ final class InMemoryActions {
 
   CustomField createField(OrgData org, CustomField field) {
     if (of(org).fields.putIfAbsent(field.name(), field) != null) {
-      throw ValidationException.of(
-          "name",
-          "custom field '"
-              + field.name()
-              + "' already exists; change it with customFields().update(..)");
+      throw ValidationException.of("name", InUse.fieldExists(field.name()));
     }
     return field;
   }

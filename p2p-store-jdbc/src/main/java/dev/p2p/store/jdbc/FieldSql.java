@@ -37,7 +37,7 @@ final class FieldSql {
     insert(
         orgId,
         "tag",
-        tag.name(),
+        InUse.tagExists(tag.name()),
         "INSERT INTO tags (org_id, name, description) VALUES (?, ?, ?)",
         tag.name(),
         tag.description());
@@ -67,7 +67,7 @@ final class FieldSql {
     insert(
         orgId,
         "custom field",
-        field.name(),
+        InUse.fieldExists(field.name()),
         "INSERT INTO custom_fields (org_id, " + FIELD_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
         field.name(),
         field.label(),
@@ -117,8 +117,9 @@ final class FieldSql {
 
   // ---- helpers ----
 
+  /** Runs an insert whose parameters are org_id, then the values; {@code taken} if the name is. */
   private void insert(
-      String orgId, String kind, String name, String sql, @Nullable String... values) {
+      String orgId, String kind, String taken, String sql, @Nullable String... values) {
     tx.runInOrganization(
         "define the " + kind,
         orgId,
@@ -131,15 +132,7 @@ final class FieldSql {
             return ps.executeUpdate();
           } catch (SQLException e) {
             if (tx.dialect().isUniqueViolation(e)) {
-              String facade = kind.equals("tag") ? "tags()" : "customFields()";
-              throw ValidationException.of(
-                  "name",
-                  kind
-                      + " '"
-                      + name
-                      + "' already exists; change it with "
-                      + facade
-                      + ".update(..)");
+              throw ValidationException.of("name", taken);
             }
             throw e;
           }
