@@ -130,7 +130,14 @@ final class ActionSql {
             ps.executeUpdate();
           }
           writeUses(c, orgId, current.id(), spec);
-          return find(c, orgId, current.id());
+          return Optional.of(
+              new Action(
+                  current.id(),
+                  status,
+                  current.version() + 1,
+                  current.createdAt(),
+                  Times.stored(now),
+                  spec));
         });
   }
 
