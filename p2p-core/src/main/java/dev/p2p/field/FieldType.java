@@ -1,10 +1,10 @@
 package dev.p2p.field;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The type of a {@link CustomField}: which texts are valid values. Values are always stored as text
@@ -24,6 +24,8 @@ public enum FieldType {
   CHOICE,
   /** An ISO date, {@code 2026-11-03}. */
   DATE;
+
+  private static final Pattern NUMBER_FORM = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
   /**
    * Why a value is not valid for this type, or empty when it is.
@@ -55,11 +57,7 @@ public enum FieldType {
   }
 
   private static boolean isNumber(String value) {
-    if (value.isEmpty() || !value.matches("-?[0-9]+(\\.[0-9]+)?")) {
-      return false;
-    }
-    new BigDecimal(value); // always parses once the pattern matched
-    return true;
+    return NUMBER_FORM.matcher(value).matches();
   }
 
   private static boolean isDate(String value) {
