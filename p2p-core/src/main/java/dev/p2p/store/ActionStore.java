@@ -117,10 +117,14 @@ public interface ActionStore {
 
   /**
    * The custom-field names present in a list's contacts, recorded as contacts are added and
-   * imported (not recomputed on removal: it may name a field no remaining contact has).
+   * imported (not recomputed on removal: it may name a field no remaining contact has); empty when
+   * the list is missing or still being imported.
    */
   Set<String> listFieldNames(String orgId, long listId);
 
-  /** The highest contact id of a list; empty when the list is empty or missing. */
+  /**
+   * The highest contact id of a list; empty when the list is empty, missing or still being
+   * imported.
+   */
   OptionalLong lastContactId(String orgId, long listId);
 }

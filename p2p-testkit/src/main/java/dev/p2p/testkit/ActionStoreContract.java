@@ -530,6 +530,16 @@ abstract class ActionStoreContract {
     }
 
     @Test
+    @DisplayName("a list still being imported shows no field names and no last contact")
+    void anImportingListShowsNothing() {
+      try (ContactImport imp = store().beginImport(ORG, "Voters", NOW)) {
+        imp.add(List.of(withFields("+13125550100", "a")));
+        assertThat(store().actions().listFieldNames(ORG, imp.listId())).isEmpty();
+        assertThat(store().actions().lastContactId(ORG, imp.listId())).isEmpty();
+      }
+    }
+
+    @Test
     void theLastContactIdIsTheHighest() {
       long list = store().createList(ORG, "Voters", NOW).id();
       assertThat(store().actions().lastContactId(ORG, list)).isEmpty();

@@ -107,7 +107,8 @@ final class JdbcActionStore implements ActionStore {
   @Override
   public Set<String> listFieldNames(String orgId, long listId) {
     return tx.run(
-        "read the list's field names", c -> Set.copyOf(ListFieldNames.read(c, orgId, listId)));
+        "read the list's field names",
+        c -> Set.copyOf(ListFieldNames.readComplete(c, orgId, listId)));
   }
 
   @Override

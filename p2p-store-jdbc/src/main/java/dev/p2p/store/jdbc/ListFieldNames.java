@@ -50,8 +50,19 @@ final class ListFieldNames {
 
   /** The names recorded on the list, sorted; empty when none or the list is missing. */
   static Set<String> read(Connection c, String orgId, long listId) throws SQLException {
+    return read(c, orgId, listId, "");
+  }
+
+  /** Like {@link #read(Connection, String, long)}, but empty while the list is being imported. */
+  static Set<String> readComplete(Connection c, String orgId, long listId) throws SQLException {
+    return read(c, orgId, listId, " AND status = '" + ListSql.READY + "'");
+  }
+
+  private static Set<String> read(Connection c, String orgId, long listId, String where)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT field_names FROM contact_lists WHERE org_id = ? AND id = ?")) {
+        c.prepareStatement(
+            "SELECT field_names FROM contact_lists WHERE org_id = ? AND id = ?" + where)) {
       ps.setString(1, orgId);
       ps.setLong(2, listId);
       try (ResultSet rs = ps.executeQuery()) {
