@@ -31,7 +31,8 @@ public record OutboundMessage(
     String body,
     List<URI> media,
     Optional<Instant> expiresAt) {
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  /** A phone number in E.164 form. */
+  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   /** Checks every part, listing every problem at once. */
   public OutboundMessage {

@@ -1,7 +1,6 @@
 package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
-import dev.p2p.contact.Phones;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +28,8 @@ public sealed interface Sender {
    * @param phone E.164 ({@code +15551234567}) or a short code ({@code 12345})
    */
   record Number(String phone) implements Sender {
-    private static final Pattern FORM = Pattern.compile("\\+[1-9][0-9]{6,14}|[0-9]{5,6}");
+    /** E.164 or a 5 or 6 digit short code. */
+    static final Pattern FORM = Pattern.compile("\\+[1-9][0-9]{6,14}|[0-9]{5,6}");
 
     /** Checks the form. */
     public Number {
@@ -47,7 +47,7 @@ public sealed interface Sender {
     /** Masks the number (short codes are public and shown whole), so it is safe to log. */
     @Override
     public String toString() {
-      return "Number[" + (phone.startsWith("+") ? Phones.mask(phone) : phone) + "]";
+      return "Number[" + SenderRateLimiter.mask(phone) + "]";
     }
   }
 

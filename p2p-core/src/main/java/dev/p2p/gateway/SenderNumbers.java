@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SenderNumbers {
   private static final Logger log = LoggerFactory.getLogger(SenderNumbers.class);
-  private static final Pattern NUMBER = Pattern.compile("\\+[1-9][0-9]{6,14}|[0-9]{5,6}");
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   private final Store store;
   private final Clock clock;
@@ -66,7 +63,7 @@ public final class SenderNumbers {
     if (gatewayId == null || gatewayId.isBlank()) {
       problems.add(new Violation("gatewayId", "must not be blank"));
     }
-    if (contactPhone == null || !E164.matcher(contactPhone).matches()) {
+    if (contactPhone == null || !OutboundMessage.E164.matcher(contactPhone).matches()) {
       problems.add(new Violation("contactPhone", "must be an E.164 number such as +15551234567"));
     }
     problems.addAll(poolProblems(pool));
@@ -92,7 +89,7 @@ public final class SenderNumbers {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < pool.size(); i++) {
       String number = pool.get(i);
-      if (number == null || !NUMBER.matcher(number).matches()) {
+      if (number == null || !Sender.Number.FORM.matcher(number).matches()) {
         problems.add(
             new Violation("pool[" + i + "]", "must be an E.164 number or a 5 or 6 digit code"));
       } else if (!seen.add(number)) {

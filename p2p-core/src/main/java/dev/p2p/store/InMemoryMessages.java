@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ final class InMemoryMessages {
   private final Map<Long, Stored> byId = new HashMap<>();
   private final Map<String, Long> byCarrierId = new HashMap<>();
   private final Map<String, Long> byReference = new HashMap<>();
-  // Status updates that came before their send receipt, by gateway and carrier id, in order.
+  // Status updates that came before their send receipt, by gateway and carrier id, in order;
+  // the lists in the order of their newest update.
   private final Map<String, List<Early>> early = new LinkedHashMap<>();
 
   /** A status update waiting for its message's receipt. */
@@ -166,11 +168,28 @@ final class InMemoryMessages {
 
   /** Keeps an update for a message whose receipt is not stored yet; prunes unclaimed old ones. */
   private void park(String carrierKey, StatusUpdate update, Instant now) {
-    Instant oldest = now.minus(EARLY_KEPT);
-    early.values().removeIf(list -> list.get(list.size() - 1).receivedAt().isBefore(oldest));
+    prune(now.minus(EARLY_KEPT));
     List<Early> waiting = early.computeIfAbsent(carrierKey, k -> new ArrayList<>());
     if (waiting.stream().noneMatch(e -> e.update().status() == update.status())) {
       waiting.add(new Early(update, now));
+      // Moved last, so that the map stays in the order of each list's newest update.
+      early.remove(carrierKey);
+      early.put(carrierKey, waiting);
+    }
+  }
+
+  /**
+   * Drops the lists whose newest update came before the cutoff: those at the head of the map, so a
+   * park costs what it prunes rather than a walk over every parked update.
+   */
+  private void prune(Instant cutoff) {
+    Iterator<List<Early>> lists = early.values().iterator();
+    while (lists.hasNext()) {
+      List<Early> list = lists.next();
+      if (!list.get(list.size() - 1).receivedAt().isBefore(cutoff)) {
+        return;
+      }
+      lists.remove();
     }
   }
 

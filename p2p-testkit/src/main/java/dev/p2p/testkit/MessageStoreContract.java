@@ -333,6 +333,28 @@ abstract class MessageStoreContract {
   }
 
   @Test
+  @DisplayName("pruning drops the statuses parked over a day ago and keeps one parked since")
+  void pruningKeepsRecentEarlyStatuses() {
+    long first = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
+    long second = store().messages().recordOutbound(ORG, queued("ref-2"), NOW);
+    store().messages().applyStatus(GATEWAY, status("SM1", MessageStatus.SENT), NOW);
+    store()
+        .messages()
+        .applyStatus(GATEWAY, status("SM2", MessageStatus.SENT), NOW.plus(Duration.ofHours(12)));
+    store()
+        .messages()
+        .applyStatus(
+            GATEWAY, status("SM1", MessageStatus.DELIVERED), NOW.plus(Duration.ofHours(20)));
+    Instant later = NOW.plus(Duration.ofHours(37));
+    store().messages().applyStatus(GATEWAY, status("SM9", MessageStatus.SENT), later);
+
+    store().messages().markSent(ORG, first, SendReceipt.queued("SM1"), later);
+    store().messages().markSent(ORG, second, SendReceipt.queued("SM2"), later);
+    assertThat(statusOf(first)).isEqualTo(MessageStatus.DELIVERED);
+    assertThat(statusOf(second)).isEqualTo(MessageStatus.QUEUED);
+  }
+
+  @Test
   @DisplayName("carrier ids and codes as long as the gateway SPI allows are stored whole")
   void longestCarrierValuesFit() {
     String outboundId = "O".repeat(SendReceipt.MAX_CARRIER_ID_LENGTH);
