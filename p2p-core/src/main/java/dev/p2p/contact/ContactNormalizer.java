@@ -47,11 +47,6 @@ final class ContactNormalizer {
     this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
   }
 
-  /** The region used for phones written without a country code. */
-  String defaultRegion() {
-    return defaultRegion;
-  }
-
   /** This normalizer if it uses {@code region}, else one that does. */
   ContactNormalizer withRegion(String region) {
     return defaultRegion.equalsIgnoreCase(region) ? this : new ContactNormalizer(region);

@@ -61,7 +61,9 @@ final class ImportHeader {
     String[] headers = row.values();
     for (int i = 0; i < headers.length; i++) {
       if (row.tooLong(i)) {
-        problems.add(new Violation("header", "column " + (i + 1) + " is over 1000 characters"));
+        problems.add(
+            new Violation(
+                "header", "column " + (i + 1) + " is over " + NewContact.MAX_TEXT + " characters"));
         continue;
       }
       String header = headers[i].strip();

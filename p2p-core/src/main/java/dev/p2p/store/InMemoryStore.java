@@ -97,7 +97,7 @@ public final class InMemoryStore implements Store {
           OrgData org = org(orgId);
           GroupData group = org.groups(kind).get(groupId);
           if (group == null) {
-            throw new NotFoundException(kind == GroupKind.TEAM ? "team" : "user list", groupId);
+            throw new NotFoundException(kind.noun(), groupId);
           }
           for (String texterId : texterIds) {
             if (!org.texters.containsKey(texterId)) {

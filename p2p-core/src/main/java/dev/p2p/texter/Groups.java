@@ -43,7 +43,7 @@ public final class Groups {
       throw new ValidationException(problems);
     }
     ctx.store().upsertGroup(ctx.orgId(), kind, groupId, name.strip());
-    return find(groupId).orElseThrow(() -> new NotFoundException(label(), groupId));
+    return find(groupId).orElseThrow(() -> new NotFoundException(kind.noun(), groupId));
   }
 
   /** The group with this id, with its size. */
@@ -91,12 +91,8 @@ public final class Groups {
 
   private void requireGroup(String groupId) {
     if (find(groupId).isEmpty()) {
-      throw new NotFoundException(label(), groupId);
+      throw new NotFoundException(kind.noun(), groupId);
     }
-  }
-
-  private String label() {
-    return kind == GroupKind.TEAM ? "team" : "user list";
   }
 
   private static void checkId(String field, String id, List<Violation> problems) {

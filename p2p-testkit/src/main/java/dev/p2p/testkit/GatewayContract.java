@@ -169,10 +169,6 @@ public abstract class GatewayContract {
     return ((WebhookResult.Rejected) result).status();
   }
 
-  private static String kindName(GatewayError kind) {
-    return ErrorKinds.name(kind);
-  }
-
   @Nested
   @DisplayName("sending")
   class Sending {
@@ -239,7 +235,7 @@ public abstract class GatewayContract {
           .map(
               kind ->
                   DynamicTest.dynamicTest(
-                      kindName(kind),
+                      ErrorKinds.name(kind),
                       () -> {
                         GatewayException e = refusedAs(kind);
                         assertThat(e.error()).isInstanceOf(kind.getClass());
@@ -284,7 +280,8 @@ public abstract class GatewayContract {
           .map(
               kind ->
                   DynamicTest.dynamicTest(
-                      kindName(kind), () -> assertThat(refusedAs(kind).retryable()).isFalse()));
+                      ErrorKinds.name(kind),
+                      () -> assertThat(refusedAs(kind).retryable()).isFalse()));
     }
   }
 
@@ -366,7 +363,8 @@ public abstract class GatewayContract {
                       .map(
                           kind ->
                               DynamicTest.dynamicTest(
-                                  status + " " + kindName(kind), () -> failsAs(status, kind))));
+                                  status + " " + ErrorKinds.name(kind),
+                                  () -> failsAs(status, kind))));
     }
 
     private void failsAs(MessageStatus status, GatewayError kind) {

@@ -77,7 +77,7 @@ final class GroupSql {
         "add members to the group",
         c -> {
           if (!lock(c, orgId, kind, groupId)) {
-            throw new NotFoundException(kindName(kind), groupId);
+            throw new NotFoundException(kind.noun(), groupId);
           }
           Set<String> known = existingTexters(c, orgId, ids);
           for (String id : ids) {
@@ -200,9 +200,5 @@ final class GroupSql {
     ps.setString(1, orgId);
     ps.setString(2, kind.name());
     ps.setString(3, groupId);
-  }
-
-  static String kindName(GroupKind kind) {
-    return kind == GroupKind.TEAM ? "team" : "user list";
   }
 }

@@ -15,10 +15,13 @@ final class HikariPools {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
+      // HikariCP repeats the URL in some messages ("Failed to get driver instance for jdbcUrl=");
+      // it may carry a password, so it is left out of ours.
+      String reason = String.valueOf(e.getMessage()).replace(jdbcUrl, "<the JDBC URL>");
       throw new P2PException(
           "Could not open a connection pool for the JDBC URL (check the URL, the server and that"
               + " its driver is on the classpath): "
-              + e.getMessage(),
+              + reason,
           e);
     }
   }
