@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +23,6 @@ import java.util.stream.Collectors;
  */
 public record SenderSettings(
     String gateway, Optional<String> messagingServiceId, List<String> numbers) {
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
   /**
    * Checks every part, listing every problem.
@@ -55,7 +53,7 @@ public record SenderSettings(
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);
-      if (!E164.matcher(n).matches()) {
+      if (!Phones.isE164(n)) {
         problems.add(
             new Violation(
                 "sender.numbers[" + i + "]",

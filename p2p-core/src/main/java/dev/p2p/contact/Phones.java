@@ -1,8 +1,21 @@
 package dev.p2p.contact;
 
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
 /** Helpers for phone numbers that every module needs. */
 public final class Phones {
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
   private Phones() {}
+
+  /**
+   * Whether the text is a phone in E.164 form: {@code +}, a country code not starting with 0, and 7
+   * to 15 digits in all, such as {@code +14155552671}. Null is not.
+   */
+  public static boolean isE164(@Nullable String phone) {
+    return phone != null && E164.matcher(phone).matches();
+  }
 
   /**
    * Masks a phone for logs and messages: keeps the {@code +}, the first digit and the last four, so

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An outbound message as p2p records it before handing it to a gateway (status {@link
@@ -30,7 +29,6 @@ public record QueuedMessage(
     String body,
     List<URI> media,
     int segments) {
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   /** Checks every part, listing every problem at once, and copies the media. */
   public QueuedMessage {
@@ -44,7 +42,7 @@ public record QueuedMessage(
     if (sender == null || sender.isBlank() || sender.length() > 64) {
       problems.add(new Violation("sender", "must be 1 to 64 characters"));
     }
-    if (contactPhone == null || !E164.matcher(contactPhone).matches()) {
+    if (!Phones.isE164(contactPhone)) {
       problems.add(new Violation("contactPhone", "must be an E.164 number such as +15551234567"));
     }
     if (body == null) {

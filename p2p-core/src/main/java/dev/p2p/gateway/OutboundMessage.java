@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One message to one contact, as handed to a gateway.
@@ -32,7 +31,6 @@ public record OutboundMessage(
     List<URI> media,
     Optional<Instant> expiresAt) {
   /** A phone number in E.164 form. */
-  static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   /** Checks every part, listing every problem at once. */
   public OutboundMessage {
@@ -42,7 +40,7 @@ public record OutboundMessage(
     if (reference == null || reference.isBlank() || reference.length() > 64) {
       problems.add(new Violation("reference", "must be 1 to 64 characters"));
     }
-    if (to == null || !E164.matcher(to).matches()) {
+    if (!Phones.isE164(to)) {
       problems.add(new Violation("to", "must be an E.164 number such as +15551234567"));
     }
     if (body == null) {

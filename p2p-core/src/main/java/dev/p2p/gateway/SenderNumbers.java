@@ -63,7 +63,7 @@ public final class SenderNumbers {
     if (gatewayId == null || gatewayId.isBlank()) {
       problems.add(new Violation("gatewayId", "must not be blank"));
     }
-    if (contactPhone == null || !OutboundMessage.E164.matcher(contactPhone).matches()) {
+    if (!Phones.isE164(contactPhone)) {
       problems.add(new Violation("contactPhone", "must be an E.164 number such as +15551234567"));
     }
     problems.addAll(poolProblems(pool));
