@@ -10,6 +10,7 @@ import dev.p2p.internal.Ids;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,12 @@ public final class P2P implements AutoCloseable {
 
   private P2P(Builder b) {
     this.store = Objects.requireNonNull(b.store);
-    this.clock = b.clock;
+    // Microseconds are the finest time every store keeps (SQL TIMESTAMP(6)): reading the clock at
+    // that grain gives the same timestamps on every store.
+    this.clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
-    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, b.clock);
+    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock);
     this.webhooks = new Webhooks(gateways.byId(), store, clock);
   }
 
@@ -166,7 +169,10 @@ public final class P2P implements AutoCloseable {
       return this;
     }
 
-    /** The clock every timestamp and texting-hours check reads; tests inject a fixed one. */
+    /**
+     * The clock every timestamp and texting-hours check reads; tests inject a fixed one. p2p reads
+     * it to the microsecond, the finest time every store keeps.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

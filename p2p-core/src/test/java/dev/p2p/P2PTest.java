@@ -78,4 +78,18 @@ class P2PTest {
       assertThat(ensures).hasValue(2);
     }
   }
+
+  @Test
+  @DisplayName("timestamps are kept to the microsecond on every store, whatever the clock gives")
+  void timestampsAreMicroseconds() {
+    java.time.Instant nanos = java.time.Instant.parse("2026-11-03T15:00:00.123456789Z");
+    try (P2P p2p =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .clock(java.time.Clock.fixed(nanos, java.time.ZoneOffset.UTC))
+            .build()) {
+      assertThat(p2p.organization("acme").contacts().createList("Voters").createdAt())
+          .isEqualTo(java.time.Instant.parse("2026-11-03T15:00:00.123456Z"));
+    }
+  }
 }
