@@ -6,6 +6,7 @@ import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -44,6 +45,7 @@ public final class TwilioGateway implements SmsGateway {
   private final TwilioConfig config;
   private final HttpClient http;
   private final Clock clock;
+  private final URI messagesUri;
   private final String authorization;
   private final TwilioWebhooks webhooks;
 
@@ -51,6 +53,7 @@ public final class TwilioGateway implements SmsGateway {
     this.config = config;
     this.http = http;
     this.clock = clock;
+    this.messagesUri = config.messagesUri();
     this.authorization = config.authorization();
     this.webhooks = new TwilioWebhooks(TwilioSignature.of(config.authToken()));
   }
@@ -77,7 +80,8 @@ public final class TwilioGateway implements SmsGateway {
     Objects.requireNonNull(message, "message");
     HttpRequest request;
     try {
-      request = TwilioHttp.request(config, authorization, SendForm.of(config, clock, message));
+      String form = SendForm.of(config, clock, message);
+      request = TwilioHttp.request(config, messagesUri, authorization, form);
     } catch (GatewayException e) {
       return CompletableFuture.failedFuture(e);
     }

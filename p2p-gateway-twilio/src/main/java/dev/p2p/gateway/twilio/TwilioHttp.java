@@ -2,6 +2,7 @@ package dev.p2p.gateway.twilio;
 
 import dev.p2p.gateway.SendReceipt;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -33,9 +34,9 @@ final class TwilioHttp {
         .build();
   }
 
-  /** The create-message request carrying {@code form}. */
-  static HttpRequest request(TwilioConfig config, String authorization, String form) {
-    return HttpRequest.newBuilder(config.messagesUri())
+  /** The create-message request to {@code uri} carrying {@code form}. */
+  static HttpRequest request(TwilioConfig config, URI uri, String authorization, String form) {
+    return HttpRequest.newBuilder(uri)
         .timeout(config.requestTimeout())
         .header("Authorization", authorization)
         .header("Content-Type", "application/x-www-form-urlencoded")

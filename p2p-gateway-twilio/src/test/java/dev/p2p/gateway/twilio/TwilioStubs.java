@@ -37,7 +37,7 @@ final class TwilioStubs implements GatewayStubs {
   static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
   private final WireMockServer server;
-  private final TwilioSignature signature = TwilioSignature.of(AUTH_TOKEN);
+  private static final TwilioSignature SIGNATURE = TwilioSignature.of(AUTH_TOKEN);
 
   TwilioStubs(WireMockServer server) {
     this.server = server;
@@ -128,6 +128,12 @@ final class TwilioStubs implements GatewayStubs {
   @Override
   public WebhookRequest inbound(
       String carrierMessageId, String from, String to, String body, List<URI> media) {
+    return inboundRequest(carrierMessageId, from, to, body, media);
+  }
+
+  /** An inbound-message webhook as Twilio posts it to {@link #INBOUND_URL}, signed. */
+  static WebhookRequest inboundRequest(
+      String carrierMessageId, String from, String to, String body, List<URI> media) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     put(params, "ToCountry", "US");
     put(params, "ToState", "IL");
@@ -147,7 +153,7 @@ final class TwilioStubs implements GatewayStubs {
     put(params, "AccountSid", ACCOUNT_SID);
     put(params, "From", from);
     put(params, "ApiVersion", "2010-04-01");
-    return signed(INBOUND_URL, params);
+    return signedRequest(INBOUND_URL, params);
   }
 
   @Override
@@ -236,7 +242,11 @@ final class TwilioStubs implements GatewayStubs {
 
   /** A form POST to {@code url} signed with the gateway's Auth Token. */
   WebhookRequest signed(String url, Map<String, List<String>> params) {
-    return request(url, params, Optional.of(signature.compute(url, params)));
+    return signedRequest(url, params);
+  }
+
+  static WebhookRequest signedRequest(String url, Map<String, List<String>> params) {
+    return request(url, params, Optional.of(SIGNATURE.compute(url, params)));
   }
 
   static WebhookRequest request(

@@ -1,0 +1,85 @@
+package dev.p2p.gateway.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.p2p.P2P;
+import dev.p2p.gateway.WebhookRequest;
+import dev.p2p.gateway.WebhookResponse;
+import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README's Twilio example compiling, running and identical to the code below. */
+class TwilioReadmeTest {
+
+  @Test
+  @DisplayName("the README's Twilio example builds a gateway that answers a signed inbound webhook")
+  void readmeExampleRuns() {
+    String accountSid = TwilioStubs.ACCOUNT_SID;
+    String authToken = TwilioStubs.AUTH_TOKEN;
+    String messagingServiceSid = "MG0123456789abcdef0123456789abcdef";
+    Store store = InMemoryStore.create();
+    WebhookRequest sample =
+        TwilioStubs.inboundRequest(
+            "SM" + "d".repeat(32), "+13125550101", "+13125550199", "Hi", List.of());
+    String method = sample.method();
+    String fullUrl = sample.url().toString();
+    Map<String, List<String>> headers = sample.headers();
+    byte[] bodyBytes = sample.body();
+
+    // readme-twilio:start
+    TwilioGateway twilio =
+        TwilioGateway.builder()
+            .accountSid(accountSid) // AC..., from the console's account info
+            .authToken(authToken) // signs every webhook; also the REST password without apiKey(..)
+            .messagingService(messagingServiceSid) // MG...: sender pool, Advanced Opt-Out
+            .statusCallback("https://crm.example.com/webhooks/twilio/status")
+            .build();
+    P2P p2p = P2P.builder().store(store).gateway("twilio", twilio).build();
+
+    // Inbound messages: https://crm.example.com/webhooks/twilio (set on the Messaging Service)
+    // Status callbacks: https://crm.example.com/webhooks/twilio/status (sent with each message)
+    WebhookResponse response =
+        p2p.webhooks().handle(WebhookRequest.of(method, fullUrl, headers, bodyBytes));
+    // readme-twilio:end
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contentType()).isEqualTo("text/xml");
+    p2p.close();
+  }
+
+  @Test
+  @DisplayName("the README shows exactly the example this test runs")
+  void readmeMatchesThisTest() throws IOException {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+    String test =
+        Files.readString(
+            Path.of("src/test/java/dev/p2p/gateway/twilio/TwilioReadmeTest.java"),
+            StandardCharsets.UTF_8);
+    String shown = between(readme, "<!-- readme-twilio:start -->\n```java\n", "```\n");
+    String run = between(test, "// readme-twilio:start\n", "// readme-twilio:end");
+    assertThat(squeeze(shown)).isEqualTo(squeeze(run));
+  }
+
+  private static String between(String text, String start, String end) {
+    Matcher m =
+        Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
+            .matcher(text);
+    assertThat(m.find()).as("markers %s ... %s", start.strip(), end.strip()).isTrue();
+    return m.group(1);
+  }
+
+  private static String squeeze(String code) {
+    return code.replaceAll("\\s+", "");
+  }
+}

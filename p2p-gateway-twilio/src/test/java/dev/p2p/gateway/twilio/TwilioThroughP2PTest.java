@@ -1,0 +1,137 @@
+package dev.p2p.gateway.twilio;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.p2p.P2P;
+import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.MessageStatus;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
+import dev.p2p.store.InMemoryStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twilio's webhooks through p2p's pipeline: a message sent through the gateway to the stub server,
+ * then Twilio's callbacks handed to {@code p2p.webhooks()} at the URLs the README gives.
+ */
+class TwilioThroughP2PTest {
+  private static final String ORG = "acme";
+  private static final String OUR_NUMBER = "+13125550199";
+  private static final String CONTACT = "+13125550101";
+  private static final String SID = "SM" + "b".repeat(32);
+  private static final Instant NOW = Instant.parse("2026-11-03T15:00:00Z");
+
+  private final WireMockServer server = new WireMockServer(options().dynamicPort());
+  private final InMemoryStore store = InMemoryStore.create();
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final TwilioStubs stubs;
+  private final TwilioGateway twilio;
+  private final P2P p2p;
+
+  TwilioThroughP2PTest() {
+    server.start();
+    stubs = new TwilioStubs(server);
+    twilio =
+        TwilioGateway.builder()
+            .accountSid(TwilioStubs.ACCOUNT_SID)
+            .authToken(TwilioStubs.AUTH_TOKEN)
+            .senderNumbers(OUR_NUMBER)
+            .statusCallback(TwilioStubs.STATUS_URL)
+            .baseUrl(server.baseUrl())
+            .clock(clock)
+            .build();
+    p2p = P2P.builder().store(store).clock(clock).gateway("twilio", twilio).build();
+    p2p.organization(ORG);
+  }
+
+  @AfterEach
+  void close() {
+    p2p.close();
+    server.stop();
+  }
+
+  private long send(String reference) {
+    long id =
+        store
+            .messages()
+            .recordOutbound(
+                ORG,
+                new QueuedMessage("twilio", reference, OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
+                NOW);
+    stubs.acceptNextSend(SID, 1);
+    SendReceipt receipt =
+        twilio
+            .send(OutboundMessage.text(reference, Sender.number(OUR_NUMBER), CONTACT, "Hi"))
+            .join();
+    store.messages().markSent(ORG, id, receipt, NOW);
+    return id;
+  }
+
+  private Message message(long id) {
+    return store.messages().findMessage(ORG, id).orElseThrow();
+  }
+
+  /** Twilio's callback to the StatusCallback URL the gateway sent. */
+  private int callback(MessageStatus status, String errorCode) {
+    String url = Forms.first(stubs.lastForm(), "StatusCallback");
+    Map<String, List<String>> params = TwilioStubs.statusParams(SID, status);
+    if (!errorCode.isEmpty()) {
+      params.put("ErrorCode", List.of(errorCode));
+    }
+    return p2p.webhooks().handle(stubs.signed(url, params)).status();
+  }
+
+  @Test
+  @DisplayName("a delivered callback at /webhooks/twilio/status marks the message delivered")
+  void delivered() {
+    long id = send("m-1");
+    assertThat(callback(MessageStatus.DELIVERED, "")).isEqualTo(204);
+    assertThat(callback(MessageStatus.SENT, "")).isEqualTo(204);
+    assertThat(message(id).status()).isEqualTo(MessageStatus.DELIVERED);
+  }
+
+  @Test
+  @DisplayName("an undelivered callback with 30005 stores the message's failure as invalid number")
+  void undelivered() {
+    long id = send("m-1");
+    assertThat(callback(MessageStatus.UNDELIVERED, "30005")).isEqualTo(204);
+    assertThat(message(id).status()).isEqualTo(MessageStatus.UNDELIVERED);
+    assertThat(message(id).failure()).contains(FailureKind.INVALID_NUMBER);
+  }
+
+  @Test
+  @DisplayName("a reply at /webhooks/twilio lands once and is answered with empty TwiML")
+  void reply() {
+    send("m-1");
+    URI photo = URI.create("https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME1");
+    String inboundSid = "MM" + "c".repeat(32);
+    var request = stubs.inbound(inboundSid, CONTACT, OUR_NUMBER, "Count me in!", List.of(photo));
+    assertThat(p2p.webhooks().handle(request).body()).endsWith("<Response/>");
+    assertThat(p2p.webhooks().handle(request).status()).isEqualTo(200);
+    Message inbound =
+        store.messages().findMessageByCarrierId(ORG, "twilio", inboundSid).orElseThrow();
+    assertThat(inbound.body()).isEqualTo("Count me in!");
+    assertThat(inbound.media()).containsExactly(photo);
+  }
+
+  @Test
+  @DisplayName("a forged callback is refused with 403 and changes nothing")
+  void forged() {
+    long id = send("m-1");
+    assertThat(p2p.webhooks().handle(stubs.badSignature()).status()).isEqualTo(403);
+    assertThat(message(id).status()).isEqualTo(MessageStatus.QUEUED);
+  }
+}
