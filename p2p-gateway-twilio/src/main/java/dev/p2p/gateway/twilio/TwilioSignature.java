@@ -68,11 +68,14 @@ public final class TwilioSignature {
       return false;
     }
     String suffix = canonical(params);
-    boolean match = false;
+    // Each comparison takes constant time; trying the port variant only when the URL as received
+    // fails tells an attacker nothing about the token.
     for (String candidate : TwilioSignature.urlVariants(url)) {
-      match |= MessageDigest.isEqual(digest(candidate, suffix), given);
+      if (MessageDigest.isEqual(digest(candidate, suffix), given)) {
+        return true;
+      }
     }
-    return match;
+    return false;
   }
 
   /**
