@@ -59,8 +59,12 @@ class TwilioThroughP2PTest {
 
   @AfterEach
   void close() {
-    p2p.close();
-    server.stop();
+    try {
+      stubs.sends().forEach(TwilioSpec.instance()::check);
+    } finally {
+      p2p.close();
+      server.stop();
+    }
   }
 
   private long send(String reference) {
