@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Twilio webhook signature checks per second, on a typical inbound SMS webhook (16 parameters, as
+ * Twilio webhook signature checks per second, on a typical inbound SMS webhook (19 parameters, as
  * Twilio posts them): {@code verify} checks {@code X-Twilio-Signature} alone ({@link
  * TwilioSignature#matches}); {@code parse} is the whole of {@link TwilioGateway#parse} (form
  * decoding, the check, reading the event). One thread. Run with {@code java -cp
