@@ -17,12 +17,22 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies and reads Bandwidth's callbacks: a JSON array of events (a single object is accepted
  * too). A pure function of the request; thread-safe.
  */
 final class Callbacks {
+  /** The event types p2p reads; others are acknowledged and skipped. */
+  private static final Set<String> KNOWN =
+      Set.of(
+          "message-received",
+          "message-sending",
+          "message-sent",
+          "message-delivered",
+          "message-failed");
+
   private final CallbackAuth auth;
 
   Callbacks(CallbackAuth auth) {
@@ -58,6 +68,12 @@ final class Callbacks {
       throw new Unreadable(at + " is not an object");
     }
     String type = Json.text(event, "type");
+    if (type.isEmpty()) {
+      throw new Unreadable(at + ".type is missing");
+    }
+    if (!KNOWN.contains(type)) {
+      return Optional.empty(); // message-read, RBM responses: nothing p2p tracks
+    }
     JsonNode message = event.path("message");
     if (!message.isObject()) {
       throw new Unreadable(at + ".message is missing");
@@ -72,12 +88,8 @@ final class Callbacks {
         return Optional.of(status(event, message, id, MessageStatus.SENT, at));
       case "message-delivered":
         return Optional.of(status(event, message, id, MessageStatus.DELIVERED, at));
-      case "message-failed":
-        return Optional.of(failure(event, message, id, at));
-      case "":
-        throw new Unreadable(at + ".type is missing");
       default:
-        return Optional.empty(); // message-read, RBM responses: nothing p2p tracks
+        return Optional.of(failure(event, message, id, at));
     }
   }
 

@@ -88,6 +88,14 @@ final class OAuthTokens {
   }
 
   private CompletableFuture<AccessToken> fetch() {
+    try {
+      return request();
+    } catch (RuntimeException e) { // a client that refuses the request: the waiters must hear it
+      return CompletableFuture.failedFuture(unreachable(e));
+    }
+  }
+
+  private CompletableFuture<AccessToken> request() {
     Instant asked = config.clock.instant();
     HttpRequest request =
         HttpRequest.newBuilder(config.tokenUri)

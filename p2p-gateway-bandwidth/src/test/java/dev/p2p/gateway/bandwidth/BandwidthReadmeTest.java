@@ -44,7 +44,7 @@ class BandwidthReadmeTest {
     // readme-bandwidth:end
 
     WebhookRequest delivered =
-        BandwidthStubs.callback(BandwidthStubs.outbound("message-delivered", "m-1", "ok"));
+        CallbackBodies.callback(CallbackBodies.outbound("message-delivered", "m-1", "ok"));
     assertThat(p2p.webhooks().handle(delivered).status()).isEqualTo(204);
     WebhookRequest anonymous =
         new WebhookRequest("POST", delivered.url(), Map.of(), delivered.body());

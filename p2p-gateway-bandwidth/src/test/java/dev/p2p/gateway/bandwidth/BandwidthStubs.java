@@ -3,6 +3,12 @@ package dev.p2p.gateway.bandwidth;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.array;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.callback;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.event;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.failed;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.message;
+import static dev.p2p.gateway.bandwidth.CallbackBodies.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -248,13 +254,6 @@ final class BandwidthStubs implements GatewayStubs {
     return callback(failed(carrierMessageId, code));
   }
 
-  /** A {@code message-failed} event with the code. */
-  static ObjectNode failed(String carrierMessageId, int code) {
-    ObjectNode event = outbound("message-failed", carrierMessageId, "failed");
-    event.put("errorCode", code);
-    return event;
-  }
-
   @Override
   public WebhookRequest badSignature() {
     return callback(
@@ -276,59 +275,5 @@ final class BandwidthStubs implements GatewayStubs {
     return callback(
         CallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD),
         "[{\"type\":\"message-delivered\",\"message\":{\"id\":");
-  }
-
-  /** An outbound status event about the message, as Bandwidth posts it. */
-  static ObjectNode outbound(String type, String carrierMessageId, String description) {
-    ObjectNode message = message(carrierMessageId, "+13125550199", "out");
-    message.putArray("to").add("+13125550101");
-    message.put("from", "+13125550199").put("text", "").put("tag", "p2p:ref-1");
-    return event(type, "+13125550101", description, message);
-  }
-
-  private static ObjectNode message(String id, String owner, String direction) {
-    ObjectNode message = JSON.createObjectNode();
-    message
-        .put("id", id)
-        .put("owner", owner)
-        .put("applicationId", APPLICATION_ID)
-        .put("time", "2026-11-03T14:00:00.000Z")
-        .put("segmentCount", 1)
-        .put("direction", direction);
-    return message;
-  }
-
-  private static ObjectNode event(String type, String to, String description, ObjectNode message) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("type", type).put("time", "2026-11-03T14:00:01.250Z");
-    event.put("description", description).put("to", to);
-    event.set("message", message);
-    return event;
-  }
-
-  /** The events as the JSON array Bandwidth posts. */
-  static String array(JsonNode... events) {
-    ArrayNode array = JSON.createArrayNode();
-    for (JsonNode event : events) {
-      array.add(event);
-    }
-    return array.toString();
-  }
-
-  /** A callback with the right credentials. */
-  static WebhookRequest callback(JsonNode... events) {
-    return callback(CallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD), array(events));
-  }
-
-  /** A callback with this Authorization header and body. */
-  static WebhookRequest callback(String authorization, String body) {
-    return new WebhookRequest(
-        "POST",
-        WEBHOOK_URL,
-        Map.of(
-            "Content-Type", List.of("application/json; charset=utf-8"),
-            "User-Agent", List.of("BandwidthAPI/v2"),
-            "Authorization", List.of(authorization)),
-        body.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -38,7 +38,7 @@ class CallbacksTest {
   }
 
   private StatusUpdate update(ObjectNode event) {
-    List<GatewayEvent> events = events(BandwidthStubs.callback(event));
+    List<GatewayEvent> events = events(CallbackBodies.callback(event));
     assertThat(events).hasSize(1).first().isInstanceOf(StatusUpdate.class);
     return (StatusUpdate) events.get(0);
   }
@@ -50,7 +50,7 @@ class CallbacksTest {
   }
 
   private static WebhookRequest withBody(String body) {
-    return BandwidthStubs.callback(
+    return CallbackBodies.callback(
         CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD), body);
   }
 
@@ -79,7 +79,7 @@ class CallbacksTest {
   })
   @DisplayName("each failure code has its status and error kind")
   void failureCodes(int code, MessageStatus status, String kind) {
-    StatusUpdate update = update(BandwidthStubs.failed("m-1", code));
+    StatusUpdate update = update(CallbackBodies.failed("m-1", code));
     assertThat(update.status()).isEqualTo(status);
     assertThat(update.error()).get().extracting(e -> e.getClass().getSimpleName()).isEqualTo(kind);
     assertThat(update.carrierCode()).hasValue(String.valueOf(code));
@@ -88,7 +88,7 @@ class CallbacksTest {
   @Test
   @DisplayName("9902 (no delivery receipt in time) is no failure: the message stays sent")
   void receiptExpired() {
-    StatusUpdate update = update(BandwidthStubs.failed("m-1", 9902));
+    StatusUpdate update = update(CallbackBodies.failed("m-1", 9902));
     assertThat(update.status()).isEqualTo(MessageStatus.SENT);
     assertThat(update.error()).isEmpty();
     assertThat(update.carrierCode()).hasValue("9902");
@@ -97,7 +97,7 @@ class CallbacksTest {
   @Test
   @DisplayName("a failure without a code is a permanent failure")
   void failureWithoutCode() {
-    StatusUpdate update = update(BandwidthStubs.outbound("message-failed", "m-1", "failed"));
+    StatusUpdate update = update(CallbackBodies.outbound("message-failed", "m-1", "failed"));
     assertThat(update.status()).isEqualTo(MessageStatus.FAILED);
     assertThat(update.error()).contains(GatewayError.permanent());
     assertThat(update.carrierCode()).isEmpty();
@@ -106,7 +106,7 @@ class CallbacksTest {
   @Test
   @DisplayName("p2p's tag gives the update its reference and the event its time")
   void referenceAndTime() {
-    StatusUpdate update = update(BandwidthStubs.outbound("message-delivered", "m-1", "ok"));
+    StatusUpdate update = update(CallbackBodies.outbound("message-delivered", "m-1", "ok"));
     assertThat(update.reference()).hasValue("ref-1");
     assertThat(update.at()).hasValue(Instant.parse("2026-11-03T14:00:01.250Z"));
   }
@@ -114,7 +114,7 @@ class CallbacksTest {
   @Test
   @DisplayName("a tag p2p did not write gives no reference")
   void foreignTag() {
-    ObjectNode event = BandwidthStubs.outbound("message-delivered", "m-1", "ok");
+    ObjectNode event = CallbackBodies.outbound("message-delivered", "m-1", "ok");
     ((ObjectNode) event.path("message")).put("tag", "order-42");
     assertThat(update(event).reference()).isEmpty();
   }
@@ -122,7 +122,7 @@ class CallbacksTest {
   @Test
   @DisplayName("a single event object, not in an array, is accepted too")
   void singleObject() {
-    String body = BandwidthStubs.outbound("message-delivered", "m-1", "ok").toString();
+    String body = CallbackBodies.outbound("message-delivered", "m-1", "ok").toString();
     assertThat(events(withBody(body))).hasSize(1);
   }
 
@@ -131,11 +131,17 @@ class CallbacksTest {
   void severalEvents() {
     List<GatewayEvent> events =
         events(
-            BandwidthStubs.callback(
-                BandwidthStubs.outbound("message-sending", "m-1", "ok"),
-                BandwidthStubs.outbound("message-read", "m-1", "read"),
-                BandwidthStubs.outbound("message-delivered", "m-2", "ok")));
+            CallbackBodies.callback(
+                CallbackBodies.outbound("message-sending", "m-1", "ok"),
+                CallbackBodies.outbound("message-read", "m-1", "read"),
+                CallbackBodies.outbound("message-delivered", "m-2", "ok")));
     assertThat(events).extracting(GatewayEvent::carrierMessageId).containsExactly("m-1", "m-2");
+  }
+
+  @Test
+  @DisplayName("an event of a type p2p does not read is skipped, even without a message")
+  void unknownTypeSkipped() {
+    assertThat(events(withBody("[{\"type\":\"suggestion-response\"}]"))).isEmpty();
   }
 
   @Test
@@ -169,7 +175,7 @@ class CallbacksTest {
   @Test
   @DisplayName("no Authorization header is 401")
   void missingCredentials() {
-    String body = BandwidthStubs.array(BandwidthStubs.outbound("message-delivered", "m-1", "ok"));
+    String body = CallbackBodies.array(CallbackBodies.outbound("message-delivered", "m-1", "ok"));
     WebhookRequest request =
         new WebhookRequest("POST", BandwidthStubs.WEBHOOK_URL, Map.of(), body.getBytes());
     assertThat(rejected(request)).isEqualTo(401);
@@ -178,20 +184,20 @@ class CallbacksTest {
   @Test
   @DisplayName("a bearer token instead of Basic credentials is 401")
   void notBasic() {
-    assertThat(rejected(BandwidthStubs.callback("Bearer abc", "[]"))).isEqualTo(401);
+    assertThat(rejected(CallbackBodies.callback("Bearer abc", "[]"))).isEqualTo(401);
   }
 
   @Test
   @DisplayName("a wrong password, a wrong user and undecodable credentials are 403")
   void wrongCredentials() {
-    assertThat(rejected(BandwidthStubs.callback(CallbackAuth.header("bandwidth", "guess"), "[]")))
+    assertThat(rejected(CallbackBodies.callback(CallbackAuth.header("bandwidth", "guess"), "[]")))
         .isEqualTo(403);
     assertThat(
             rejected(
-                BandwidthStubs.callback(
+                CallbackBodies.callback(
                     CallbackAuth.header("someone", BandwidthStubs.CALLBACK_PASSWORD), "[]")))
         .isEqualTo(403);
-    assertThat(rejected(BandwidthStubs.callback("Basic %%%", "[]"))).isEqualTo(403);
+    assertThat(rejected(CallbackBodies.callback("Basic %%%", "[]"))).isEqualTo(403);
   }
 
   @Test
@@ -200,7 +206,7 @@ class CallbacksTest {
     String header =
         CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD)
             .replace("Basic", "basic");
-    assertThat(events(BandwidthStubs.callback(header, "[]"))).isEmpty();
+    assertThat(events(CallbackBodies.callback(header, "[]"))).isEmpty();
   }
 
   @Test

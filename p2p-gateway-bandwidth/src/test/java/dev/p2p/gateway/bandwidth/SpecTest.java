@@ -133,7 +133,7 @@ class SpecTest {
     assertThat(examples).containsKeys("smsMessageReceivedCallback", "mmsMessageReceivedCallback");
     examples.forEach(
         (name, example) -> {
-          for (String body : List.of(BandwidthStubs.array(example), example.toString())) {
+          for (String body : List.of(CallbackBodies.array(example), example.toString())) {
             InboundMessage in = (InboundMessage) single(body);
             assertThat(in.carrierMessageId()).isEqualTo(example.at("/message/id").asText());
             assertThat(in.from()).isEqualTo(example.at("/message/from").asText());
@@ -158,7 +158,7 @@ class SpecTest {
     assertThat(examples).hasSizeGreaterThanOrEqualTo(6);
     examples.forEach(
         (name, example) -> {
-          StatusUpdate update = (StatusUpdate) single(BandwidthStubs.array(example));
+          StatusUpdate update = (StatusUpdate) single(CallbackBodies.array(example));
           assertThat(update.status())
               .as(name)
               .isEqualTo(expected.get(example.path("type").asText()));
@@ -171,7 +171,7 @@ class SpecTest {
   @DisplayName("the failed example (4432, country not enabled) is a permanent failure")
   void failedExample() {
     JsonNode example = SPEC.callbackExamples("statusCallback").get("messageFailedCallback");
-    StatusUpdate update = (StatusUpdate) single(BandwidthStubs.array(example));
+    StatusUpdate update = (StatusUpdate) single(CallbackBodies.array(example));
     assertThat(update.error()).contains(GatewayError.permanent());
     assertThat(update.carrierCode()).hasValue("4432");
   }
@@ -225,7 +225,7 @@ class SpecTest {
   private GatewayEvent single(String body) {
     WebhookResult result =
         gateway.parse(
-            BandwidthStubs.callback(
+            CallbackBodies.callback(
                 CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
                 body));
     assertThat(result).isInstanceOf(WebhookResult.Accepted.class);
