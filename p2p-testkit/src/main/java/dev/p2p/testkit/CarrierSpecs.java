@@ -47,8 +47,8 @@ public final class CarrierSpecs {
   }
 
   /**
-   * The spec file with this name; when it cannot be found, an empty result (checks are skipped)
-   * or, when specs are {@link #required()}, an {@link AssertionError} saying where it looked.
+   * The spec file with this name; when it cannot be found, an empty result (checks are skipped) or,
+   * when specs are {@link #required()}, an {@link AssertionError} saying where it looked.
    */
   public static Optional<Path> locate(String fileName) {
     Optional<Path> found = find(fileName);

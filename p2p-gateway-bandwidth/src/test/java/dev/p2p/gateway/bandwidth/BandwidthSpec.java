@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.p2p.testkit.CarrierSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,16 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.p2p.testkit.CarrierSpecs;
 
 /**
  * Bandwidth's OpenAPI spec ({@code bandwidth.yml} from Bandwidth/java-sdk, read where {@link
  * CarrierSpecs} finds it; without it, {@link #problems(List)} finds none and the spec's own tests
- * are skipped) as a checker of the requests the gateway made: the path matches
- * a path template of the spec with the method, the JSON body follows the operation's request schema
- * (every property declared, required ones present, types, enums, lengths and formats plausible,
- * {@code $ref} and {@code allOf} followed), the content type is one the operation takes, and the
- * token request goes to the spec's OAuth2 token URL. Also hands out the spec's examples.
+ * are skipped) as a checker of the requests the gateway made: the path matches a path template of
+ * the spec with the method, the JSON body follows the operation's request schema (every property
+ * declared, required ones present, types, enums, lengths and formats plausible, {@code $ref} and
+ * {@code allOf} followed), the content type is one the operation takes, and the token request goes
+ * to the spec's OAuth2 token URL. Also hands out the spec's examples.
  */
 final class BandwidthSpec {
   /**

@@ -43,6 +43,7 @@ class SpecTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         SPEC.available(), "the carrier's spec is not here (see CarrierSpecs): spec tests skipped");
   }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SENDER = "+15553332222";
 

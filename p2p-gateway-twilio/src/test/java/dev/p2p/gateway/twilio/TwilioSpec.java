@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.p2p.testkit.CarrierSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,16 +22,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.p2p.testkit.CarrierSpecs;
 
 /**
  * Twilio's OpenAPI spec ({@code twilio_api_v2010.json}, read where {@link CarrierSpecs} finds it;
  * without it, {@link #check} does nothing and the spec's own tests are skipped) as a request
- * validator: a request must hit a declared path and method, send the
- * declared media type and HTTP Basic credentials, and send only declared form parameters, the
- * required ones included, each of its declared type, pattern, length, format and enum. Rules that
- * gateways.md §1.2 documents but the spec cannot express (a sender, some content, the validity
- * period's range, at most 10 media) are checked too.
+ * validator: a request must hit a declared path and method, send the declared media type and HTTP
+ * Basic credentials, and send only declared form parameters, the required ones included, each of
+ * its declared type, pattern, length, format and enum. Rules that gateways.md §1.2 documents but
+ * the spec cannot express (a sender, some content, the validity period's range, at most 10 media)
+ * are checked too.
  */
 final class TwilioSpec {
   private static final TwilioSpec INSTANCE = load();

@@ -32,6 +32,7 @@ class TwilioSpecTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         SPEC.available(), "the carrier's spec is not here (see CarrierSpecs): spec tests skipped");
   }
+
   private static final String PATH = TwilioStubs.MESSAGES_PATH;
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String BASIC =
