@@ -1,8 +1,8 @@
 package dev.p2p;
 
 /**
- * A send was refused because the contact's phone is opted out of the organization. Nothing was
- * sent and nothing was written. The phone in the message is masked.
+ * A send was refused because the contact's phone is opted out of the organization. Nothing was sent
+ * and nothing was written. The phone in the message is masked.
  */
 public final class OptedOutException extends P2PException {
   private static final long serialVersionUID = 1L;

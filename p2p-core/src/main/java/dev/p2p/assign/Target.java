@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Who may text an action's contacts: one texter, every member of a team, or every member of a user
- * list. Group membership is read when a texter asks for work, so texters added to a team later
- * take part too.
+ * list. Group membership is read when a texter asks for work, so texters added to a team later take
+ * part too.
  *
  * @param kind texter, team or user list
  * @param id the texter's or group's id

@@ -8,8 +8,8 @@ import java.util.Set;
  * A texter's request for the next contacts of an action's pool ({@link ConversationStore#claim}).
  *
  * @param count how many to claim at most, 1 or more
- * @param maxHeld the most conversations of the action the texter may hold in all after the claim;
- *     0 for no limit
+ * @param maxHeld the most conversations of the action the texter may hold in all after the claim; 0
+ *     for no limit
  * @param windowKeys claim only conversations whose window key (see {@link
  *     ConversationStore#windowKeys}) is one of these: those inside texting hours now
  * @param keepTargets empty when Keep Assignments is off; otherwise the texters who are targets of

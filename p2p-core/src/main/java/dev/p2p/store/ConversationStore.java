@@ -42,8 +42,8 @@ import java.util.Set;
  * Assignments).
  *
  * <p><b>Needs attention.</b> A conversation needs attention when its status is {@code
- * NEEDS_ATTENTION}, or when it is {@code AWAITING_REPLY}, the contact has replied at least once, its
- * action has report questions (as the action is now) and no report is filed.
+ * NEEDS_ATTENTION}, or when it is {@code AWAITING_REPLY}, the contact has replied at least once,
+ * its action has report questions (as the action is now) and no report is filed.
  *
  * <p>Methods take the organization id and never see another organization's records, except {@link
  * #ownerOf}, which the webhook pipeline calls before it knows the organization.
@@ -62,7 +62,9 @@ public interface ConversationStore {
    */
   int openPool(String orgId, long actionId, Instant now);
 
-  /** The distinct window keys of the action's conversations (an empty set before its pool opens). */
+  /**
+   * The distinct window keys of the action's conversations (an empty set before its pool opens).
+   */
   Set<String> windowKeys(String orgId, long actionId);
 
   /**
@@ -156,18 +158,18 @@ public interface ConversationStore {
    * texter and its action is {@code PUBLISHED}; its phone is neither opted out nor invalid; an
    * initial message needs {@code NEEDS_FIRST_MESSAGE} and no other action's initial message to the
    * phone within {@code lockWindow}; a reply needs {@code AWAITING_REPLY} or {@code
-   * NEEDS_ATTENTION}. The conversation then becomes {@code AWAITING_REPLY}, read, with the message's
-   * time as its last message time; its sender is set from the message when it has none; the
-   * record's effects apply. An {@code AUTOMATIC} message only needs the conversation to exist and
-   * changes nothing but the last message time.
+   * NEEDS_ATTENTION}. The conversation then becomes {@code AWAITING_REPLY}, read, with the
+   * message's time as its last message time; its sender is set from the message when it has none;
+   * the record's effects apply. An {@code AUTOMATIC} message only needs the conversation to exist
+   * and changes nothing but the last message time.
    *
    * @return the message's id
    * @throws dev.p2p.NotFoundException if the conversation is not in the organization
    * @throws dev.p2p.ForbiddenException if it is not assigned to the texter
    * @throws dev.p2p.OptedOutException if the phone is opted out
-   * @throws dev.p2p.ValidationException naming {@code status} (wrong conversation or action status),
-   *     {@code contactPhone} (invalid phone, or locked by another action's initial message) or
-   *     {@code reference} (already used)
+   * @throws dev.p2p.ValidationException naming {@code status} (wrong conversation or action
+   *     status), {@code contactPhone} (invalid phone, or locked by another action's initial
+   *     message) or {@code reference} (already used)
    */
   long recordSend(String orgId, SendRecord record, Instant now);
 
@@ -222,12 +224,14 @@ public interface ConversationStore {
   /** The phone's opt-out, if it is opted out. */
   Optional<OptOut> findOptOut(String orgId, String phone);
 
-  /** Opt-outs ordered by phone, strictly after {@code afterPhone} (empty string: from the start). */
+  /**
+   * Opt-outs ordered by phone, strictly after {@code afterPhone} (empty string: from the start).
+   */
   List<OptOut> optOuts(String orgId, String afterPhone, int limit);
 
   /**
-   * Marks a phone invalid (the carrier said it cannot receive texts): no action sends to it or hands
-   * it out again.
+   * Marks a phone invalid (the carrier said it cannot receive texts): no action sends to it or
+   * hands it out again.
    *
    * @return whether it was marked now
    */

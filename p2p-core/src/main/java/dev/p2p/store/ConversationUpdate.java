@@ -28,7 +28,8 @@ public record ConversationUpdate(
 
   /** An update that changes nothing. */
   public static final ConversationUpdate NONE =
-      new ConversationUpdate(Set.of(), Set.of(), Map.of(), Optional.empty(), Optional.empty(), false);
+      new ConversationUpdate(
+          Set.of(), Set.of(), Map.of(), Optional.empty(), Optional.empty(), false);
 
   /** Copies the collections. */
   public ConversationUpdate {

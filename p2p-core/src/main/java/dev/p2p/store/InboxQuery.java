@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One page of a texter's inbox: started conversations assigned to the texter, newest activity
- * first ({@code lastMessageAt} descending, then id descending).
+ * One page of a texter's inbox: started conversations assigned to the texter, newest activity first
+ * ({@code lastMessageAt} descending, then id descending).
  *
  * @param texterId whose inbox
  * @param filter which conversations
