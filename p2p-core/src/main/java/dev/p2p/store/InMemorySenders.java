@@ -23,6 +23,12 @@ final class InMemorySenders {
   /** The organizations with a binding for a contact, by (gateway, contact). */
   private final Map<String, Set<String>> orgsByContact = new HashMap<>();
 
+  /** The organization that used a number last, by (gateway, number); ties go to the lower id. */
+  private final Map<String, Use> lastUseOfNumber = new HashMap<>();
+
+  /** An organization's use of a number. */
+  private record Use(String orgId, Instant at) {}
+
   /** A contact's number and when it was last used. */
   private record Binding(String number, Instant usedAt) {}
 
@@ -44,6 +50,14 @@ final class InMemorySenders {
     }
     counts.merge(key(orgId, gatewayId, number), 1, Integer::sum);
     orgsByContact.computeIfAbsent(key(gatewayId, contactPhone), k -> new TreeSet<>()).add(orgId);
+    lastUseOfNumber.merge(
+        key(gatewayId, number),
+        new Use(orgId, now),
+        (old, use) ->
+            use.at().isAfter(old.at())
+                    || (use.at().equals(old.at()) && use.orgId().compareTo(old.orgId()) < 0)
+                ? use
+                : old);
   }
 
   Optional<String> find(String orgId, String gatewayId, String contactPhone) {
@@ -62,7 +76,11 @@ final class InMemorySenders {
         bestAt = b.usedAt();
       }
     }
-    return Optional.ofNullable(best);
+    if (best == null) {
+      // No binding for this contact: the organization that used the number last.
+      return Optional.ofNullable(lastUseOfNumber.get(key(gatewayId, ourNumber))).map(Use::orgId);
+    }
+    return Optional.of(best);
   }
 
   private String leastBound(String orgId, String gatewayId, List<String> pool) {
