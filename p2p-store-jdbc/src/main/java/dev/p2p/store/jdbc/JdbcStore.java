@@ -266,7 +266,7 @@ public final class JdbcStore implements Store {
     return messages;
   }
 
-  /** The texting part: conversations, assignment, inbound routing, opt-outs, settings. */
+  @Override
   public ConversationStore conversations() {
     return conversations;
   }
