@@ -47,7 +47,7 @@ final class ClaimSql {
           int wanted = request.count();
           if (request.maxHeld() > 0) {
             lockTexter(c, tx.dialect(), actionId, texterId);
-            long held = held(c, actionId, texterId);
+            long held = held(c, tx.dialect(), actionId, texterId);
             wanted = (int) Math.min(wanted, request.maxHeld() - held);
             if (wanted <= 0) {
               return List.<Long>of();
@@ -78,31 +78,32 @@ final class ClaimSql {
   /** Locks (creating it if needed) the texter's row for the action. */
   static void lockTexter(Connection c, Dialect dialect, long actionId, String texterId)
       throws SQLException {
-    Inserts.ifAbsent(
+    Inserts.Binder key =
+        ps -> {
+          ps.setLong(1, actionId);
+          ps.setString(2, texterId);
+        };
+    Inserts.locking(
         c,
         dialect,
         "action_texters",
         "action_id, texter_id",
         "action_id, texter_id",
-        ps -> {
-          ps.setLong(1, actionId);
-          ps.setString(2, texterId);
-        });
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT texter_id FROM action_texters WHERE action_id = ? AND texter_id = ?"
-                + " FOR UPDATE")) {
-      ps.setLong(1, actionId);
-      ps.setString(2, texterId);
-      ps.executeQuery().close();
-    }
+        "texter_id",
+        key,
+        key);
   }
 
-  /** How many conversations of the action the texter holds, any status. */
-  static long held(Connection c, long actionId, String texterId) throws SQLException {
+  /**
+   * How many conversations of the action the texter holds, any status. On MariaDB a locking read,
+   * which counts what another claim committed after this transaction's snapshot.
+   */
+  static long held(Connection c, Dialect dialect, long actionId, String texterId)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT COUNT(*) FROM conversations WHERE action_id = ? AND texter_id = ?")) {
+            "SELECT COUNT(*) FROM conversations WHERE action_id = ? AND texter_id = ?"
+                + (dialect == Dialect.MARIADB ? " LOCK IN SHARE MODE" : ""))) {
       ps.setLong(1, actionId);
       ps.setString(2, texterId);
       try (ResultSet rs = ps.executeQuery()) {

@@ -47,4 +47,71 @@ final class Inserts {
       throw e;
     }
   }
+
+  /**
+   * Inserts the row unless its key is taken, and in both cases leaves it locked for the rest of the
+   * transaction. On MariaDB a duplicate-key error would take a shared lock that a later {@code FOR
+   * UPDATE} upgrades, which deadlocks two writers racing on one key; an upsert that changes nothing
+   * ({@code ON DUPLICATE KEY UPDATE}, {@code ON CONFLICT DO UPDATE}) takes the exclusive lock at
+   * once. H2 inserts, then locks with {@code SELECT ... FOR UPDATE}.
+   *
+   * @param unchanged a column the upsert sets to itself
+   * @param keyBinder binds the key's columns, in order, for H2's {@code SELECT ... FOR UPDATE}
+   */
+  static void locking(
+      Connection c,
+      Dialect dialect,
+      String table,
+      String columns,
+      String key,
+      String unchanged,
+      Binder binder,
+      Binder keyBinder)
+      throws SQLException {
+    String insert =
+        "INSERT INTO "
+            + table
+            + " ("
+            + columns
+            + ") VALUES ("
+            + ConversationRows.marks(columns.split(",").length)
+            + ")";
+    switch (dialect) {
+      case POSTGRESQL ->
+          run(
+              c,
+              insert
+                  + " ON CONFLICT ("
+                  + key
+                  + ") DO UPDATE SET "
+                  + unchanged
+                  + " = "
+                  + table
+                  + "."
+                  + unchanged,
+              binder);
+      case MARIADB ->
+          run(c, insert + " ON DUPLICATE KEY UPDATE " + unchanged + " = " + unchanged, binder);
+      case H2 -> {
+        ifAbsent(c, dialect, table, columns, key, binder);
+        String[] keys = key.split(",");
+        StringBuilder where = new StringBuilder();
+        for (String k : keys) {
+          where.append(where.length() == 0 ? " WHERE " : " AND ").append(k.trim()).append(" = ?");
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM " + table + where + " FOR UPDATE")) {
+          keyBinder.bind(ps);
+          ps.executeQuery().close();
+        }
+      }
+    }
+  }
+
+  private static void run(Connection c, String sql, Binder binder) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      ps.executeUpdate();
+    }
+  }
 }

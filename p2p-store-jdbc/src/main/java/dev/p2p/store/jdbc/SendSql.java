@@ -127,8 +127,8 @@ final class SendSql {
     private InitialLock() {}
 
     /**
-     * Takes the phone's lock for the action: inserts it, or locks the row and moves it to this
-     * action unless another action's initial message is within the window.
+     * Takes the phone's lock for the action: inserts and locks its row, or locks the row there and
+     * moves it to this action unless another action's initial message is within the window.
      *
      * @return false if another action holds the phone within the window
      */
@@ -141,26 +141,27 @@ final class SendSql {
         Instant now,
         Duration window)
         throws SQLException {
-      boolean inserted =
-          Inserts.ifAbsent(
-              c,
-              dialect,
-              "initial_locks",
-              "org_id, phone, action_id, sent_at",
-              "org_id, phone",
-              ps -> {
-                ps.setString(1, orgId);
-                ps.setString(2, phone);
-                ps.setLong(3, actionId);
-                ps.setObject(4, Times.toColumn(now));
-              });
-      if (inserted) {
-        return true;
-      }
+      Inserts.locking(
+          c,
+          dialect,
+          "initial_locks",
+          "org_id, phone, action_id, sent_at",
+          "org_id, phone",
+          "action_id",
+          ps -> {
+            ps.setString(1, orgId);
+            ps.setString(2, phone);
+            ps.setLong(3, actionId);
+            ps.setObject(4, Times.toColumn(now));
+          },
+          ps -> {
+            ps.setString(1, orgId);
+            ps.setString(2, phone);
+          });
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT action_id, sent_at FROM initial_locks WHERE org_id = ? AND phone = ?"
-                  + " FOR UPDATE")) {
+                  + " FOR UPDATE")) { // already ours; a locking read sees the latest row
         ps.setString(1, orgId);
         ps.setString(2, phone);
         try (ResultSet rs = ps.executeQuery()) {

@@ -78,9 +78,8 @@ final class SplitSql {
         });
   }
 
-  private static long room(Connection c, long actionId, String texter, int cap)
-      throws SQLException {
-    return cap == 0 ? Long.MAX_VALUE : cap - ClaimSql.held(c, actionId, texter);
+  private long room(Connection c, long actionId, String texter, int cap) throws SQLException {
+    return cap == 0 ? Long.MAX_VALUE : cap - ClaimSql.held(c, tx.dialect(), actionId, texter);
   }
 
   private static Map<String, Long> held(Connection c, long actionId, List<String> texters)
