@@ -77,6 +77,18 @@ CREATE TABLE action_windows (
   CONSTRAINT action_windows_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- Where claimers start in an action's pool: slot 0 at its lowest id, slot k at the k-th of 16
+-- equal id ranges. A claim locks the lowest free slot (FOR UPDATE SKIP LOCKED) and reads free rows
+-- from its start, so one claimer reads lowest ids first and concurrent claimers work on different
+-- rows and pages instead of all skipping each other's locked rows at the head of the pool.
+CREATE TABLE claim_slots (
+  action_id BIGINT NOT NULL,
+  slot INTEGER NOT NULL,
+  start_id BIGINT NOT NULL,
+  CONSTRAINT claim_slots_pk PRIMARY KEY (action_id, slot),
+  CONSTRAINT claim_slots_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
 -- Who may text an action: kind TEXTER, TEAM or USER_LIST; seq keeps the order they were added.
 CREATE TABLE action_targets (
   seq BIGINT AUTO_INCREMENT,

@@ -16,12 +16,19 @@ import java.util.Set;
  *
  * <p>The pool is the action's unassigned rows of the index {@code (action_id, texter_id, id)}:
  * {@code texter_id IS NULL} is one contiguous range of it, in id order, and a claimed row leaves
- * that range, so a claim reads the lowest unassigned ids and never walks over assigned ones (the
- * naive {@code WHERE texter_id IS NULL} over an {@code action_id} index rereads every assigned row
- * at the head of the pool on each claim). Rows are locked with {@code FOR UPDATE SKIP LOCKED}: a
- * claimer passes over the rows other claimers hold and takes the next free ones, so concurrent
- * claimers take disjoint consecutive runs without waiting for each other. The update then assigns
- * only rows still unassigned, so no row goes to two texters whatever the database does.
+ * that range, so a claim reads free ids in order and never walks over assigned ones (the naive
+ * {@code WHERE texter_id IS NULL} over an {@code action_id} index, or PostgreSQL's plan for {@code
+ * ORDER BY id} over the primary key, rereads every assigned row at the head of the pool on each
+ * claim). Rows are locked with {@code FOR UPDATE SKIP LOCKED} and assigned only while still
+ * unassigned, so no row goes to two texters.
+ *
+ * <p>Claimers start at different places: a claim first locks the lowest free row of {@code
+ * claim_slots} ({@code SKIP LOCKED}). Slot 0 starts at the pool's lowest id, so a claimer alone
+ * always gets the lowest ids; under contention the others get slots 1 to 15, which start at 15
+ * equally spaced ids of the pool, so they lock rows on other heap and index pages instead of all
+ * skipping the same locked rows at the head (measured on PostgreSQL, 32 claimers of 50 from 100k:
+ * p99 about 75 ms with slots, 690 ms without). A slot whose range is used up continues from the
+ * lowest id.
  *
  * <p>With {@code maxHeld}, the claim first locks the texter's row in {@code action_texters}, so two
  * claims of one texter are serialized and count what the other took.
@@ -53,26 +60,76 @@ final class ClaimSql {
               return List.<Long>of();
             }
           }
-          List<Long> ids = new ArrayList<>();
-          Set<String> keys = request.windowKeys();
+          long start = slotStart(c, actionId);
+          Pass pass = new Pass(c, actionId, texterId, request.windowKeys(), now);
           if (request.keepTargets().isPresent()) {
-            ids.addAll(
-                free(c, actionId, keys, " AND v.earlier_texter = ?", List.of(texterId), wanted));
-            if (ids.size() < wanted) {
-              Set<String> targets = request.keepTargets().get();
-              String others =
-                  targets.isEmpty()
-                      ? ""
-                      : " AND (v.earlier_texter IS NULL OR v.earlier_texter NOT IN ("
-                          + ConversationRows.marks(targets.size())
-                          + "))";
-              ids.addAll(free(c, actionId, keys, others, targets, wanted - ids.size()));
+            pass.take(EARLIER, List.of(texterId), 0, wanted);
+            Set<String> targets = request.keepTargets().get();
+            String others =
+                targets.isEmpty()
+                    ? ""
+                    : " AND (v.earlier_texter IS NULL OR v.earlier_texter NOT IN ("
+                        + ConversationRows.marks(targets.size())
+                        + "))";
+            pass.take(others, targets, start, wanted);
+            if (start > 0) {
+              pass.take(others, targets, 0, wanted);
             }
           } else {
-            ids.addAll(free(c, actionId, keys, "", List.of(), wanted));
+            pass.take("", List.of(), start, wanted);
+            if (start > 0) {
+              pass.take("", List.of(), 0, wanted); // the slot's range is used up
+            }
           }
-          return assign(c, ids, texterId, now);
+          pass.claimed.sort(null);
+          return pass.claimed;
         });
+  }
+
+  /**
+   * Locks the action's lowest free claim slot and returns where it starts (0 for slot 0: the lowest
+   * id); 0 as well when every slot is taken or the pool has none.
+   */
+  private static long slotStart(Connection c, long actionId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT start_id FROM claim_slots WHERE action_id = ? ORDER BY action_id, slot"
+                + " LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+      ps.setLong(1, actionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static final String EARLIER = " AND v.earlier_texter = ?";
+
+  /** The passes of one claim over the pool, each assigning what it locked before the next. */
+  private final class Pass {
+    final Connection c;
+    final long actionId;
+    final String texterId;
+    final Set<String> windowKeys;
+    final Instant now;
+    final List<Long> claimed = new ArrayList<>();
+
+    Pass(Connection c, long actionId, String texterId, Set<String> windowKeys, Instant now) {
+      this.c = c;
+      this.actionId = actionId;
+      this.texterId = texterId;
+      this.windowKeys = windowKeys;
+      this.now = now;
+    }
+
+    /** Claims free rows with ids from {@code fromId} matching {@code extra}, up to the total. */
+    void take(String extra, Collection<String> extraParams, long fromId, int total)
+        throws SQLException {
+      if (claimed.size() < total) {
+        List<Long> ids =
+            free(c, actionId, windowKeys, extra, extraParams, fromId, total - claimed.size());
+        claimed.addAll(assign(c, ids, texterId, now));
+      }
+    }
   }
 
   /** Locks (creating it if needed) the texter's row for the action. */
@@ -113,35 +170,46 @@ final class ClaimSql {
     }
   }
 
-  /** Locks and returns up to {@code limit} free pool rows, lowest id first. */
+  /**
+   * Locks and returns up to {@code limit} free pool rows with ids from {@code fromId}, lowest id
+   * first. The ORDER BY names the whole index, so that PostgreSQL and H2 read it in order and stop
+   * at the limit ({@code texter_id IS NULL} is not an equality to their planners, and PostgreSQL
+   * otherwise walks the primary key filtering out every assigned row); MariaDB is told the index.
+   */
   private List<Long> free(
       Connection c,
       long actionId,
       Set<String> windowKeys,
       String extra,
       Collection<String> extraParams,
+      long fromId,
       int limit)
       throws SQLException {
-    String hint =
-        tx.dialect() == Dialect.MARIADB
-            ? extra.contains("earlier_texter = ?")
-                ? " FORCE INDEX (conversations_earlier)"
-                : " FORCE INDEX (conversations_pool)"
-            : "";
+    boolean earlier = extra.equals(EARLIER);
+    boolean mariadb = tx.dialect() == Dialect.MARIADB;
+    String index = earlier ? "conversations_earlier" : "conversations_pool";
+    String order =
+        mariadb
+            ? " ORDER BY v.id"
+            : earlier
+                ? " ORDER BY v.action_id, v.earlier_texter, v.id"
+                : " ORDER BY v.action_id, v.texter_id, v.id";
     String sql =
         "SELECT v.id FROM conversations v"
-            + hint
-            + " WHERE v.action_id = ? AND v.texter_id IS NULL"
+            + (mariadb ? " FORCE INDEX (" + index + ")" : "")
+            + " WHERE v.action_id = ? AND v.texter_id IS NULL AND v.id >= ?"
             + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND v.window_key IN ("
             + ConversationRows.marks(windowKeys.size())
             + ") AND"
             + ConversationRows.reachable("v")
             + extra
-            + " ORDER BY v.id LIMIT ? FOR UPDATE SKIP LOCKED";
+            + order
+            + " LIMIT ? FOR UPDATE SKIP LOCKED";
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       ps.setLong(i++, actionId);
+      ps.setLong(i++, fromId);
       for (String key : windowKeys) {
         ps.setString(i++, key);
       }
@@ -198,7 +266,6 @@ final class ClaimSql {
         }
       }
     }
-    claimed.sort(null);
     return claimed;
   }
 }

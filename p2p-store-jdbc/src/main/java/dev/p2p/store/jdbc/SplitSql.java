@@ -123,7 +123,8 @@ final class SplitSql {
             + " AND f.status = 'NEEDS_FIRST_MESSAGE' AND"
             + ConversationRows.reachable("f")
             + extra.replace("v.", "f.")
-            + " ORDER BY f.id LIMIT ?"
+            + order(dialect, extra)
+            + " LIMIT ?"
             + lock;
     String numbered = "SELECT s.id, ROW_NUMBER() OVER (ORDER BY s.id) AS rn FROM (" + free + ") s";
     StringBuilder pick = new StringBuilder("CASE MOD(r.rn - 1, " + texters.size() + ")");
@@ -168,6 +169,16 @@ final class SplitSql {
       }
       return ps.executeUpdate();
     }
+  }
+
+  /** Id order, naming the whole index where that lets the database read it in order. */
+  private static String order(Dialect dialect, String extra) {
+    if (dialect == Dialect.MARIADB) {
+      return " ORDER BY f.id";
+    }
+    return extra.isEmpty()
+        ? " ORDER BY f.action_id, f.texter_id, f.id"
+        : " ORDER BY f.action_id, f.earlier_texter, f.id";
   }
 
   private static int bindPick(PreparedStatement ps, int index, List<String> texters, Instant now)
