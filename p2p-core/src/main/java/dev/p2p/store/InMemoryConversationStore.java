@@ -365,10 +365,7 @@ final class InMemoryConversationStore implements ConversationStore {
     Map<Long, Boolean> reports = new java.util.HashMap<>();
     return scope.stream()
         .filter(c -> texterId.equals(c.texterId) && c.started())
-        .map(
-            c ->
-                c.snapshot(
-                    reports.computeIfAbsent(c.actionId, a -> reportRequired(orgId, a))));
+        .map(c -> c.snapshot(reports.computeIfAbsent(c.actionId, a -> reportRequired(orgId, a))));
   }
 
   @Override
