@@ -236,7 +236,8 @@ final class SendPipeline {
               messageId,
               FailureKind.of(g.error()),
               g.carrierCode(),
-              g.retrySafe(),
+              // A classified refusal is the carrier's answer: it did not take the message.
+              g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
               now);
       if (g.error() instanceof GatewayError.OptedOut) {
         store.conversations().optOut(ctx.orgId(), phone, OptOutSource.CARRIER, now);
