@@ -5,6 +5,7 @@ import dev.p2p.contact.Phones;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
+import dev.p2p.gateway.Sender;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.optout.OptOutSource;
@@ -80,6 +81,11 @@ public final class Receiving {
   public void inbound(String orgId, String gatewayId, InboundMessage inbound) {
     TextingSettings settings = texting.settings(orgId);
     boolean stop = settings.isOptOut(inbound.body());
+    // One confirmation at most: a second STOP from an opted-out phone gets none.
+    boolean confirm =
+        stop
+            && settings.optOutConfirmation().isPresent()
+            && texting.store().conversations().findOptOut(orgId, inbound.from()).isEmpty();
     InboundOutcome outcome =
         texting
             .store()
@@ -97,7 +103,7 @@ public final class Receiving {
     }
     Optional<String> answer =
         stop
-            ? settings.optOutConfirmation()
+            ? (confirm ? settings.optOutConfirmation() : Optional.empty())
             : settings.isHelp(inbound.body()) ? settings.helpText() : Optional.empty();
     if (answer.isPresent() && outcome.conversationId().isPresent()) {
       answer(orgId, gatewayId, inbound, outcome.conversationId().getAsLong(), answer.get());
@@ -113,7 +119,8 @@ public final class Receiving {
       String orgId, String gatewayId, InboundMessage inbound, long conversationId, String text) {
     try {
       new SendPipeline(contexts.apply(orgId))
-          .automatic(conversationId, gatewayId, inbound.to(), inbound.from(), text);
+          .automatic(
+              conversationId, gatewayId, new Sender.Number(inbound.to()), inbound.from(), text);
     } catch (RuntimeException e) {
       // The inbound message is stored; a failed automatic answer must not make the carrier resend.
       log.warn("Keyword answer to {} in {} failed", Phones.mask(inbound.from()), orgId, e);

@@ -159,16 +159,16 @@ final class SendPipeline {
         closesAt);
   }
 
-  /** Sends p2p's own answer (HELP, opt-out confirmation) from the number the contact wrote to. */
+  /** Sends p2p's own answer (HELP, opt-out confirmation) from the given sender. */
   CompletableFuture<Message> automatic(
-      long conversationId, String gatewayId, String ourNumber, String phone, String body) {
+      long conversationId, String gatewayId, Sender sender, String phone, String body) {
     return dispatch(
         conversationId,
         SendRecord.Kind.AUTOMATIC,
         Optional.empty(),
         gatewayId,
         gateway(gatewayId),
-        new Sender.Number(ourNumber),
+        sender,
         phone,
         body,
         ConversationUpdate.NONE,
@@ -278,7 +278,8 @@ final class SendPipeline {
                         + "' is not registered: register it with P2P.builder().gateway(..)"));
   }
 
-  private Sender sender(Conversation c, SenderSettings settings) {
+  /** The sender of a conversation's next message: its sticky one, else the action's choice. */
+  Sender sender(Conversation c, SenderSettings settings) {
     if (c.sender().isPresent()) {
       String sticky = c.sender().get();
       return settings.messagingServiceId().equals(Optional.of(sticky))

@@ -6,6 +6,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.action.AssignmentSettings;
+import dev.p2p.action.SenderSettings;
 import dev.p2p.contact.Contact;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
@@ -243,12 +244,19 @@ public final class Texter {
     ctx.store()
         .conversations()
         .optOut(ctx.orgId(), c.contactPhone(), OptOutSource.TEXTER, texting.clock().instant());
-    if (confirmation.isPresent() && c.sender().isPresent()) {
-      Action action = ctx.store().actions().findAction(ctx.orgId(), c.actionId()).orElseThrow();
-      String gatewayId = action.spec().sender().map(s -> s.gateway()).orElseThrow();
+    Optional<SenderSettings> sender =
+        ctx.store()
+            .actions()
+            .findAction(ctx.orgId(), c.actionId())
+            .flatMap(action -> action.spec().sender());
+    if (confirmation.isPresent() && c.sender().isPresent() && sender.isPresent()) {
       join(
           pipeline.automatic(
-              c.id(), gatewayId, c.sender().get(), c.contactPhone(), confirmation.get()));
+              c.id(),
+              sender.get().gateway(),
+              pipeline.sender(c, sender.get()),
+              c.contactPhone(),
+              confirmation.get()));
     }
     return conversation(conversationId);
   }
