@@ -458,6 +458,20 @@ class TexterRulesTest {
 
     @Test
     @DisplayName(
+        "a STOP gets one confirmation when the organization asks for it, a second STOP none")
+    void oneConfirmation() {
+      org.updateSettings(s -> s.withOptOutConfirmation("Acme: you are unsubscribed."));
+      started();
+      fake.replyFrom(c.contactPhone(), NUMBER, "STOP");
+      clock.advance(Duration.ofSeconds(1));
+      fake.replyFrom(c.contactPhone(), NUMBER, "stop");
+      assertThat(org.conversations().messages(c.id(), 0, 10))
+          .extracting(Message::body)
+          .containsOnlyOnce("Acme: you are unsubscribed.");
+    }
+
+    @Test
+    @DisplayName(
         "a texter opts a contact out with one confirmation text, and nothing more goes out")
     void texterOptOut() {
       started();
