@@ -362,9 +362,10 @@ final class InMemoryConversationStore implements ConversationStore {
     ConvOrg org = org(orgId);
     Collection<ConvData> scope =
         actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
+    Map<Long, Boolean> reports = new java.util.HashMap<>();
     return scope.stream()
         .filter(c -> texterId.equals(c.texterId) && c.started())
-        .map(c -> snapshot(orgId, c));
+        .map(c -> c.snapshot(reports.computeIfAbsent(c.actionId, a -> reportRequired(orgId, a))));
   }
 
   @Override
