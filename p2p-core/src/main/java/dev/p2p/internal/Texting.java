@@ -31,8 +31,9 @@ public final class Texting {
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
   private final Cache<String, Set<String>> windowKeys =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  // Re-opened now and then, so that contacts added to a live action's list join its pool.
   private final Cache<String, Boolean> openPools =
-      Caffeine.newBuilder().maximumSize(10_000).build();
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
   /** Internal: built by {@code P2P}. */
   public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways) {
@@ -80,7 +81,10 @@ public final class Texting {
     settings.put(orgId, updated);
   }
 
-  /** Opens the live action's pool once (idempotent in the store too). */
+  /**
+   * Opens the live action's pool, at most once a minute per action (the store's opening is
+   * idempotent and adds only contacts added since).
+   */
   public void ensurePool(String orgId, long actionId) {
     String key = orgId + '\u0000' + actionId;
     if (openPools.getIfPresent(key) == null) {

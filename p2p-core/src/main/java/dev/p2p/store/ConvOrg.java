@@ -18,7 +18,7 @@ final class ConvOrg {
   final TreeMap<Long, ConvData> byId = new TreeMap<>();
   final Map<Long, TreeMap<Long, ConvData>> byAction = new HashMap<>();
   final Map<String, List<ConvData>> byPhone = new HashMap<>();
-  final Set<Long> openPools = new HashSet<>();
+  final Map<Long, Long> pooledThrough = new HashMap<>();
   final Map<Long, Set<String>> windowKeys = new HashMap<>();
   final Map<Long, LinkedHashSet<Target>> targets = new HashMap<>();
   final Map<Long, String> joinTokens = new HashMap<>();

@@ -78,16 +78,14 @@ final class InMemoryConversationStore implements ConversationStore {
         () -> {
           ConvOrg org = org(orgId);
           Action action = action(orgId, actionId);
-          if (!org.openPools.add(actionId)) {
-            return 0;
-          }
           org.windowKeys.computeIfAbsent(actionId, a -> new java.util.TreeSet<>());
           OptionalLong listId = action.spec().contactListId();
           if (listId.isEmpty()) {
             return 0;
           }
+          // Contacts added to the list since the last opening join the pool too.
+          long after = org.pooledThrough.getOrDefault(actionId, 0L);
           int created = 0;
-          long after = 0;
           List<Contact> page;
           while (!(page = store.contacts(orgId, listId.getAsLong(), after, 1_000)).isEmpty()) {
             for (Contact contact : page) {
@@ -105,15 +103,17 @@ final class InMemoryConversationStore implements ConversationStore {
               after = contact.id();
             }
           }
+          org.pooledThrough.put(actionId, after);
           return created;
         });
   }
 
+  /** The texter of the phone's conversation in the latest earlier action that assigned one. */
   private static @org.jspecify.annotations.Nullable String earlierTexter(
       ConvOrg org, String phone, long actionId) {
     return org.byPhone.getOrDefault(phone, List.of()).stream()
-        .filter(c -> c.actionId != actionId && c.texterId != null)
-        .max(Comparator.comparingLong(c -> c.id))
+        .filter(c -> c.actionId < actionId && c.texterId != null)
+        .max(Comparator.comparingLong((ConvData c) -> c.actionId).thenComparingLong(c -> c.id))
         .map(c -> c.texterId)
         .orElse(null);
   }

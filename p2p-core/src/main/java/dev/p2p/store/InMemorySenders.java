@@ -23,12 +23,6 @@ final class InMemorySenders {
   /** The organizations with a binding for a contact, by (gateway, contact). */
   private final Map<String, Set<String>> orgsByContact = new HashMap<>();
 
-  /** The organization that used a number last, by (gateway, number); ties go to the lower id. */
-  private final Map<String, Use> lastUseOfNumber = new HashMap<>();
-
-  /** An organization's use of a number. */
-  private record Use(String orgId, Instant at) {}
-
   /** A contact's number and when it was last used. */
   private record Binding(String number, Instant usedAt) {}
 
@@ -50,14 +44,6 @@ final class InMemorySenders {
     }
     counts.merge(key(orgId, gatewayId, number), 1, Integer::sum);
     orgsByContact.computeIfAbsent(key(gatewayId, contactPhone), k -> new TreeSet<>()).add(orgId);
-    lastUseOfNumber.merge(
-        key(gatewayId, number),
-        new Use(orgId, now),
-        (old, use) ->
-            use.at().isAfter(old.at())
-                    || (use.at().equals(old.at()) && use.orgId().compareTo(old.orgId()) < 0)
-                ? use
-                : old);
   }
 
   Optional<String> find(String orgId, String gatewayId, String contactPhone) {
@@ -76,11 +62,26 @@ final class InMemorySenders {
         bestAt = b.usedAt();
       }
     }
-    if (best == null) {
-      // No binding for this contact: the organization that used the number last.
-      return Optional.ofNullable(lastUseOfNumber.get(key(gatewayId, ourNumber))).map(Use::orgId);
+    return best != null ? Optional.of(best) : lastUserOf(gatewayId, ourNumber);
+  }
+
+  /** No binding for this contact: the organization whose binding used the number last. */
+  private Optional<String> lastUserOf(String gatewayId, String ourNumber) {
+    String best = null;
+    Instant bestAt = Instant.MIN;
+    for (Map.Entry<String, Binding> e : bindings.entrySet()) {
+      String[] key = e.getKey().split("\u0000", -1);
+      Binding b = e.getValue();
+      if (key[1].equals(gatewayId) && b.number().equals(ourNumber)) {
+        boolean later = b.usedAt().isAfter(bestAt);
+        boolean tieLower = b.usedAt().equals(bestAt) && best != null && key[0].compareTo(best) < 0;
+        if (later || tieLower) {
+          best = key[0];
+          bestAt = b.usedAt();
+        }
+      }
     }
-    return Optional.of(best);
+    return Optional.ofNullable(best);
   }
 
   private String leastBound(String orgId, String gatewayId, List<String> pool) {

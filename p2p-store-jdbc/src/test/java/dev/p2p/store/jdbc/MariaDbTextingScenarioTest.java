@@ -12,6 +12,6 @@ class MariaDbTextingScenarioTest extends TextingScenarioContract {
 
   @Override
   protected Store createStore() {
-    return JdbcStore.of(database.dataSource());
+    return JdbcStore.of(database.url()); // pooled, as an app node runs it
   }
 }
