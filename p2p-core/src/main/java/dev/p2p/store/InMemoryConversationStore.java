@@ -3,21 +3,16 @@ package dev.p2p.store;
 import dev.p2p.NotFoundException;
 import dev.p2p.action.Action;
 import dev.p2p.assign.Target;
-import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.InboxCounts;
-import dev.p2p.conversation.InboxFilter;
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /** The in-memory {@link ConversationStore}: pool, assignment and reads, under the store's lock. */
 final class InMemoryConversationStore implements ConversationStore {
@@ -34,10 +28,14 @@ final class InMemoryConversationStore implements ConversationStore {
   private final Map<String, ConvOrg> orgs = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final InMemoryConversationWrites writes;
+  private final InMemoryAssignments assignments;
+  private final InMemoryInbox inbox;
 
   InMemoryConversationStore(InMemoryStore store, InMemoryMessageStore messages) {
     this.store = store;
     this.writes = new InMemoryConversationWrites(store, messages, this);
+    this.assignments = new InMemoryAssignments(store, this);
+    this.inbox = new InMemoryInbox(store, this);
   }
 
   ConvOrg org(String orgId) {
@@ -64,6 +62,10 @@ final class InMemoryConversationStore implements ConversationStore {
     return c.snapshot(reportRequired(orgId, c.actionId));
   }
 
+  long nextId() {
+    return ids.incrementAndGet();
+  }
+
   static String windowKey(ContactDetails d) {
     return d.timeZone().map(ZoneId::getId).orElse("")
         + "|"
@@ -74,48 +76,7 @@ final class InMemoryConversationStore implements ConversationStore {
 
   @Override
   public int openPool(String orgId, long actionId, Instant now) {
-    return store.locked(
-        () -> {
-          ConvOrg org = org(orgId);
-          Action action = action(orgId, actionId);
-          org.windowKeys.computeIfAbsent(actionId, a -> new java.util.TreeSet<>());
-          OptionalLong listId = action.spec().contactListId();
-          if (listId.isEmpty()) {
-            return 0;
-          }
-          // Contacts added to the list since the last opening join the pool too.
-          long after = org.pooledThrough.getOrDefault(actionId, 0L);
-          int created = 0;
-          List<Contact> page;
-          while (!(page = store.contacts(orgId, listId.getAsLong(), after, 1_000)).isEmpty()) {
-            for (Contact contact : page) {
-              String earlier = earlierTexter(org, contact.phone(), actionId);
-              org.add(
-                  new ConvData(
-                      ids.incrementAndGet(),
-                      actionId,
-                      contact.id(),
-                      contact.phone(),
-                      windowKey(contact.details()),
-                      earlier,
-                      now));
-              created++;
-              after = contact.id();
-            }
-          }
-          org.pooledThrough.put(actionId, after);
-          return created;
-        });
-  }
-
-  /** The texter of the phone's conversation in the latest earlier action that assigned one. */
-  private static @org.jspecify.annotations.Nullable String earlierTexter(
-      ConvOrg org, String phone, long actionId) {
-    return org.byPhone.getOrDefault(phone, List.of()).stream()
-        .filter(c -> c.actionId < actionId && c.texterId != null)
-        .max(Comparator.comparingLong((ConvData c) -> c.actionId).thenComparingLong(c -> c.id))
-        .map(c -> c.texterId)
-        .orElse(null);
+    return assignments.openPool(orgId, actionId, now);
   }
 
   @Override
@@ -126,41 +87,7 @@ final class InMemoryConversationStore implements ConversationStore {
   @Override
   public List<Long> claim(
       String orgId, long actionId, String texterId, ClaimRequest request, Instant now) {
-    return store.locked(
-        () -> {
-          ConvOrg org = org(orgId);
-          Collection<ConvData> pool = org.action(actionId).values();
-          int room = request.count();
-          if (request.maxHeld() > 0) {
-            long held = pool.stream().filter(c -> texterId.equals(c.texterId)).count();
-            room = (int) Math.max(0, Math.min(room, request.maxHeld() - held));
-          }
-          Stream<ConvData> free =
-              pool.stream()
-                  .filter(c -> c.texterId == null && !c.started())
-                  .filter(c -> !org.blocked(c.phone))
-                  .filter(c -> request.windowKeys().contains(c.windowKey));
-          if (request.keepTargets().isPresent()) {
-            Set<String> keep = request.keepTargets().get();
-            free =
-                free.filter(
-                        c ->
-                            c.earlierTexter == null
-                                || c.earlierTexter.equals(texterId)
-                                || !keep.contains(c.earlierTexter))
-                    .sorted(
-                        Comparator.comparing((ConvData c) -> !texterId.equals(c.earlierTexter))
-                            .thenComparingLong(c -> c.id));
-          }
-          List<ConvData> chosen = free.limit(room).toList();
-          chosen.forEach(c -> assign(c, texterId, now));
-          return chosen.stream().map(c -> c.id).sorted().toList();
-        });
-  }
-
-  private static void assign(ConvData c, String texterId, Instant now) {
-    c.texterId = texterId;
-    c.updatedAt = now;
+    return assignments.claim(orgId, actionId, texterId, request, now);
   }
 
   @Override
@@ -171,92 +98,18 @@ final class InMemoryConversationStore implements ConversationStore {
       int maxPerTexter,
       boolean keep,
       Instant now) {
-    return store.locked(
-        () -> {
-          ConvOrg org = org(orgId);
-          Map<String, Integer> got = new LinkedHashMap<>();
-          Map<String, Long> held = new LinkedHashMap<>();
-          for (String t : texterIds) {
-            got.put(t, 0);
-            held.put(
-                t,
-                org.action(actionId).values().stream().filter(c -> t.equals(c.texterId)).count());
-          }
-          List<ConvData> free =
-              org.action(actionId).values().stream()
-                  .filter(c -> c.texterId == null && !c.started() && !org.blocked(c.phone))
-                  .toList();
-          List<ConvData> rest = new ArrayList<>();
-          for (ConvData c : free) {
-            if (keep && c.earlierTexter != null && got.containsKey(c.earlierTexter)) {
-              if (give(c, c.earlierTexter, maxPerTexter, got, held, now)) {
-                continue;
-              }
-            }
-            rest.add(c);
-          }
-          int next = 0;
-          for (ConvData c : rest) {
-            for (int tried = 0; tried < texterIds.size(); tried++) {
-              String t = texterIds.get(next);
-              next = (next + 1) % texterIds.size();
-              if (give(c, t, maxPerTexter, got, held, now)) {
-                break;
-              }
-            }
-          }
-          return got;
-        });
-  }
-
-  private static boolean give(
-      ConvData c,
-      String texterId,
-      int cap,
-      Map<String, Integer> got,
-      Map<String, Long> held,
-      Instant now) {
-    long has = held.getOrDefault(texterId, 0L);
-    if (cap > 0 && has >= cap) {
-      return false;
-    }
-    assign(c, texterId, now);
-    held.put(texterId, has + 1);
-    got.merge(texterId, 1, Integer::sum);
-    return true;
+    return assignments.assignAll(orgId, actionId, texterIds, maxPerTexter, keep, now);
   }
 
   @Override
   public int reassign(
       String orgId, long actionId, String fromTexter, String toTexter, Instant now) {
-    return store.locked(
-        () -> {
-          List<ConvData> moving =
-              org(orgId).action(actionId).values().stream()
-                  .filter(c -> fromTexter.equals(c.texterId))
-                  .toList();
-          moving.forEach(c -> assign(c, toTexter, now));
-          return moving.size();
-        });
+    return assignments.reassign(orgId, actionId, fromTexter, toTexter, now);
   }
 
   @Override
   public int release(String orgId, long actionId, String texterId, Instant now) {
-    return store.locked(
-        () -> {
-          List<ConvData> released =
-              org(orgId).action(actionId).values().stream()
-                  .filter(c -> texterId.equals(c.texterId) && !c.started())
-                  .toList();
-          for (ConvData c : released) {
-            c.texterId = null;
-            if (texterId.equals(c.earlierTexter)) {
-              c.earlierTexter = null;
-            }
-            c.updatedAt = now;
-          }
-          return released.size();
-        });
+    return assignments.release(orgId, actionId, texterId, now);
   }
 
   @Override
@@ -315,75 +168,17 @@ final class InMemoryConversationStore implements ConversationStore {
   @Override
   public Optional<Conversation> nextToSend(
       String orgId, long actionId, String texterId, Set<String> windowKeys) {
-    return store.locked(
-        () -> {
-          ConvOrg org = org(orgId);
-          return org.action(actionId).values().stream()
-              .filter(c -> texterId.equals(c.texterId) && !c.started())
-              .filter(c -> !org.blocked(c.phone) && windowKeys.contains(c.windowKey))
-              .findFirst()
-              .map(c -> snapshot(orgId, c));
-        });
+    return inbox.nextToSend(orgId, actionId, texterId, windowKeys);
   }
 
   @Override
   public List<Conversation> inbox(String orgId, InboxQuery q) {
-    return store.locked(
-        () ->
-            mine(orgId, q.texterId(), q.actionId())
-                .filter(c -> q.after().map(p -> before(c, p)).orElse(true))
-                .filter(c -> shows(q.filter(), c))
-                .sorted(
-                    Comparator.comparing((Conversation c) -> c.lastMessageAt().orElseThrow())
-                        .thenComparingLong(Conversation::id)
-                        .reversed())
-                .limit(q.limit())
-                .toList());
-  }
-
-  private static boolean before(Conversation c, InboxQuery.Position p) {
-    Instant at = c.lastMessageAt().orElseThrow();
-    int cmp = at.compareTo(p.lastMessageAt());
-    return cmp < 0 || (cmp == 0 && c.id() < p.conversationId());
-  }
-
-  private static boolean shows(InboxFilter filter, Conversation c) {
-    switch (filter) {
-      case NEEDS_ATTENTION:
-        return c.needsAttention();
-      case UNREAD:
-        return c.unread();
-      default:
-        return true;
-    }
-  }
-
-  private Stream<Conversation> mine(String orgId, String texterId, OptionalLong actionId) {
-    ConvOrg org = org(orgId);
-    Collection<ConvData> scope =
-        actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
-    Map<Long, Boolean> reports = new java.util.HashMap<>();
-    return scope.stream()
-        .filter(c -> texterId.equals(c.texterId) && c.started())
-        .map(c -> c.snapshot(reports.computeIfAbsent(c.actionId, a -> reportRequired(orgId, a))));
+    return inbox.inbox(orgId, q);
   }
 
   @Override
   public InboxCounts inboxCounts(String orgId, String texterId, OptionalLong actionId) {
-    return store.locked(
-        () -> {
-          List<Conversation> started = mine(orgId, texterId, actionId).toList();
-          ConvOrg org = org(orgId);
-          Collection<ConvData> scope =
-              actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
-          long toSend =
-              scope.stream().filter(c -> texterId.equals(c.texterId) && !c.started()).count();
-          return new InboxCounts(
-              started.size(),
-              started.stream().filter(Conversation::needsAttention).count(),
-              started.stream().filter(Conversation::unread).count(),
-              toSend);
-        });
+    return inbox.inboxCounts(orgId, texterId, actionId);
   }
 
   @Override
