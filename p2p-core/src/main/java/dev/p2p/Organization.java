@@ -1,17 +1,20 @@
 package dev.p2p;
 
 import dev.p2p.action.Actions;
+import dev.p2p.assign.Assignments;
 import dev.p2p.contact.Contacts;
+import dev.p2p.conversation.Conversations;
+import dev.p2p.conversation.Texter;
 import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
 import dev.p2p.internal.OrgContext;
-import dev.p2p.sms.CostModel;
-import dev.p2p.store.Store;
+import dev.p2p.optout.OptOuts;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.Groups;
+import dev.p2p.texter.TexterProfile;
 import dev.p2p.texter.Texters;
-import java.time.Clock;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One organization (tenant) and everything in it. Obtained from {@link P2P#organization(String)};
@@ -26,16 +29,13 @@ public final class Organization {
   private final Tags tags;
   private final CustomFields customFields;
   private final Actions actions;
+  private final Assignments assignments;
+  private final OptOuts optOuts;
+  private final OrgContext context;
 
-  Organization(
-      String id,
-      Store store,
-      Clock clock,
-      String defaultRegion,
-      CostModel costModel,
-      Set<String> gatewayIds) {
-    this.id = id;
-    OrgContext context = new OrgContext(id, store, clock, defaultRegion, costModel, gatewayIds);
+  Organization(OrgContext context) {
+    this.id = context.orgId();
+    this.context = context;
     this.contacts = new Contacts(context);
     this.texters = new Texters(context);
     this.teams = new Groups(context, GroupKind.TEAM);
@@ -43,6 +43,8 @@ public final class Organization {
     this.tags = new Tags(context);
     this.customFields = new CustomFields(context);
     this.actions = new Actions(context);
+    this.assignments = new Assignments(context);
+    this.optOuts = new OptOuts(context);
   }
 
   /** The CRM's id for this organization. */
@@ -83,6 +85,58 @@ public final class Organization {
   /** Actions (campaigns): drafts, publishing, the lifecycle, previews and cost estimates. */
   public Actions actions() {
     return actions;
+  }
+
+  OrgContext context() {
+    return context;
+  }
+
+  /** Assignment of actions' contacts to texters: targets, fixed splits, join links, moves. */
+  public Assignments assignments() {
+    return assignments;
+  }
+
+  /** An admin's view of conversations: any by id, their messages, unrouted inbound messages. */
+  public Conversations conversations() {
+    return new Conversations(context);
+  }
+
+  /** The organization's opt-out list. */
+  public OptOuts optOuts() {
+    return optOuts;
+  }
+
+  /**
+   * What one texter does: batches, sends, replies, tags, reports, inbox.
+   *
+   * @throws NotFoundException if no texter has this id (upsert it with {@link #texters()} first)
+   */
+  public Texter texter(String texterId) {
+    Objects.requireNonNull(texterId, "texterId");
+    TexterProfile profile =
+        context
+            .store()
+            .findTexter(id, texterId)
+            .orElseThrow(() -> new NotFoundException("texter", texterId));
+    return new Texter(context, profile);
+  }
+
+  /** The organization's texting rules: keywords, help text, lock window, state quiet hours. */
+  public TextingSettings settings() {
+    return context.texting().settings(id);
+  }
+
+  /**
+   * Changes the organization's texting rules.
+   *
+   * @param change turns the current settings into the new ones ({@code s ->
+   *     s.withStateRules(true)})
+   * @return the settings saved
+   */
+  public TextingSettings updateSettings(UnaryOperator<TextingSettings> change) {
+    TextingSettings updated = Objects.requireNonNull(change.apply(settings()), "settings");
+    context.texting().saveSettings(id, updated);
+    return updated;
   }
 
   @Override

@@ -3,10 +3,13 @@ package dev.p2p;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
+import dev.p2p.conversation.Receiving;
 import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.Webhooks;
 import dev.p2p.internal.Ids;
+import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Texting;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import java.time.Clock;
@@ -42,6 +45,7 @@ public final class P2P implements AutoCloseable {
   private final CostModel costModel;
   private final GatewayRegistry gateways;
   private final Webhooks webhooks;
+  private final Texting texting;
   // Organizations are never deleted, so one known to exist needs no further write.
   private final Cache<String, Organization> organizations =
       Caffeine.newBuilder().maximumSize(10_000).build();
@@ -54,7 +58,10 @@ public final class P2P implements AutoCloseable {
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
     this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock);
-    this.webhooks = new Webhooks(gateways.byId(), store, clock);
+    this.texting = new Texting(store, clock, gateways.byId());
+    this.webhooks =
+        new Webhooks(
+            gateways.byId(), store, new Receiving(texting, id -> organization(id).context()));
   }
 
   /** A builder; {@link Builder#store(Store)} is required. */
@@ -79,7 +86,8 @@ public final class P2P implements AutoCloseable {
         id -> {
           store.ensureOrganization(id, clock.instant());
           return new Organization(
-              id, store, clock, defaultRegion, costModel, gateways.byId().keySet());
+              new OrgContext(
+                  id, store, clock, defaultRegion, costModel, gateways.byId().keySet(), texting));
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.p2p.contact;
 
+import dev.p2p.ValidationException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,27 @@ public final class Phones {
    */
   public static boolean isE164(@Nullable String phone) {
     return phone != null && E164.matcher(phone).matches();
+  }
+
+  /**
+   * The E.164 form of a phone as people write it ({@code (415) 555-2671}, {@code +1 415 555 2671}).
+   *
+   * @param raw the text as given
+   * @param defaultRegion the ISO 3166 region for numbers written without {@code +}
+   * @param field the name the violation gives the value
+   * @throws ValidationException naming {@code field} with the reason (the number is not repeated)
+   */
+  public static String toE164(String raw, String defaultRegion, String field) {
+    if (raw.length() > PhoneNormalizer.MAX_LENGTH) {
+      throw ValidationException.of(
+          field, "is longer than " + PhoneNormalizer.MAX_LENGTH + " characters");
+    }
+    PhoneNormalizer.Result result = PhoneNormalizer.normalize(raw, defaultRegion);
+    String e164 = result.e164();
+    if (e164 == null) {
+      throw ValidationException.of(field, String.valueOf(result.problem()));
+    }
+    return e164;
   }
 
   /**

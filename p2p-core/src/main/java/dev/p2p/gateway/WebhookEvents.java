@@ -1,43 +1,35 @@
 package dev.p2p.gateway;
 
 import dev.p2p.contact.Phones;
+import dev.p2p.conversation.Receiving;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.store.Store;
-import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies one verified webhook event to the store, idempotently. Thread-safe. */
+/**
+ * Finds the organization of one verified webhook event and hands it to {@link Receiving},
+ * idempotently. Thread-safe.
+ */
 final class WebhookEvents {
   private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
 
   private final Store store;
-  private final Clock clock;
+  private final Receiving receiving;
 
-  WebhookEvents(Store store, Clock clock) {
+  WebhookEvents(Store store, Receiving receiving) {
     this.store = store;
-    this.clock = clock;
+    this.receiving = receiving;
   }
 
-  /** Applies the event in one store operation; a store failure propagates. */
+  /** Applies the event; a store failure propagates. */
   void apply(String gatewayId, GatewayEvent event) {
     if (event instanceof StatusUpdate update) {
-      status(gatewayId, update);
+      receiving.status(gatewayId, update);
     } else if (event instanceof InboundMessage inbound) {
       inbound(gatewayId, inbound);
-    }
-  }
-
-  private void status(String gatewayId, StatusUpdate update) {
-    if (!store.messages().applyStatus(gatewayId, update, clock.instant())) {
-      log.debug(
-          "Status {} for message {} of gateway '{}' changed nothing: repeated, late, or for a"
-              + " message not stored (yet)",
-          update.status(),
-          update.carrierMessageId(),
-          gatewayId);
     }
   }
 
@@ -46,19 +38,14 @@ final class WebhookEvents {
         store.messages().findOrganization(gatewayId, inbound.to(), inbound.from());
     if (orgId.isEmpty()) {
       log.warn(
-          "Inbound message {} on gateway '{}' from {} to {} matches no organization (no sender"
-              + " binding): acknowledged and not stored",
+          "Inbound message {} on gateway '{}' from {} to {} matches no organization (no"
+              + " organization ever sent from that number): acknowledged and not stored",
           inbound.carrierMessageId(),
           gatewayId,
           Phones.mask(inbound.from()),
           Phones.mask(inbound.to()));
       return;
     }
-    if (!store.messages().recordInbound(orgId.get(), gatewayId, inbound, clock.instant())) {
-      log.debug(
-          "Inbound message {} of gateway '{}' was already stored",
-          inbound.carrierMessageId(),
-          gatewayId);
-    }
+    receiving.inbound(orgId.get(), gatewayId, inbound);
   }
 }

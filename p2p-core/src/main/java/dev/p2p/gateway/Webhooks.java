@@ -1,7 +1,7 @@
 package dev.p2p.gateway;
 
+import dev.p2p.conversation.Receiving;
 import dev.p2p.store.Store;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,10 +49,10 @@ public final class Webhooks {
    *
    * @param gateways the registered gateways by id, in registration order
    */
-  public Webhooks(Map<String, SmsGateway> gateways, Store store, Clock clock) {
+  public Webhooks(Map<String, SmsGateway> gateways, Store store, Receiving receiving) {
     this.gateways = Map.copyOf(gateways);
     this.ids = List.copyOf(gateways.keySet());
-    this.events = new WebhookEvents(store, clock);
+    this.events = new WebhookEvents(store, receiving);
   }
 
   /**

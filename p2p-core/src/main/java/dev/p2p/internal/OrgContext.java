@@ -17,7 +17,8 @@ public record OrgContext(
     Clock clock,
     String defaultRegion,
     CostModel costModel,
-    Set<String> gatewayIds) {
+    Set<String> gatewayIds,
+    Texting texting) {
   /** Checks presence and copies the gateway ids. */
   public OrgContext {
     gatewayIds = Set.copyOf(gatewayIds);
@@ -26,5 +27,6 @@ public record OrgContext(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(defaultRegion, "defaultRegion");
     Objects.requireNonNull(costModel, "costModel");
+    Objects.requireNonNull(texting, "texting");
   }
 }

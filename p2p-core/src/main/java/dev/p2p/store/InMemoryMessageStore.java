@@ -20,6 +20,16 @@ final class InMemoryMessageStore implements MessageStore {
   private final InMemorySenders senders = new InMemorySenders();
   private final InMemoryMessages messages = new InMemoryMessages(senders);
 
+  /** The messages themselves, for the conversation part (under the store's lock). */
+  InMemoryMessages data() {
+    return messages;
+  }
+
+  /** The sender bindings, for the conversation part (under the store's lock). */
+  InMemorySenders senders() {
+    return senders;
+  }
+
   InMemoryMessageStore(InMemoryStore store) {
     this.store = store;
   }

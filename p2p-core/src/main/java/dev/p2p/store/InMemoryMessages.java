@@ -234,6 +234,19 @@ final class InMemoryMessages {
     return id == null ? Optional.empty() : find(orgId, id);
   }
 
+  /** The id of the message with this gateway and carrier id, in any organization. */
+  Optional<Long> idOf(String gatewayId, String carrierMessageId) {
+    return Optional.ofNullable(byCarrierId.get(key(gatewayId, carrierMessageId)));
+  }
+
+  /** The organization and message with this id, in any organization. */
+  Optional<Map.Entry<String, Message>> anyOrg(long messageId) {
+    Stored stored = byId.get(messageId);
+    return stored == null
+        ? Optional.empty()
+        : Optional.of(Map.entry(stored.orgId(), stored.message()));
+  }
+
   /** The message if it belongs to the organization and awaits its receipt or failure. */
   private @Nullable Message awaitingSend(String orgId, long messageId) {
     return find(orgId, messageId)

@@ -62,6 +62,25 @@ final class InMemorySenders {
         bestAt = b.usedAt();
       }
     }
+    return best != null ? Optional.of(best) : lastUserOf(gatewayId, ourNumber);
+  }
+
+  /** No binding for this contact: the organization whose binding used the number last. */
+  private Optional<String> lastUserOf(String gatewayId, String ourNumber) {
+    String best = null;
+    Instant bestAt = Instant.MIN;
+    for (Map.Entry<String, Binding> e : bindings.entrySet()) {
+      String[] key = e.getKey().split("\u0000", -1);
+      Binding b = e.getValue();
+      if (key[1].equals(gatewayId) && b.number().equals(ourNumber)) {
+        boolean later = b.usedAt().isAfter(bestAt);
+        boolean tieLower = b.usedAt().equals(bestAt) && best != null && key[0].compareTo(best) < 0;
+        if (later || tieLower) {
+          best = key[0];
+          bestAt = b.usedAt();
+        }
+      }
+    }
     return Optional.ofNullable(best);
   }
 

@@ -29,6 +29,8 @@ public final class InMemoryStore implements Store {
   private final InMemoryContacts contacts = new InMemoryContacts(new AtomicLong());
   private final InMemoryActionStore actions = new InMemoryActionStore(this);
   private final InMemoryMessageStore messages = new InMemoryMessageStore(this);
+  private final InMemoryConversationStore conversations =
+      new InMemoryConversationStore(this, messages);
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -227,6 +229,11 @@ public final class InMemoryStore implements Store {
           contacts.abortImport(org(orgId), listId);
           return listId;
         });
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   // ---- used by the parts ----

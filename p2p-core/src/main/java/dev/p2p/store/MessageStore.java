@@ -116,7 +116,10 @@ public interface MessageStore {
   /**
    * The organization an inbound message belongs to: the one whose binding for this gateway and
    * contact is {@code ourNumber}; when several organizations have that binding, the one that used
-   * it last ({@link #bindSender} or a receipt naming the number), ties by organization id.
+   * it last ({@link #bindSender} or a receipt naming the number), ties by organization id. When no
+   * organization binds this contact to {@code ourNumber}, the organization that used {@code
+   * ourNumber} last on this gateway for any contact (same ordering), so that a contact who writes
+   * first still reaches the organization that owns the number.
    */
   Optional<String> findOrganization(String gatewayId, String ourNumber, String contactPhone);
 }

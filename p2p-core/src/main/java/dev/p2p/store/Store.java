@@ -134,6 +134,15 @@ public interface Store extends AutoCloseable {
    */
   MessageStore messages();
 
+  /**
+   * The part for texting: conversations, assignment, opt-outs, inbound routing and settings. Its
+   * operations are atomic like this interface's and share this store's transactions (or lock) and
+   * lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  ConversationStore conversations();
+
   /** Releases the store's resources (connections, pools). Idempotent. */
   @Override
   void close();

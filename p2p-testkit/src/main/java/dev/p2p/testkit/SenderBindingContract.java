@@ -149,7 +149,18 @@ abstract class SenderBindingContract {
     assertThat(store().messages().findOrganization(GATEWAY, A, contact(2))).contains(OTHER_ORG);
     assertThat(store().messages().findOrganization(GATEWAY, B, contact(1))).isEmpty();
     assertThat(store().messages().findOrganization("bandwidth", A, contact(1))).isEmpty();
-    assertThat(store().messages().findOrganization(GATEWAY, A, contact(3))).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a contact with no binding to the number reaches the organization that used it last")
+  void inboundFromAnUnboundContactRoutesByNumber() {
+    store().messages().bindSender(ORG, GATEWAY, contact(1), List.of(A), NOW);
+    store().messages().bindSender(OTHER_ORG, GATEWAY, contact(2), List.of(A), NOW.plusSeconds(60));
+    store().messages().bindSender(ORG, GATEWAY, contact(4), List.of(B), NOW.plusSeconds(120));
+    assertThat(store().messages().findOrganization(GATEWAY, A, contact(3))).contains(OTHER_ORG);
+    assertThat(store().messages().findOrganization(GATEWAY, B, contact(3))).contains(ORG);
+    assertThat(store().messages().findOrganization(GATEWAY, C, contact(3))).isEmpty();
+    assertThat(store().messages().findOrganization("bandwidth", A, contact(3))).isEmpty();
   }
 
   @Test

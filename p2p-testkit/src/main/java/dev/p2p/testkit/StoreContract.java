@@ -118,6 +118,7 @@ public abstract class StoreContract {
     void eachPartIsOneObject() {
       assertThat(store.actions()).isSameAs(store.actions());
       assertThat(store.messages()).isSameAs(store.messages());
+      assertThat(store.conversations()).isSameAs(store.conversations());
     }
   }
 
@@ -556,6 +557,24 @@ public abstract class StoreContract {
   @Nested
   @DisplayName("tags, custom fields and actions")
   class Actions extends ActionStoreContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
+  @DisplayName("conversations: pools, assignment, opt-outs, settings")
+  class Conversations extends ConversationStoreContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
+  @DisplayName("conversations: sends, updates, inboxes, inbound messages")
+  class Texting extends TextingContract {
     @Override
     Store store() {
       return StoreContract.this.store;

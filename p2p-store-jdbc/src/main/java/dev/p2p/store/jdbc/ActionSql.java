@@ -36,7 +36,7 @@ final class ActionSql {
   private static final String SPEC_COLUMNS =
       "name, list_id, script, report, own_tags, own_fields, hours_start, hours_end, default_zone,"
           + " sender_gateway, messaging_service_id, sender_numbers, assign_policy, batch_size,"
-          + " max_per_texter, keep_assignments, smart_encoding";
+          + " max_per_texter, keep_assignments, smart_encoding, asks_report";
 
   private static final String SELECT =
       "SELECT id, status, version, created_at, updated_at, " + SPEC_COLUMNS + " FROM actions";
@@ -61,7 +61,7 @@ final class ActionSql {
                   "INSERT INTO actions (org_id, status, version, created_at, updated_at, "
                       + SPEC_COLUMNS
                       + ") VALUES (?, 'DRAFT', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, ?, ?)",
+                      + " ?, ?, ?, ?)",
                   new String[] {"id"})) {
             ps.setString(1, orgId);
             ps.setObject(2, Times.toColumn(now));
@@ -226,6 +226,7 @@ final class ActionSql {
     ps.setInt(i++, assignment.maxPerTexter());
     ps.setBoolean(i++, assignment.keepAssignments());
     ps.setBoolean(i++, spec.smartEncoding());
+    ps.setBoolean(i++, !spec.report().isEmpty()); // asks_report: see V4__texting.sql
     return i;
   }
 

@@ -6,6 +6,7 @@ import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.ActionStore;
 import dev.p2p.store.ContactImport;
+import dev.p2p.store.ConversationStore;
 import dev.p2p.store.MessageStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
@@ -45,6 +46,7 @@ public final class JdbcStore implements Store {
   private final ContactSql contacts;
   private final JdbcActionStore actions;
   private final JdbcMessageStore messages;
+  private final JdbcConversationStore conversations;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -56,6 +58,7 @@ public final class JdbcStore implements Store {
     this.contacts = new ContactSql(tx);
     this.actions = new JdbcActionStore(tx);
     this.messages = new JdbcMessageStore(tx);
+    this.conversations = new JdbcConversationStore(tx);
   }
 
   /**
@@ -261,6 +264,11 @@ public final class JdbcStore implements Store {
   @Override
   public MessageStore messages() {
     return messages;
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

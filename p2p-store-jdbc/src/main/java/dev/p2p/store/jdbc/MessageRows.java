@@ -26,11 +26,11 @@ final class MessageRows {
           + " body, media, segments, status, unconfirmed, error_kind, carrier_code, created_at,"
           + " updated_at FROM messages";
 
-  /** The columns an insert fills, in order: 14 parameters. */
+  /** The columns an insert fills, in order: 15 parameters, the conversation's id last. */
   static final String INSERT =
       "INSERT INTO messages (org_id, direction, gateway_id, reference, carrier_message_id, sender,"
-          + " contact_phone, body, media, segments, status, status_rank, created_at, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " contact_phone, body, media, segments, status, status_rank, created_at, updated_at,"
+          + " conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> URLS = new TypeReference<>() {};

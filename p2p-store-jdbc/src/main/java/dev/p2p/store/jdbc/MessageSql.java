@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,31 +43,45 @@ final class MessageSql {
     return tx.runInOrganization(
         "record an outbound message",
         orgId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(MessageRows.INSERT, new String[] {"id"})) {
-            bindInsert(ps, orgId, Direction.OUTBOUND, m.gatewayId(), now);
-            ps.setString(4, m.reference());
-            ps.setNull(5, Types.VARCHAR);
-            ps.setString(6, m.sender());
-            ps.setString(7, m.contactPhone());
-            ps.setString(8, m.body());
-            ps.setString(9, MessageRows.mediaJson(m.media()));
-            ps.setInt(10, m.segments());
-            ps.setString(11, MessageStatus.QUEUED.name());
-            ps.setInt(12, MessageStatus.QUEUED.rank());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-              keys.next();
-              return keys.getLong(1);
-            }
-          } catch (SQLException e) {
-            if (tx.dialect().isUniqueViolation(e)) {
-              throw ValidationException.of(
-                  "reference", "is already used by another message of the organization");
-            }
-            throw e;
-          }
-        });
+        c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), now));
+  }
+
+  /**
+   * Inserts an outbound message as queued, in a conversation or none; returns its id.
+   *
+   * @throws ValidationException naming {@code reference} if the organization used it before
+   */
+  static long insertOutbound(
+      Connection c,
+      Dialect dialect,
+      String orgId,
+      QueuedMessage m,
+      OptionalLong conversationId,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(MessageRows.INSERT, new String[] {"id"})) {
+      bindInsert(ps, orgId, Direction.OUTBOUND, m.gatewayId(), conversationId, now);
+      ps.setString(4, m.reference());
+      ps.setNull(5, Types.VARCHAR);
+      ps.setString(6, m.sender());
+      ps.setString(7, m.contactPhone());
+      ps.setString(8, m.body());
+      ps.setString(9, MessageRows.mediaJson(m.media()));
+      ps.setInt(10, m.segments());
+      ps.setString(11, MessageStatus.QUEUED.name());
+      ps.setInt(12, MessageStatus.QUEUED.rank());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      if (dialect.isUniqueViolation(e)) {
+        throw ValidationException.of(
+            "reference", "is already used by another message of the organization");
+      }
+      throw e;
+    }
   }
 
   boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
@@ -157,35 +172,49 @@ final class MessageSql {
   }
 
   boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {
-    boolean postgres = tx.dialect() == Dialect.POSTGRESQL;
+    return tx.runInOrganization(
+        "record an inbound message",
+        orgId,
+        c -> insertInbound(c, tx.dialect(), orgId, gatewayId, in, now).isPresent());
+  }
+
+  /**
+   * Inserts an inbound message, without a conversation, unless the gateway's carrier id is stored
+   * already (in any organization); returns the new row's id, or empty when it was stored before.
+   */
+  static OptionalLong insertInbound(
+      Connection c, Dialect dialect, String orgId, String gatewayId, InboundMessage in, Instant now)
+      throws SQLException {
+    boolean postgres = dialect == Dialect.POSTGRESQL;
     String sql =
         postgres
             ? MessageRows.INSERT + " ON CONFLICT (gateway_id, carrier_message_id) DO NOTHING"
             : MessageRows.INSERT;
-    return tx.runInOrganization(
-        "record an inbound message",
-        orgId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindInsert(ps, orgId, Direction.INBOUND, gatewayId, now);
-            ps.setNull(4, Types.VARCHAR);
-            ps.setString(5, in.carrierMessageId());
-            ps.setString(6, in.to());
-            ps.setString(7, in.from());
-            ps.setString(8, in.body());
-            ps.setString(9, MessageRows.mediaJson(in.media()));
-            ps.setInt(10, 0);
-            ps.setString(11, MessageStatus.RECEIVED.name());
-            ps.setInt(12, MessageStatus.RECEIVED.rank());
-            return ps.executeUpdate() > 0;
-          } catch (SQLException e) {
-            // H2 and MariaDB: the unique (gateway_id, carrier_message_id) says it is stored.
-            if (!postgres && tx.dialect().isUniqueViolation(e)) {
-              return false;
-            }
-            throw e;
-          }
-        });
+    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+      bindInsert(ps, orgId, Direction.INBOUND, gatewayId, OptionalLong.empty(), now);
+      ps.setNull(4, Types.VARCHAR);
+      ps.setString(5, in.carrierMessageId());
+      ps.setString(6, in.to());
+      ps.setString(7, in.from());
+      ps.setString(8, in.body());
+      ps.setString(9, MessageRows.mediaJson(in.media()));
+      ps.setInt(10, 0);
+      ps.setString(11, MessageStatus.RECEIVED.name());
+      ps.setInt(12, MessageStatus.RECEIVED.rank());
+      if (ps.executeUpdate() == 0) {
+        return OptionalLong.empty();
+      }
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return OptionalLong.of(keys.getLong(1));
+      }
+    } catch (SQLException e) {
+      // H2 and MariaDB: the unique (gateway_id, carrier_message_id) says it is stored.
+      if (!postgres && dialect.isUniqueViolation(e)) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
   }
 
   Optional<Message> find(String orgId, long messageId) {
@@ -218,14 +247,27 @@ final class MessageSql {
     }
   }
 
-  /** Binds org_id, direction, gateway_id and both timestamps of {@link MessageRows#INSERT}. */
+  /**
+   * Binds org_id, direction, gateway_id, both timestamps and the conversation of {@link
+   * MessageRows#INSERT}.
+   */
   private static void bindInsert(
-      PreparedStatement ps, String orgId, Direction direction, String gatewayId, Instant now)
+      PreparedStatement ps,
+      String orgId,
+      Direction direction,
+      String gatewayId,
+      OptionalLong conversationId,
+      Instant now)
       throws SQLException {
     ps.setString(1, orgId);
     ps.setString(2, direction.name());
     ps.setString(3, gatewayId);
     ps.setObject(13, Times.toColumn(now));
     ps.setObject(14, Times.toColumn(now));
+    if (conversationId.isPresent()) {
+      ps.setLong(15, conversationId.getAsLong());
+    } else {
+      ps.setNull(15, Types.BIGINT);
+    }
   }
 }

@@ -61,19 +61,38 @@ final class SenderSql {
     return tx.run(
         "find the organization of an inbound message",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
+          Optional<String> bound =
+              firstOrg(
+                  c,
                   "SELECT org_id FROM sender_bindings"
-                      + " WHERE gateway_id = ? AND contact_phone = ? AND sender = ?"
-                      + " ORDER BY last_used_at DESC, org_id LIMIT 1")) {
-            ps.setString(1, gatewayId);
-            ps.setString(2, contactPhone);
-            ps.setString(3, ourNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+                      + " WHERE gateway_id = ? AND sender = ? AND contact_phone = ?"
+                      + " ORDER BY last_used_at DESC, org_id LIMIT 1",
+                  gatewayId,
+                  ourNumber,
+                  contactPhone);
+          if (bound.isPresent()) {
+            return bound;
           }
+          // No binding of this contact to the number: the organization that used it last.
+          return firstOrg(
+              c,
+              "SELECT org_id FROM sender_bindings WHERE gateway_id = ? AND sender = ?"
+                  + " ORDER BY last_used_at DESC, org_id LIMIT 1",
+              gatewayId,
+              ourNumber);
         });
+  }
+
+  private static Optional<String> firstOrg(Connection c, String sql, String... params)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
   }
 
   /** Binds the contact to the number whatever it was bound to, stamped as used now. */

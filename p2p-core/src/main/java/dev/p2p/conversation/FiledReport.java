@@ -1,0 +1,27 @@
+package dev.p2p.conversation;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The report a texter filed for a conversation: for each question of the action's report, by its
+ * prompt, the answers given (tag names for a tag question, one value for a field question).
+ *
+ * @param answers answers by question prompt, in the order of the action's questions
+ * @param texterId who filed it
+ * @param filedAt when
+ */
+public record FiledReport(Map<String, List<String>> answers, String texterId, Instant filedAt) {
+  /** Checks presence and copies the answers, keeping their order. */
+  public FiledReport {
+    Objects.requireNonNull(texterId, "texterId");
+    Objects.requireNonNull(filedAt, "filedAt");
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    answers.forEach((prompt, values) -> copy.put(prompt, List.copyOf(values)));
+    answers = Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,303 @@
+package dev.p2p.conversation;
+
+import dev.p2p.ForbiddenException;
+import dev.p2p.NotFoundException;
+import dev.p2p.OptedOutException;
+import dev.p2p.OutsideTextingHoursException;
+import dev.p2p.TextingSettings;
+import dev.p2p.ValidationException;
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.contact.Contact;
+import dev.p2p.contact.Phones;
+import dev.p2p.gateway.GatewayError;
+import dev.p2p.gateway.GatewayException;
+import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
+import dev.p2p.gateway.SmsGateway;
+import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Texting;
+import dev.p2p.internal.TextingWindows;
+import dev.p2p.optout.OptOutSource;
+import dev.p2p.sms.Segments;
+import dev.p2p.sms.SmartEncoding;
+import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.SendRecord;
+import dev.p2p.store.Store;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One outbound message, start to end: the checks that need no lock (action live, assigned, opted
+ * out, texting hours), the body's final form and segments, the sender, the store's one-transaction
+ * record, the gateway call, and then sent or failed. A carrier's opted-out error opts the phone
+ * out; an invalid-number error marks it invalid. Thread-safe.
+ */
+final class SendPipeline {
+  private static final Logger log = LoggerFactory.getLogger(SendPipeline.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final OrgContext ctx;
+  private final Texting texting;
+  private final Store store;
+
+  SendPipeline(OrgContext ctx) {
+    this.ctx = ctx;
+    this.texting = ctx.texting();
+    this.store = ctx.store();
+  }
+
+  /** The action of a conversation, which must be published. */
+  Action liveAction(long actionId) {
+    Action action =
+        store
+            .actions()
+            .findAction(ctx.orgId(), actionId)
+            .orElseThrow(() -> new NotFoundException("action", actionId));
+    if (action.status() != ActionStatus.PUBLISHED) {
+      throw ValidationException.of(
+          "status",
+          "action '"
+              + action.name()
+              + "' is "
+              + action.status()
+              + ": only a published action sends (resume it to send again)");
+    }
+    return action;
+  }
+
+  /** The conversation, which must be assigned to the texter. */
+  Conversation mine(long conversationId, String texterId) {
+    Conversation c =
+        store
+            .conversations()
+            .findConversation(ctx.orgId(), conversationId)
+            .orElseThrow(() -> new NotFoundException("conversation", conversationId));
+    if (!c.texterId().equals(Optional.of(texterId))) {
+      throw new ForbiddenException(
+          "conversation " + conversationId + " is not assigned to texter " + texterId);
+    }
+    return c;
+  }
+
+  /** The contact of a conversation. */
+  Contact contact(Conversation c) {
+    return store
+        .findContact(ctx.orgId(), c.contactId())
+        .orElseThrow(() -> new NotFoundException("contact", c.contactId()));
+  }
+
+  /** Checks that the contact may be texted now and returns when its window closes. */
+  Optional<Instant> checkHours(Action action, Contact contact) {
+    TextingSettings settings = texting.settings(ctx.orgId());
+    TextingWindows.Check check =
+        TextingWindows.check(
+            TextingWindows.key(contact.details()),
+            action.spec().textingHours(),
+            settings,
+            texting.clock().instant());
+    if (!check.open()) {
+      throw new OutsideTextingHoursException(
+          "it is outside texting hours for contact "
+              + Phones.mask(contact.phone())
+              + " (time zone "
+              + check.zone()
+              + (settings.stateRules() ? ", state rules on" : "")
+              + ")"
+              + check.opensAt().map(at -> "; their window opens at " + at).orElse(""),
+          check.opensAt());
+    }
+    return check.closesAt();
+  }
+
+  /** Sends a texter's message (initial or reply) of a conversation. */
+  CompletableFuture<Message> send(
+      Conversation c,
+      String texterId,
+      SendRecord.Kind kind,
+      String text,
+      ConversationUpdate effects) {
+    Action action = liveAction(c.actionId());
+    if (store.conversations().findOptOut(ctx.orgId(), c.contactPhone()).isPresent()) {
+      throw new OptedOutException(Phones.mask(c.contactPhone()));
+    }
+    Contact contact = contact(c);
+    Optional<Instant> closesAt = checkHours(action, contact);
+    String body = action.spec().smartEncoding() ? SmartEncoding.apply(text) : text;
+    if (body.isBlank()) {
+      throw ValidationException.of("body", "must not be empty");
+    }
+    SenderSettings settings =
+        action
+            .spec()
+            .sender()
+            .orElseThrow(
+                () ->
+                    ValidationException.of(
+                        "sender", "the action has no sender: set one with ActionDraft.sender(..)"));
+    SmsGateway gateway = gateway(settings.gateway());
+    Sender sender = sender(c, settings);
+    return dispatch(
+        c.id(),
+        kind,
+        Optional.of(texterId),
+        settings.gateway(),
+        gateway,
+        sender,
+        c.contactPhone(),
+        body,
+        effects,
+        closesAt);
+  }
+
+  /** Sends p2p's own answer (HELP, opt-out confirmation) from the given sender. */
+  CompletableFuture<Message> automatic(
+      long conversationId, String gatewayId, Sender sender, String phone, String body) {
+    return dispatch(
+        conversationId,
+        SendRecord.Kind.AUTOMATIC,
+        Optional.empty(),
+        gatewayId,
+        gateway(gatewayId),
+        sender,
+        phone,
+        body,
+        ConversationUpdate.NONE,
+        Optional.empty());
+  }
+
+  private CompletableFuture<Message> dispatch(
+      long conversationId,
+      SendRecord.Kind kind,
+      Optional<String> texterId,
+      String gatewayId,
+      SmsGateway gateway,
+      Sender sender,
+      String phone,
+      String body,
+      ConversationUpdate effects,
+      Optional<Instant> expiresAt) {
+    String reference = reference();
+    QueuedMessage queued =
+        new QueuedMessage(
+            gatewayId,
+            reference,
+            sender.address(),
+            phone,
+            body,
+            List.of(),
+            Segments.of(body).count());
+    TextingSettings settings = texting.settings(ctx.orgId());
+    long messageId =
+        store
+            .conversations()
+            .recordSend(
+                ctx.orgId(),
+                new SendRecord(
+                    conversationId, kind, texterId, queued, effects, settings.lockWindow()),
+                texting.clock().instant());
+    CompletableFuture<SendReceipt> sent;
+    try {
+      sent =
+          gateway.send(new OutboundMessage(reference, sender, phone, body, List.of(), expiresAt));
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    return sent.handle(
+        (receipt, error) -> {
+          Instant now = texting.clock().instant();
+          if (error == null) {
+            store.messages().markSent(ctx.orgId(), messageId, receipt, now);
+          } else {
+            failed(messageId, phone, unwrap(error), now);
+          }
+          return store
+              .messages()
+              .findMessage(ctx.orgId(), messageId)
+              .orElseThrow(() -> new NotFoundException("message", messageId));
+        });
+  }
+
+  private void failed(long messageId, String phone, Throwable error, Instant now) {
+    if (error instanceof GatewayException g) {
+      store
+          .messages()
+          .markFailed(
+              ctx.orgId(),
+              messageId,
+              FailureKind.of(g.error()),
+              g.carrierCode(),
+              // A classified refusal is the carrier's answer: it did not take the message.
+              g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
+              now);
+      if (g.error() instanceof GatewayError.OptedOut) {
+        store.conversations().optOut(ctx.orgId(), phone, OptOutSource.CARRIER, now);
+      } else if (g.error() instanceof GatewayError.InvalidNumber) {
+        store.conversations().markInvalid(ctx.orgId(), phone, now);
+      }
+      log.info("Message {} to {} failed: {}", messageId, Phones.mask(phone), g.getMessage());
+    } else {
+      // Not a classified carrier answer: the carrier may have the message.
+      store
+          .messages()
+          .markFailed(ctx.orgId(), messageId, FailureKind.RETRYABLE, Optional.empty(), false, now);
+      log.warn(
+          "Message {} to {}: gateway call failed unexpectedly",
+          messageId,
+          Phones.mask(phone),
+          error);
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable t = error;
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private SmsGateway gateway(String gatewayId) {
+    return texting
+        .gateway(gatewayId)
+        .orElseThrow(
+            () ->
+                ValidationException.of(
+                    "sender.gateway",
+                    "'"
+                        + gatewayId
+                        + "' is not registered: register it with P2P.builder().gateway(..)"));
+  }
+
+  /** The sender of a conversation's next message: its sticky one, else the action's choice. */
+  Sender sender(Conversation c, SenderSettings settings) {
+    if (c.sender().isPresent()) {
+      String sticky = c.sender().get();
+      return settings.messagingServiceId().equals(Optional.of(sticky))
+          ? new Sender.MessagingService(sticky)
+          : new Sender.Number(sticky);
+    }
+    if (settings.messagingServiceId().isPresent()) {
+      return new Sender.MessagingService(settings.messagingServiceId().get());
+    }
+    return new Sender.Number(
+        texting
+            .senders()
+            .senderFor(ctx.orgId(), settings.gateway(), c.contactPhone(), settings.numbers()));
+  }
+
+  private static String reference() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return "p2p-" + HexFormat.of().formatHex(bytes);
+  }
+}

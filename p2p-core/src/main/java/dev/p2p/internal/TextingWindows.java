@@ -1,0 +1,129 @@
+package dev.p2p.internal;
+
+import dev.p2p.TextingSettings;
+import dev.p2p.action.StateRule;
+import dev.p2p.action.StateRule.DayHours;
+import dev.p2p.action.StateRules;
+import dev.p2p.action.TextingHours;
+import dev.p2p.contact.ContactDetails;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Quiet-hour arithmetic: whether a contact may be texted now, in the contact's local time, under an
+ * action's texting hours and (when the organization turns them on) the federal baseline and the
+ * state rules of the contact's area code and ZIP code. Contacts are described by their <em>window
+ * key</em>, {@code zone|areaCodeState|zipState}, which stores keep per conversation. Stateless and
+ * thread-safe.
+ */
+public final class TextingWindows {
+  private TextingWindows() {}
+
+  /**
+   * Where a contact stands now.
+   *
+   * @param open whether texting is allowed now
+   * @param zone the contact's zone used
+   * @param closesAt when the current window closes, if open
+   * @param opensAt when the next window opens, if closed (empty: none within a week)
+   */
+  public record Check(
+      boolean open, ZoneId zone, Optional<Instant> closesAt, Optional<ZonedDateTime> opensAt) {}
+
+  /** The window key of a contact. */
+  public static String key(ContactDetails contact) {
+    return contact.timeZone().map(ZoneId::getId).orElse("")
+        + "|"
+        + contact.areaCodeState().orElse("")
+        + "|"
+        + contact.zipState().orElse("");
+  }
+
+  /** The keys among these that are inside their window now. */
+  public static Set<String> openKeys(
+      Set<String> keys, TextingHours hours, TextingSettings settings, Instant now) {
+    Set<String> open = new HashSet<>();
+    for (String key : keys) {
+      if (check(key, hours, settings, now).open()) {
+        open.add(key);
+      }
+    }
+    return open;
+  }
+
+  /** Where the contact with this window key stands now. */
+  public static Check check(String key, TextingHours hours, TextingSettings settings, Instant now) {
+    String[] parts = key.split("\\|", -1);
+    ZoneId zone = zone(parts[0], hours.defaultZone());
+    List<StateRule> rules = new ArrayList<>();
+    if (settings.stateRules()) {
+      rules.add(StateRules.FEDERAL);
+      for (int i = 1; i < parts.length; i++) {
+        StateRule rule = settings.stateWindows().get(parts[i]);
+        if (rule != null) {
+          rules.add(rule);
+        }
+      }
+    }
+    ZonedDateTime local = now.atZone(zone);
+    for (int day = 0; day <= 7; day++) {
+      LocalDate date = local.toLocalDate().plusDays(day);
+      Optional<DayHours> window = window(date, hours, rules);
+      if (window.isEmpty()) {
+        continue;
+      }
+      ZonedDateTime start = date.atTime(window.get().start()).atZone(zone);
+      ZonedDateTime end = date.atTime(window.get().end()).atZone(zone);
+      if (local.isBefore(start)) {
+        return new Check(false, zone, Optional.empty(), Optional.of(start));
+      }
+      if (local.isBefore(end)) {
+        return new Check(true, zone, Optional.of(end.toInstant()), Optional.empty());
+      }
+    }
+    return new Check(false, zone, Optional.empty(), Optional.empty());
+  }
+
+  private static Optional<DayHours> window(
+      LocalDate date, TextingHours hours, List<StateRule> rules) {
+    LocalTime start = hours.start();
+    LocalTime end = hours.end();
+    for (StateRule rule : rules) {
+      Optional<DayHours> day = rule.hours(date.getDayOfWeek());
+      if (day.isEmpty()) {
+        return Optional.empty();
+      }
+      start = later(start, day.get().start());
+      end = earlier(end, day.get().end());
+    }
+    return end.isAfter(start) ? Optional.of(new DayHours(start, end)) : Optional.empty();
+  }
+
+  private static ZoneId zone(String id, ZoneId fallback) {
+    if (id.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      return fallback;
+    }
+  }
+
+  private static LocalTime later(LocalTime a, LocalTime b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalTime earlier(LocalTime a, LocalTime b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

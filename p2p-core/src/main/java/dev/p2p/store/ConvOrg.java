@@ -1,0 +1,48 @@
+package dev.p2p.store;
+
+import dev.p2p.assign.Target;
+import dev.p2p.optout.OptOut;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/** One organization's texting data in the in-memory store; used under the store's lock only. */
+final class ConvOrg {
+  final TreeMap<Long, ConvData> byId = new TreeMap<>();
+  final Map<Long, TreeMap<Long, ConvData>> byAction = new HashMap<>();
+  final Map<String, List<ConvData>> byPhone = new HashMap<>();
+  final Map<Long, Long> pooledThrough = new HashMap<>();
+  final Map<Long, Set<String>> windowKeys = new HashMap<>();
+  final Map<Long, LinkedHashSet<Target>> targets = new HashMap<>();
+  final Map<Long, String> joinTokens = new HashMap<>();
+  final TreeMap<String, OptOut> optOuts = new TreeMap<>();
+  final Set<String> invalid = new HashSet<>();
+  final Map<String, InitialLock> initialLocks = new HashMap<>();
+  final TreeSet<Long> unrouted = new TreeSet<>();
+  @Nullable String settings;
+
+  /** The last initial message to a phone: which action, when. */
+  record InitialLock(long actionId, Instant at) {}
+
+  TreeMap<Long, ConvData> action(long actionId) {
+    return byAction.computeIfAbsent(actionId, a -> new TreeMap<>());
+  }
+
+  boolean blocked(String phone) {
+    return optOuts.containsKey(phone) || invalid.contains(phone);
+  }
+
+  void add(ConvData c) {
+    byId.put(c.id, c);
+    action(c.actionId).put(c.id, c);
+    byPhone.computeIfAbsent(c.phone, p -> new java.util.ArrayList<>()).add(c);
+    windowKeys.computeIfAbsent(c.actionId, a -> new TreeSet<>()).add(c.windowKey);
+  }
+}

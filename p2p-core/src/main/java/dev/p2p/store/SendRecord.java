@@ -1,0 +1,56 @@
+package dev.p2p.store;
+
+import dev.p2p.conversation.QueuedMessage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An outbound message of a conversation, as the core hands it to {@link
+ * ConversationStore#recordSend} after the checks that need no data (texting hours, rendering,
+ * segments).
+ *
+ * @param conversationId the conversation
+ * @param kind initial message, texter's reply, or automatic answer
+ * @param texterId the texter sending it; empty only for {@link Kind#AUTOMATIC}
+ * @param message the message to record as queued
+ * @param effects tags and field values the reply script applies, in the same transaction
+ * @param lockWindow for an initial message, how long another action's initial message to the same
+ *     phone blocks this one; {@link Duration#ZERO} for no lock
+ */
+public record SendRecord(
+    long conversationId,
+    Kind kind,
+    Optional<String> texterId,
+    QueuedMessage message,
+    ConversationUpdate effects,
+    Duration lockWindow) {
+
+  /** What the message is. */
+  public enum Kind {
+    /** The conversation's first message; needs status {@code NEEDS_FIRST_MESSAGE}. */
+    INITIAL,
+    /** A texter's message after the first (script or free text). */
+    REPLY,
+    /**
+     * p2p's own answer (a HELP reply, an opt-out confirmation): no texter, no assignment check,
+     * allowed on an opted-out conversation, and the status does not move.
+     */
+    AUTOMATIC
+  }
+
+  /** Checks presence and that only automatic messages have no texter. */
+  public SendRecord {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(texterId, "texterId");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(effects, "effects");
+    Objects.requireNonNull(lockWindow, "lockWindow");
+    if (texterId.isEmpty() != (kind == Kind.AUTOMATIC)) {
+      throw new IllegalArgumentException("only an automatic message has no texter");
+    }
+    if (lockWindow.isNegative()) {
+      throw new IllegalArgumentException("lockWindow must not be negative");
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.conversation.Conversation;
+import dev.p2p.conversation.InboxCounts;
+import dev.p2p.conversation.InboxFilter;
+import dev.p2p.conversation.Message;
+import dev.p2p.store.InboxQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reading conversations: one by id, a texter's next to send, inbox pages (keyset on {@code
+ * (last_message_at, id)} descending, the index {@code conversations_inbox}), inbox counts and
+ * threads.
+ */
+final class ConversationSql {
+  private final Tx tx;
+
+  ConversationSql(Tx tx) {
+    this.tx = tx;
+  }
+
+  Optional<Conversation> find(String orgId, long conversationId) {
+    return tx.run("read a conversation", c -> ConversationRows.find(c, orgId, conversationId));
+  }
+
+  Optional<Conversation> nextToSend(
+      String orgId, long actionId, String texterId, Set<String> windowKeys) {
+    if (windowKeys.isEmpty()) {
+      return Optional.empty();
+    }
+    return tx.run(
+        "read the next conversation to send",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  ConversationRows.SELECT
+                      + " WHERE v.org_id = ? AND v.action_id = ? AND v.texter_id = ?"
+                      + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND v.window_key IN ("
+                      + ConversationRows.marks(windowKeys.size())
+                      + ") AND"
+                      + ConversationRows.reachable("v")
+                      + " ORDER BY v.id LIMIT 1")) {
+            int i = 1;
+            ps.setString(i++, orgId);
+            ps.setLong(i++, actionId);
+            ps.setString(i++, texterId);
+            for (String key : windowKeys) {
+              ps.setString(i++, key);
+            }
+            return ConversationRows.query(c, ps).stream().findFirst();
+          }
+        });
+  }
+
+  List<Conversation> inbox(String orgId, InboxQuery q) {
+    StringBuilder sql =
+        new StringBuilder(ConversationRows.SELECT)
+            .append(" WHERE v.org_id = ? AND v.texter_id = ? AND")
+            .append(ConversationRows.STARTED);
+    if (q.actionId().isPresent()) {
+      sql.append(" AND v.action_id = ?");
+    }
+    if (q.filter() == InboxFilter.NEEDS_ATTENTION) {
+      sql.append(" AND ").append(ConversationRows.NEEDS_ATTENTION);
+    } else if (q.filter() == InboxFilter.UNREAD) {
+      sql.append(" AND v.unread = TRUE");
+    }
+    if (q.after().isPresent()) {
+      sql.append(" AND (v.last_message_at < ? OR (v.last_message_at = ? AND v.id < ?))");
+    }
+    sql.append(" ORDER BY v.last_message_at DESC, v.id DESC LIMIT ?");
+    return tx.run(
+        "read an inbox page",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, orgId);
+            ps.setString(i++, q.texterId());
+            if (q.actionId().isPresent()) {
+              ps.setLong(i++, q.actionId().getAsLong());
+            }
+            if (q.after().isPresent()) {
+              InboxQuery.Position p = q.after().get();
+              ps.setObject(i++, Times.toColumn(p.lastMessageAt()));
+              ps.setObject(i++, Times.toColumn(p.lastMessageAt()));
+              ps.setLong(i++, p.conversationId());
+            }
+            ps.setInt(i, q.limit());
+            return ConversationRows.query(c, ps);
+          }
+        });
+  }
+
+  InboxCounts counts(String orgId, String texterId, OptionalLong actionId) {
+    String started = "CASE WHEN" + ConversationRows.STARTED;
+    String sql =
+        "SELECT SUM("
+            + started
+            + " THEN 1 ELSE 0 END), SUM("
+            + started
+            + " AND "
+            + ConversationRows.NEEDS_ATTENTION
+            + " THEN 1 ELSE 0 END), SUM("
+            + started
+            + " AND v.unread = TRUE THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END)"
+            + " FROM conversations v JOIN actions a ON a.id = v.action_id"
+            + " WHERE v.org_id = ? AND v.texter_id = ?"
+            + (actionId.isPresent() ? " AND v.action_id = ?" : "");
+    return tx.run(
+        "count an inbox",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, orgId);
+            ps.setString(2, texterId);
+            if (actionId.isPresent()) {
+              ps.setLong(3, actionId.getAsLong());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new InboxCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+          }
+        });
+  }
+
+  List<Message> thread(String orgId, long conversationId, long afterId, int limit) {
+    return tx.run(
+        "read a conversation's messages",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  MessageRows.SELECT
+                      + " WHERE org_id = ? AND conversation_id = ? AND id > ?"
+                      + " ORDER BY id LIMIT ?")) {
+            ps.setString(1, orgId);
+            ps.setLong(2, conversationId);
+            ps.setLong(3, afterId);
+            ps.setInt(4, limit);
+            return readAll(ps);
+          }
+        });
+  }
+
+  /** Every message the query returns. */
+  static List<Message> readAll(PreparedStatement ps) throws java.sql.SQLException {
+    List<Message> messages = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        messages.add(MessageRows.read(rs));
+      }
+    }
+    return messages;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.NotFoundException;
+import dev.p2p.conversation.ConversationStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * A conversation row locked ({@code SELECT ... FOR UPDATE}) for the rest of a transaction, with
+ * what the writes that lock it check.
+ */
+record Locked(
+    long id,
+    long actionId,
+    String phone,
+    Optional<String> texterId,
+    ConversationStatus status,
+    boolean contactWroteLast) {
+
+  /**
+   * Locks the organization's conversation.
+   *
+   * @throws NotFoundException if the organization has no such conversation
+   */
+  static Locked lock(Connection c, String orgId, long conversationId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, action_id, contact_phone, texter_id, status, contact_wrote_last"
+                + " FROM conversations WHERE org_id = ? AND id = ? FOR UPDATE")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("conversation", conversationId);
+        }
+        return new Locked(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            Optional.ofNullable(rs.getString(4)),
+            ConversationStatus.valueOf(rs.getString(5)),
+            rs.getBoolean(6));
+      }
+    }
+  }
+
+  /** Whether it is assigned to this texter. */
+  boolean assignedTo(String texter) {
+    return texterId.isPresent() && texterId.get().equals(texter);
+  }
+}

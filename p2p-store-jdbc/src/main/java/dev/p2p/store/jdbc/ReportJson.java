@@ -1,0 +1,60 @@
+package dev.p2p.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.p2p.P2PException;
+import dev.p2p.conversation.FiledReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON text a conversation's filed report is stored as: the texter, the time and the answers as
+ * a list, so that their order (the action's questions') is kept.
+ */
+final class ReportJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ReportJson() {}
+
+  static String write(FiledReport report) {
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("texterId", report.texterId())
+            .put("filedAt", report.filedAt().toString());
+    ArrayNode answers = root.putArray("answers");
+    report
+        .answers()
+        .forEach(
+            (prompt, values) -> {
+              ArrayNode array = answers.addObject().put("prompt", prompt).putArray("values");
+              values.forEach(array::add);
+            });
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new P2PException("Could not write a conversation's report as JSON", e);
+    }
+  }
+
+  static FiledReport read(String json) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      Map<String, List<String>> answers = new LinkedHashMap<>();
+      for (JsonNode answer : root.path("answers")) {
+        List<String> values = new ArrayList<>();
+        answer.path("values").forEach(v -> values.add(v.asText()));
+        answers.put(answer.path("prompt").asText(), values);
+      }
+      return new FiledReport(
+          answers, root.path("texterId").asText(), Instant.parse(root.path("filedAt").asText()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new P2PException("A conversation's report in the database is not valid JSON", e);
+    }
+  }
+}
