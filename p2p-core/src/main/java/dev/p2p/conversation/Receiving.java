@@ -80,7 +80,7 @@ public final class Receiving {
   /** Stores and routes an inbound message of the organization, then answers HELP. */
   public void inbound(String orgId, String gatewayId, InboundMessage inbound) {
     TextingSettings settings = texting.settings(orgId);
-    boolean stop = settings.isOptOut(inbound.body());
+    boolean stop = settings.isOptOut(inbound.body()) || inbound.carrierOptOut();
     // One confirmation at most: a second STOP from an opted-out phone gets none.
     boolean confirm =
         stop

@@ -27,6 +27,9 @@ public sealed interface GatewayEvent {
    * @param body the text, possibly empty
    * @param media URLs of attached media, possibly empty
    * @param receivedAt when the carrier received it, if the carrier said
+   * @param carrierOptOut whether the carrier says the message opts the contact out (Twilio's {@code
+   *     OptOutType=STOP} for a messaging service's own opt-out keywords); p2p then opts the phone
+   *     out even if the text is not one of the organization's keywords
    */
   record InboundMessage(
       String carrierMessageId,
@@ -34,8 +37,24 @@ public sealed interface GatewayEvent {
       String to,
       String body,
       List<URI> media,
-      Optional<Instant> receivedAt)
+      Optional<Instant> receivedAt,
+      boolean carrierOptOut)
       implements GatewayEvent {
+    /**
+     * A message the carrier does not flag as an opt-out.
+     *
+     * @throws ValidationException naming {@code carrierMessageId} if it is blank or too long
+     */
+    public InboundMessage(
+        String carrierMessageId,
+        String from,
+        String to,
+        String body,
+        List<URI> media,
+        Optional<Instant> receivedAt) {
+      this(carrierMessageId, from, to, body, media, receivedAt, false);
+    }
+
     /**
      * Checks presence and the id's length, and copies the media.
      *

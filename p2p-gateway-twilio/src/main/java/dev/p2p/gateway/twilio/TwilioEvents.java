@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a verified webhook's parameters: a status callback ({@code MessageStatus}, {@code
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * adds them without notice.
  */
 final class TwilioEvents {
-  private static final Logger log = LoggerFactory.getLogger(TwilioEvents.class);
 
   /** Twilio allows at most 10 media items per message; more is not Twilio. */
   private static final int MAX_MEDIA = 10;
@@ -87,10 +84,10 @@ final class TwilioEvents {
       return WebhookResult.badRequest("NumMedia and the MediaUrl parameters do not agree");
     }
     String body = first(params, "Body").orElse("");
-    first(params, "OptOutType")
-        .ifPresent(type -> log.debug("Inbound message {} has OptOutType {}", sid, type));
+    // Advanced Opt-Out names the keyword's kind: STOP (opt-out), START (opt-in) or HELP.
+    boolean optOut = first(params, "OptOutType").filter("STOP"::equalsIgnoreCase).isPresent();
     GatewayEvent event =
-        new InboundMessage(sid, from.get(), to.get(), body, media.get(), Optional.empty());
+        new InboundMessage(sid, from.get(), to.get(), body, media.get(), Optional.empty(), optOut);
     return WebhookResult.accepted(List.of(event), EMPTY_TWIML);
   }
 

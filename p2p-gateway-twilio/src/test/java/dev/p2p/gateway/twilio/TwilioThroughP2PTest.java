@@ -114,6 +114,34 @@ class TwilioThroughP2PTest {
     assertThat(callback(MessageStatus.UNDELIVERED, "30005")).isEqualTo(204);
     assertThat(message(id).status()).isEqualTo(MessageStatus.UNDELIVERED);
     assertThat(message(id).failure()).contains(FailureKind.INVALID_NUMBER);
+    assertThat(store.conversations().isInvalid(ORG, CONTACT))
+        .as("no action texts the phone again")
+        .isTrue();
+  }
+
+  @Test
+  @DisplayName("an undelivered callback with 21610 opts the contact out of the organization")
+  void unsubscribed() {
+    send("m-1");
+    assertThat(callback(MessageStatus.UNDELIVERED, "21610")).isEqualTo(204);
+    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
+  }
+
+  @Test
+  @DisplayName("a reply Twilio flags with OptOutType STOP opts the contact out, whatever its words")
+  void advancedOptOut() {
+    send("m-1");
+    Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+    params.put("MessageSid", List.of("SM" + "d".repeat(32)));
+    params.put("AccountSid", List.of(TwilioStubs.ACCOUNT_SID));
+    params.put("From", List.of(CONTACT));
+    params.put("To", List.of(OUR_NUMBER));
+    params.put("Body", List.of("please take me off your list"));
+    params.put("NumMedia", List.of("0"));
+    params.put("OptOutType", List.of("STOP"));
+    assertThat(p2p.webhooks().handle(stubs.signed(TwilioStubs.INBOUND_URL, params)).status())
+        .isEqualTo(200);
+    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
   }
 
   @Test

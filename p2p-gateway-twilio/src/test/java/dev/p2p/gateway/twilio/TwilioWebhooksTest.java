@@ -152,12 +152,25 @@ class TwilioWebhooksTest {
   @DisplayName("inbound messages")
   class Inbound {
     @Test
-    @DisplayName("an Advanced Opt-Out STOP parses as the inbound message it is")
+    @DisplayName(
+        "an Advanced Opt-Out keyword (OptOutType STOP) is flagged as the carrier's opt-out")
     void optOutType() {
-      Map<String, List<String>> params = inbound("STOP");
+      Map<String, List<String>> params = inbound("Unsubscribe me please");
       params.put("OptOutType", List.of("STOP"));
       InboundMessage in = (InboundMessage) onlyEvent(parse(TwilioStubs.INBOUND_URL, params));
-      assertThat(in.body()).isEqualTo("STOP");
+      assertThat(in.body()).isEqualTo("Unsubscribe me please");
+      assertThat(in.carrierOptOut()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a START or HELP keyword is not an opt-out")
+    void optInType() {
+      for (String type : List.of("START", "HELP")) {
+        Map<String, List<String>> params = inbound(type);
+        params.put("OptOutType", List.of(type));
+        InboundMessage in = (InboundMessage) onlyEvent(parse(TwilioStubs.INBOUND_URL, params));
+        assertThat(in.carrierOptOut()).as(type).isFalse();
+      }
     }
 
     @Test
