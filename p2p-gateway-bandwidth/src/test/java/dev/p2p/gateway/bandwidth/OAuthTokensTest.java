@@ -15,8 +15,8 @@ import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.Sender;
+import dev.p2p.testkit.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +32,7 @@ class OAuthTokensTest {
   private static final BandwidthSpec SPEC = BandwidthSpec.load();
 
   private final WireMockServer server = new WireMockServer(options().dynamicPort());
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-03T14:00:00Z"));
+  private final MutableClock clock = MutableClock.at("2026-11-03T14:00:00Z");
   private BandwidthGateway gateway;
 
   @BeforeEach

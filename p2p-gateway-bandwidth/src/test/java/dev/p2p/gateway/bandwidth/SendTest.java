@@ -14,6 +14,7 @@ import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.Sender;
+import dev.p2p.testkit.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,7 +37,7 @@ class SendTest {
   private static final BandwidthSpec SPEC = BandwidthSpec.load();
 
   private final WireMockServer server = new WireMockServer(options().dynamicPort());
-  private final MutableClock clock = new MutableClock(NOW);
+  private final MutableClock clock = MutableClock.at(NOW);
   private BandwidthStubs stubs;
   private BandwidthGateway gateway;
 
