@@ -9,15 +9,10 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.Store;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * the code below, with fakes in place of the guide's made-up Acme gateways.
  */
 class AdapterGuideExampleTest {
-  private static final String START = "// guide-wiring:start";
-  private static final String END = "// guide-wiring:end";
 
   @Test
   @DisplayName("the guide's wiring registers gateways with policies and handles a webhook")
@@ -67,30 +60,10 @@ class AdapterGuideExampleTest {
 
   @Test
   @DisplayName("the guide shows exactly the wiring this test runs")
-  void guideMatchesThisTest() throws IOException {
-    String guide =
-        Files.readString(
-            Path.of("").toAbsolutePath().getParent().resolve("docs/writing-a-gateway-adapter.md"),
-            StandardCharsets.UTF_8);
-    String test =
-        Files.readString(
-            Path.of("src/test/java/dev/p2p/testkit/AdapterGuideExampleTest.java"),
-            StandardCharsets.UTF_8);
-    String shown = between(guide, "<!-- guide-wiring:start -->\n```java\n", "```\n");
-    String run = between(test, START + "\n", END);
-    assertThat(squeeze(shown)).isEqualTo(squeeze(run));
-  }
-
-  private static String between(String text, String start, String end) {
-    Matcher m =
-        Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
-            .matcher(text);
-    assertThat(m.find()).as("markers %s ... %s", start.strip(), end.strip()).isTrue();
-    return m.group(1);
-  }
-
-  /** Code without whitespace, so that formatting differences do not count. */
-  private static String squeeze(String code) {
-    return code.replaceAll("\\s+", "");
+  void guideMatchesThisTest() {
+    DocSnippets.assertShown(
+        Path.of("").toAbsolutePath().getParent().resolve("docs/writing-a-gateway-adapter.md"),
+        Path.of("src/test/java/dev/p2p/testkit/AdapterGuideExampleTest.java"),
+        "guide-wiring");
   }
 }

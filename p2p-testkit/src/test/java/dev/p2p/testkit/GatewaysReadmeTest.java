@@ -10,14 +10,9 @@ import dev.p2p.sms.Segments;
 import dev.p2p.sms.SmartEncoding;
 import dev.p2p.sms.SmsEncoding;
 import dev.p2p.store.InMemoryStore;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -69,31 +64,12 @@ class GatewaysReadmeTest {
 
   @Test
   @DisplayName("the README shows exactly the examples this test runs")
-  void readmeMatchesThisTest() throws IOException {
-    Path root = Path.of("").toAbsolutePath().getParent();
-    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-    String test =
-        Files.readString(
-            Path.of("src/test/java/dev/p2p/testkit/GatewaysReadmeTest.java"),
-            StandardCharsets.UTF_8);
-    for (String name : List.of("gateways", "segments")) {
-      String shown =
-          squeeze(between(readme, "<!-- readme-" + name + ":start -->\n```java\n", "```\n"));
-      String run =
-          squeeze(between(test, "// readme-" + name + ":start\n", "// readme-" + name + ":end"));
-      assertThat(shown).as(name).isEqualTo(run);
+  void readmeMatchesThisTest() {
+    for (String name : List.of("readme-gateways", "readme-segments")) {
+      DocSnippets.assertShown(
+          DocSnippets.readme(),
+          Path.of("src/test/java/dev/p2p/testkit/GatewaysReadmeTest.java"),
+          name);
     }
-  }
-
-  private static String between(String text, String start, String end) {
-    Matcher m =
-        Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
-            .matcher(text);
-    assertThat(m.find()).as("markers %s ... %s", start.strip(), end.strip()).isTrue();
-    return m.group(1);
-  }
-
-  private static String squeeze(String code) {
-    return code.replaceAll("\\s+", "");
   }
 }

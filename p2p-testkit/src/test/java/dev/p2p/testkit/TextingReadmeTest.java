@@ -16,9 +16,6 @@ import dev.p2p.conversation.Texter;
 import dev.p2p.field.Tag;
 import dev.p2p.store.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -88,30 +85,10 @@ class TextingReadmeTest {
 
   @Test
   @DisplayName("the README shows exactly the example this test runs")
-  void readmeMatchesThisTest() throws IOException {
-    Path root = Path.of("").toAbsolutePath().getParent();
-    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-    String test =
-        Files.readString(
-            Path.of("src/test/java/dev/p2p/testkit/TextingReadmeTest.java"),
-            StandardCharsets.UTF_8);
-    String shown = between(readme, "<!-- readme-texting:start -->\n```java\n", "```\n");
-    String run = between(test, "// readme-texting:start\n", "// readme-texting:end");
-    run =
-        run.replace(
-            "fake.replyFrom(\"+12125551000\", \"+13125550100\", \"yes!\"); // (the contact answers)",
-            "");
-    assertThat(squeeze(shown)).isEqualTo(squeeze(run));
-  }
-
-  private static String between(String text, String start, String end) {
-    int from = text.indexOf(start);
-    int to = text.indexOf(end, from + start.length());
-    assertThat(from).as("marker %s", start.strip()).isNotNegative();
-    return text.substring(from + start.length(), to);
-  }
-
-  private static String squeeze(String code) {
-    return code.replaceAll("\\s+", "");
+  void readmeMatchesThisTest() {
+    DocSnippets.assertShown(
+        DocSnippets.readme(),
+        Path.of("src/test/java/dev/p2p/testkit/TextingReadmeTest.java"),
+        "readme-texting");
   }
 }

@@ -7,13 +7,9 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.Store;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.p2p.testkit.DocSnippets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,27 +50,10 @@ class BandwidthReadmeTest {
 
   @Test
   @DisplayName("the README shows exactly the example this test runs")
-  void readmeMatchesThisTest() throws IOException {
-    Path root = Path.of("").toAbsolutePath().getParent();
-    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-    String test =
-        Files.readString(
-            Path.of("src/test/java/dev/p2p/gateway/bandwidth/BandwidthReadmeTest.java"),
-            StandardCharsets.UTF_8);
-    String shown = between(readme, "<!-- readme-bandwidth:start -->\n```java\n", "```\n");
-    String run = between(test, "// readme-bandwidth:start\n", "// readme-bandwidth:end");
-    assertThat(squeeze(shown)).isEqualTo(squeeze(run));
-  }
-
-  private static String between(String text, String start, String end) {
-    Matcher m =
-        Pattern.compile(Pattern.quote(start) + "(.*?)" + Pattern.quote(end), Pattern.DOTALL)
-            .matcher(text);
-    assertThat(m.find()).as("markers %s ... %s", start.strip(), end.strip()).isTrue();
-    return m.group(1);
-  }
-
-  private static String squeeze(String code) {
-    return code.replaceAll("\\s+", "");
+  void readmeMatchesThisTest() {
+    DocSnippets.assertShown(
+        DocSnippets.readme(),
+        Path.of("src/test/java/dev/p2p/gateway/bandwidth/BandwidthReadmeTest.java"),
+        "readme-bandwidth");
   }
 }
