@@ -110,7 +110,11 @@ public final class P2P implements AutoCloseable {
     try {
       gateways.close();
     } finally {
-      store.close();
+      try {
+        texting.close();
+      } finally {
+        store.close();
+      }
     }
   }
 

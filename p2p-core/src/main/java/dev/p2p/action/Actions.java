@@ -253,6 +253,7 @@ public final class Actions {
     for (int i = 0; i < ATTEMPTS; i++) {
       Optional<Action> saved = attempt.apply(get(actionId));
       if (saved.isPresent()) {
+        ctx.texting().forgetAction(ctx.orgId(), actionId); // this node sends by the new version
         return saved.get();
       }
     }

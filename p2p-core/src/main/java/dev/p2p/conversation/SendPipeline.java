@@ -58,11 +58,7 @@ final class SendPipeline {
 
   /** The action of a conversation, which must be published. */
   Action liveAction(long actionId) {
-    Action action =
-        store
-            .actions()
-            .findAction(ctx.orgId(), actionId)
-            .orElseThrow(() -> new NotFoundException("action", actionId));
+    Action action = texting.action(ctx.orgId(), actionId);
     if (action.status() != ActionStatus.PUBLISHED) {
       throw ValidationException.of(
           "status",
@@ -127,7 +123,7 @@ final class SendPipeline {
       String text,
       ConversationUpdate effects) {
     Action action = liveAction(c.actionId());
-    if (store.conversations().findOptOut(ctx.orgId(), c.contactPhone()).isPresent()) {
+    if (c.status() == ConversationStatus.OPTED_OUT) {
       throw new OptedOutException(Phones.mask(c.contactPhone()));
     }
     Contact contact = contact(c);
@@ -212,7 +208,7 @@ final class SendPipeline {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    return sent.handle(
+    return sent.handleAsync(
         (receipt, error) -> {
           Instant now = texting.clock().instant();
           if (error == null) {
@@ -224,7 +220,8 @@ final class SendPipeline {
               .messages()
               .findMessage(ctx.orgId(), messageId)
               .orElseThrow(() -> new NotFoundException("message", messageId));
-        });
+        },
+        texting.completions());
   }
 
   private void failed(long messageId, String phone, Throwable error, Instant now) {

@@ -105,11 +105,7 @@ public final class Texter {
    * rendered; only contacts inside texting hours now and not opted out.
    */
   public Optional<NextMessage> nextToSend(long actionId) {
-    Action action =
-        ctx.store()
-            .actions()
-            .findAction(ctx.orgId(), actionId)
-            .orElseThrow(() -> new NotFoundException("action", actionId));
+    Action action = texting.action(ctx.orgId(), actionId);
     if (action.status() != ActionStatus.PUBLISHED) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.p2p.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.p2p.NotFoundException;
 import dev.p2p.TextingSettings;
 import dev.p2p.action.Action;
 import dev.p2p.assign.Target;
@@ -16,13 +17,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Internal: what p2p's texting code shares per {@code P2P}: the store, the clock, the registered
  * gateways, the sticky sender numbers, and short-lived caches of settings and window keys (briefly
  * stale is safe for them: every rule is checked again in the store's transaction). Thread-safe.
  */
-public final class Texting {
+public final class Texting implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final Map<String, SmsGateway> gateways;
@@ -34,6 +39,21 @@ public final class Texting {
   // Re-opened now and then, so that contacts added to a live action's list join its pool.
   private final Cache<String, Boolean> openPools =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+
+  // Where a send's outcome is stored once the carrier answers: never on the gateway policy's one
+  // scheduler thread, which would make every send's database writes wait in one line.
+  private final ExecutorService completions =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "p2p-send-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  // A live action read for every click; the store checks its status again in each send's
+  // transaction, so a copy a second old is safe.
+  private final Cache<String, Action> actions =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(1)).build();
 
   /** Internal: built by {@code P2P}. */
   public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways) {
@@ -56,6 +76,42 @@ public final class Texting {
   /** The registered (resilient) gateway with this id. */
   public Optional<SmsGateway> gateway(String id) {
     return Optional.ofNullable(gateways.get(id));
+  }
+
+  /** Runs the work that stores a send's outcome once the carrier answered. */
+  public Executor completions() {
+    return completions;
+  }
+
+  /**
+   * The action, read at most once a second per action (the store re-checks what matters in each
+   * send's transaction).
+   *
+   * @throws NotFoundException if it does not exist
+   */
+  public Action action(String orgId, long actionId) {
+    String key = orgId + '\u0000' + actionId;
+    Action action = actions.getIfPresent(key);
+    if (action == null) {
+      action =
+          store
+              .actions()
+              .findAction(orgId, actionId)
+              .orElseThrow(() -> new NotFoundException("action", actionId));
+      actions.put(key, action);
+    }
+    return action;
+  }
+
+  /** Forgets a cached action after this node changed it, so its next read is fresh. */
+  public void forgetAction(String orgId, long actionId) {
+    actions.invalidate(orgId + '\u0000' + actionId);
+  }
+
+  /** Stops the completion threads once their work is done. */
+  @Override
+  public void close() {
+    completions.shutdown();
   }
 
   /** The sticky sender numbers. */

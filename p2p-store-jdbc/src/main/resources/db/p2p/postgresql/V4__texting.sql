@@ -21,8 +21,10 @@ CREATE INDEX actions_by_join_token ON actions (org_id, join_token_hash);
 -- * contact_wrote_last: the last message was inbound; replied: the contact wrote at least once.
 -- * report: the filed report as JSON; NULL when none is filed.
 -- * last_message_at: NULL until the first message either way.
--- Indexes: the pool and each texter's share (action_id, texter_id, id): a claim reads the
--- unassigned rows (texter_id IS NULL) in id order and never walks past assigned ones; Keep
+-- Indexes: the pool and each texter's share (action_id, texter_id, status, id): a claim reads the
+-- unassigned rows (texter_id IS NULL) waiting for a first message in id order and never walks past
+-- assigned ones, and a texter's next conversation to send is the first of its rows still waiting
+-- (without status, that read walked past every conversation the texter had sent); Keep
 -- Assignments reads (action_id, earlier_texter, id); opt-outs, routing and earlier texters read
 -- (org_id, contact_phone, action_id); inboxes read (org_id, texter_id, last_message_at, id).
 CREATE TABLE conversations (
@@ -48,7 +50,7 @@ CREATE TABLE conversations (
   CONSTRAINT conversations_status CHECK (status IN
     ('NEEDS_FIRST_MESSAGE', 'AWAITING_REPLY', 'NEEDS_ATTENTION', 'CLOSED', 'OPTED_OUT'))
 );
-CREATE INDEX conversations_pool ON conversations (action_id, texter_id, id);
+CREATE INDEX conversations_pool ON conversations (action_id, texter_id, status, id);
 CREATE INDEX conversations_earlier ON conversations (action_id, earlier_texter, id);
 CREATE INDEX conversations_by_phone ON conversations (org_id, contact_phone, action_id);
 CREATE INDEX conversations_inbox ON conversations (org_id, texter_id, last_message_at, id);

@@ -14,13 +14,13 @@ import java.util.Set;
 /**
  * Dynamic batches: a texter claims the next conversations of an action's pool.
  *
- * <p>The pool is the action's unassigned rows of the index {@code (action_id, texter_id, id)}:
- * {@code texter_id IS NULL} is one contiguous range of it, in id order, and a claimed row leaves
- * that range, so a claim reads free ids in order and never walks over assigned ones (the naive
- * {@code WHERE texter_id IS NULL} over an {@code action_id} index, or PostgreSQL's plan for {@code
- * ORDER BY id} over the primary key, rereads every assigned row at the head of the pool on each
- * claim). Rows are locked with {@code FOR UPDATE SKIP LOCKED} and assigned only while still
- * unassigned, so no row goes to two texters.
+ * <p>The pool is the action's unassigned rows of the index {@code (action_id, texter_id, status,
+ * id)}: {@code texter_id IS NULL AND status = 'NEEDS_FIRST_MESSAGE'} is one contiguous range of it,
+ * in id order, and a claimed row leaves that range, so a claim reads free ids in order and never
+ * walks over assigned ones (the naive {@code WHERE texter_id IS NULL} over an {@code action_id}
+ * index, or PostgreSQL's plan for {@code ORDER BY id} over the primary key, rereads every assigned
+ * row at the head of the pool on each claim). Rows are locked with {@code FOR UPDATE SKIP LOCKED}
+ * and assigned only while still unassigned, so no row goes to two texters.
  *
  * <p>Claimers start at different places: a claim first locks the lowest free row of {@code
  * claim_slots} ({@code SKIP LOCKED}). Slot 0 starts at the pool's lowest id, so a claimer alone
@@ -48,7 +48,11 @@ final class ClaimSql {
     return tx.run(
         "claim conversations",
         c -> {
-          if (!TargetSql.actionExists(c, orgId, actionId)) {
+          boolean exists =
+              tx.dialect() == Dialect.H2
+                  ? lockAction(c, orgId, actionId)
+                  : TargetSql.actionExists(c, orgId, actionId);
+          if (!exists) {
             return List.<Long>of();
           }
           int wanted = request.count();
@@ -84,6 +88,22 @@ final class ClaimSql {
           pass.claimed.sort(null);
           return pass.claimed;
         });
+  }
+
+  /**
+   * On H2, claims of one action take turns on its row: H2 applies {@code LIMIT} before {@code SKIP
+   * LOCKED}, so two claims at once would both pick the same lowest rows and the second would get
+   * none while the pool still holds many (measured: a concurrent claim returned 0 rows).
+   */
+  private static boolean lockAction(Connection c, String orgId, long actionId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM actions WHERE org_id = ? AND id = ? FOR UPDATE")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, actionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /**
@@ -193,7 +213,7 @@ final class ClaimSql {
             ? " ORDER BY v.id"
             : earlier
                 ? " ORDER BY v.action_id, v.earlier_texter, v.id"
-                : " ORDER BY v.action_id, v.texter_id, v.id";
+                : " ORDER BY v.action_id, v.texter_id, v.status, v.id";
     String sql =
         "SELECT v.id FROM conversations v"
             + (mariadb ? " FORCE INDEX (" + index + ")" : "")

@@ -45,7 +45,8 @@ final class ConversationSql {
                       + ConversationRows.marks(windowKeys.size())
                       + ") AND"
                       + ConversationRows.reachable("v")
-                      + " ORDER BY v.id LIMIT 1")) {
+                      // The pool index's order: the texter's waiting rows only, lowest id first.
+                      + " ORDER BY v.action_id, v.texter_id, v.status, v.id LIMIT 1")) {
             int i = 1;
             ps.setString(i++, orgId);
             ps.setLong(i++, actionId);

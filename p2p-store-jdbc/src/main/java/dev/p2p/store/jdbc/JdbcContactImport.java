@@ -73,6 +73,9 @@ final class JdbcContactImport implements ContactImport {
     }
   }
 
+  /** An import this large refreshes the planner's statistics of contacts. */
+  private static final int BULK = 1_000;
+
   @Override
   public ContactList complete() {
     requireOpen();
@@ -90,7 +93,11 @@ final class JdbcContactImport implements ContactImport {
                   throw new IllegalStateException("import of list " + listId + " was aborted");
                 }
               }
-              return ListSql.find(c, orgId, listId, ListSql.READY).orElseThrow();
+              ContactList done = ListSql.find(c, orgId, listId, ListSql.READY).orElseThrow();
+              if (done.size() >= BULK) {
+                tx.dialect().refreshStatistics(c, "contacts");
+              }
+              return done;
             });
     state = State.COMPLETED;
     return list;

@@ -22,9 +22,10 @@ final class JdbcMessageStore implements MessageStore {
   private final SenderSql senders;
 
   JdbcMessageStore(Tx tx) {
+    SenderLoads loads = new SenderLoads();
     this.statuses = new StatusSql(tx);
-    this.messages = new MessageSql(tx, statuses);
-    this.senders = new SenderSql(tx);
+    this.messages = new MessageSql(tx, statuses, loads);
+    this.senders = new SenderSql(tx, loads);
   }
 
   @Override

@@ -33,10 +33,12 @@ final class MessageSql {
 
   private final Tx tx;
   private final StatusSql statuses;
+  private final SenderLoads loads;
 
-  MessageSql(Tx tx, StatusSql statuses) {
+  MessageSql(Tx tx, StatusSql statuses, SenderLoads loads) {
     this.tx = tx;
     this.statuses = statuses;
+    this.loads = loads;
   }
 
   long recordOutbound(String orgId, QueuedMessage m, Instant now) {
@@ -114,6 +116,7 @@ final class MessageSql {
               }
               Message m = find(c, orgId, messageId).orElseThrow();
               if (receipt.from().isPresent()) {
+                loads.forget(orgId, m.gatewayId());
                 SenderSql.record(
                     c,
                     tx.dialect(),

@@ -56,6 +56,9 @@ final class PoolSql {
             return 0;
           }
           int created = insertConversations(c, orgId, actionId, listId, pooledThrough, last, now);
+          if (created >= 1_000) {
+            tx.dialect().refreshStatistics(c, "conversations");
+          }
           insertWindowKeys(c, actionId, pooledThrough);
           writeClaimSlots(c, actionId);
           try (PreparedStatement ps =

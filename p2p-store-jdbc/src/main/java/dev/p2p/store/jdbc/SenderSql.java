@@ -5,11 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sender bindings: the number each contact is texted from, per organization and gateway.
@@ -25,9 +24,11 @@ final class SenderSql {
       " WHERE org_id = ? AND gateway_id = ? AND contact_phone = ?";
 
   private final Tx tx;
+  private final SenderLoads loads;
 
-  SenderSql(Tx tx) {
+  SenderSql(Tx tx, SenderLoads loads) {
     this.tx = tx;
+    this.loads = loads;
   }
 
   String bind(String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
@@ -41,11 +42,13 @@ final class SenderSql {
               return current.get();
             }
           } else {
-            String chosen = leastBound(c, orgId, gatewayId, pool);
-            if (current.isPresent()) {
-              move(c, orgId, gatewayId, contactPhone, current.get(), chosen, now);
-            } else {
-              insertIfAbsent(c, orgId, gatewayId, contactPhone, chosen, now);
+            String chosen = leastBound(loads.counts(c, orgId, gatewayId), pool);
+            boolean bound =
+                current.isPresent()
+                    ? move(c, orgId, gatewayId, contactPhone, current.get(), chosen, now)
+                    : insertIfAbsent(c, orgId, gatewayId, contactPhone, chosen, now);
+            if (bound) {
+              loads.moved(orgId, gatewayId, current.orElse(""), chosen);
             }
           }
           String latest = tx.dialect() == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "";
@@ -128,7 +131,8 @@ final class SenderSql {
     }
   }
 
-  private void insertIfAbsent(
+  /** Inserts the binding unless the contact has one; returns whether it did. */
+  private boolean insertIfAbsent(
       Connection c, String orgId, String gatewayId, String contactPhone, String number, Instant now)
       throws SQLException {
     boolean postgres = tx.dialect() == Dialect.POSTGRESQL;
@@ -138,12 +142,13 @@ final class SenderSql {
             + (postgres ? " ON CONFLICT DO NOTHING" : "");
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bindRow(ps, orgId, gatewayId, contactPhone, number, now);
-      ps.executeUpdate();
+      return ps.executeUpdate() > 0;
     } catch (SQLException e) {
       if (postgres || !tx.dialect().isUniqueViolation(e)) {
         throw e;
       }
       // Another writer bound the contact first; its number is read back.
+      return false;
     }
   }
 
@@ -173,34 +178,22 @@ final class SenderSql {
   }
 
   /** The pool's number with the fewest bindings, the earlier in the pool on a tie. */
-  private static String leastBound(Connection c, String orgId, String gatewayId, List<String> pool)
-      throws SQLException {
-    Map<String, Long> counts = new HashMap<>();
-    String marks = String.join(", ", Collections.nCopies(pool.size(), "?"));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT sender, COUNT(*) FROM sender_bindings WHERE org_id = ? AND gateway_id = ?"
-                + " AND sender IN ("
-                + marks
-                + ") GROUP BY sender")) {
-      ps.setString(1, orgId);
-      ps.setString(2, gatewayId);
-      for (int i = 0; i < pool.size(); i++) {
-        ps.setString(3 + i, pool.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
+  private static String leastBound(Map<String, AtomicLong> counts, List<String> pool) {
     String best = pool.get(0);
+    long fewest = count(counts, best);
     for (String number : pool) {
-      if (counts.getOrDefault(number, 0L) < counts.getOrDefault(best, 0L)) {
+      long n = count(counts, number);
+      if (n < fewest) {
         best = number;
+        fewest = n;
       }
     }
     return best;
+  }
+
+  private static long count(Map<String, AtomicLong> counts, String number) {
+    AtomicLong n = counts.get(number);
+    return n == null ? 0 : n.get();
   }
 
   private static Optional<String> read(

@@ -1,0 +1,136 @@
+package dev.p2p.benchmarks;
+
+import dev.p2p.Organization;
+import dev.p2p.P2P;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.AssignmentSettings;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.assign.Target;
+import dev.p2p.contact.ImportOptions;
+import dev.p2p.contact.ImportReport;
+import dev.p2p.conversation.Texter;
+import dev.p2p.gateway.GatewayPolicy;
+import dev.p2p.gateway.NumberType;
+import dev.p2p.store.Store;
+import dev.p2p.texter.TexterProfile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A texting campaign set up through the public API for the texting benchmarks: organization {@code
+ * acme}, texters {@code t000...} in team {@code volunteers}, a list of contacts in New York, and
+ * published actions with dynamic batches sent through {@link ZeroLatencyGateway}.
+ *
+ * <p>The rate limiter never waits: the action sends from {@value #SENDERS} numbers, each allowed
+ * the policy's maximum (10,000 messages/s), and at most 10,000 sends may be in flight. The clock is
+ * the system clock shifted to 14:00 New York time today, so the texting hours are open and time
+ * still moves for the rate limiter.
+ */
+final class TextingCampaign implements AutoCloseable {
+  static final int SENDERS = 100;
+  static final String GATEWAY = "zero";
+
+  private final P2P p2p;
+  private final Organization org;
+  private final List<String> texterIds = new ArrayList<>();
+  private long listId;
+
+  TextingCampaign(Store store) {
+    GatewayPolicy policy =
+        GatewayPolicy.custom()
+            .messagesPerSecond(NumberType.LONG_CODE, 10_000)
+            .maxConcurrentSends(10_000)
+            .build();
+    this.p2p =
+        P2P.builder()
+            .store(store)
+            .clock(afternoonInNewYork())
+            .gateway(GATEWAY, new ZeroLatencyGateway(), policy)
+            .build();
+    this.org = p2p.organization("acme");
+  }
+
+  /** The system clock, shifted so that it reads 14:00 in New York now. */
+  static Clock afternoonInNewYork() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    Instant now = Instant.now();
+    Instant afternoon = ZonedDateTime.ofInstant(now, ny).with(LocalTime.of(14, 0)).toInstant();
+    return Clock.offset(Clock.systemUTC(), Duration.between(now, afternoon));
+  }
+
+  /** Upserts {@code count} texters, all in team {@code volunteers}. */
+  void texters(int count) {
+    org.teams().upsert("volunteers", "Volunteers");
+    for (int i = texterIds.size(); i < count; i++) {
+      String id = String.format(Locale.ROOT, "t%03d", i);
+      org.texters().upsert(new TexterProfile(id, "Texter", String.valueOf(i)));
+      texterIds.add(id);
+    }
+    org.teams().addMembers("volunteers", texterIds);
+  }
+
+  /** Imports {@code count} contacts with distinct New York numbers into one list. */
+  void contacts(int count) {
+    StringBuilder csv = new StringBuilder("phone,first_name,last_name,time_zone\n");
+    for (int i = 0; i < count; i++) {
+      csv.append(String.format(Locale.ROOT, "+1212%03d%04d", 201 + i / 10_000, i % 10_000))
+          .append(",Voter,")
+          .append(i)
+          .append(",America/New_York\n");
+    }
+    ImportReport report =
+        org.contacts()
+            .importCsv(
+                "voters",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                ImportOptions.defaults(),
+                p -> {});
+    if (report.imported() != count) {
+      throw new IllegalStateException("imported " + report.imported() + " of " + count);
+    }
+    listId = report.listId().orElseThrow();
+  }
+
+  /**
+   * Creates and publishes an action on the list, dynamic batches of {@code batch}, for the team.
+   */
+  long action(String name, int batch) {
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < SENDERS; i++) {
+      numbers.add(String.format(Locale.ROOT, "+1312555%04d", i));
+    }
+    long id =
+        org.actions()
+            .create(
+                ActionDraft.named(name)
+                    .contacts(listId)
+                    .initial(
+                        "Hi {firstName|there}, it's {texterFirstName} with Acme. Will you vote?")
+                    .initial("Hey {firstName|there}! {texterFirstName} here. Voting Tuesday?")
+                    .sender(SenderSettings.numbers(GATEWAY, numbers))
+                    .assignment(
+                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, batch, 0, false)))
+            .id();
+    org.actions().publish(id);
+    org.assignments().assign(id, Target.team("volunteers"));
+    return id;
+  }
+
+  Texter texter(int i) {
+    return org.texter(texterIds.get(i));
+  }
+
+  @Override
+  public void close() {
+    p2p.close();
+  }
+}
