@@ -1,7 +1,8 @@
 -- p2p schema, version 4: texting. Conversations (one contact in one action), their tags and
 -- field values, assignment targets, opt-outs, invalid phones, the initial-message lock and the
 -- organization's texting settings. Kept close to identical across the h2, postgresql and mariadb
--- folders; only types and table options differ.
+-- folders; only types and table options differ. Primary keys are unnamed here: MariaDB ignores
+-- a primary key's name and warns about it.
 
 -- asks_report: whether the action's report has questions now (written with the action), so that
 -- whether a conversation needs attention follows the action as it is now, computed at read.
@@ -44,7 +45,7 @@ CREATE TABLE conversations (
   report MEDIUMTEXT,
   last_message_at DATETIME(6),
   updated_at DATETIME(6) NOT NULL,
-  CONSTRAINT conversations_pk PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT conversations_contact UNIQUE (action_id, contact_id),
   CONSTRAINT conversations_action_fk FOREIGN KEY (action_id) REFERENCES actions (id),
   CONSTRAINT conversations_status CHECK (status IN
@@ -59,7 +60,7 @@ CREATE INDEX conversations_inbox ON conversations (org_id, texter_id, last_messa
 CREATE TABLE conversation_tags (
   conversation_id BIGINT NOT NULL,
   tag VARCHAR(64) NOT NULL,
-  CONSTRAINT conversation_tags_pk PRIMARY KEY (conversation_id, tag),
+  PRIMARY KEY (conversation_id, tag),
   CONSTRAINT conversation_tags_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -67,7 +68,7 @@ CREATE TABLE conversation_fields (
   conversation_id BIGINT NOT NULL,
   name VARCHAR(64) NOT NULL,
   field_value MEDIUMTEXT NOT NULL,
-  CONSTRAINT conversation_fields_pk PRIMARY KEY (conversation_id, name),
+  PRIMARY KEY (conversation_id, name),
   CONSTRAINT conversation_fields_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -75,7 +76,7 @@ CREATE TABLE conversation_fields (
 CREATE TABLE action_windows (
   action_id BIGINT NOT NULL,
   window_key VARCHAR(96) NOT NULL,
-  CONSTRAINT action_windows_pk PRIMARY KEY (action_id, window_key),
+  PRIMARY KEY (action_id, window_key),
   CONSTRAINT action_windows_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -87,7 +88,7 @@ CREATE TABLE claim_slots (
   action_id BIGINT NOT NULL,
   slot INTEGER NOT NULL,
   start_id BIGINT NOT NULL,
-  CONSTRAINT claim_slots_pk PRIMARY KEY (action_id, slot),
+  PRIMARY KEY (action_id, slot),
   CONSTRAINT claim_slots_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -97,7 +98,7 @@ CREATE TABLE action_targets (
   action_id BIGINT NOT NULL,
   kind VARCHAR(16) NOT NULL,
   target_id VARCHAR(255) NOT NULL,
-  CONSTRAINT action_targets_pk PRIMARY KEY (seq),
+  PRIMARY KEY (seq),
   CONSTRAINT action_targets_target UNIQUE (action_id, kind, target_id),
   CONSTRAINT action_targets_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
@@ -107,7 +108,7 @@ CREATE TABLE action_targets (
 CREATE TABLE action_texters (
   action_id BIGINT NOT NULL,
   texter_id VARCHAR(255) NOT NULL,
-  CONSTRAINT action_texters_pk PRIMARY KEY (action_id, texter_id),
+  PRIMARY KEY (action_id, texter_id),
   CONSTRAINT action_texters_fk FOREIGN KEY (action_id) REFERENCES actions (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -116,7 +117,7 @@ CREATE TABLE opt_outs (
   phone VARCHAR(16) NOT NULL,
   source VARCHAR(16) NOT NULL,
   opted_out_at DATETIME(6) NOT NULL,
-  CONSTRAINT opt_outs_pk PRIMARY KEY (org_id, phone),
+  PRIMARY KEY (org_id, phone),
   CONSTRAINT opt_outs_org_fk FOREIGN KEY (org_id) REFERENCES organizations (org_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -124,7 +125,7 @@ CREATE TABLE invalid_phones (
   org_id VARCHAR(128) NOT NULL,
   phone VARCHAR(16) NOT NULL,
   marked_at DATETIME(6) NOT NULL,
-  CONSTRAINT invalid_phones_pk PRIMARY KEY (org_id, phone),
+  PRIMARY KEY (org_id, phone),
   CONSTRAINT invalid_phones_org_fk FOREIGN KEY (org_id) REFERENCES organizations (org_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
@@ -135,14 +136,14 @@ CREATE TABLE initial_locks (
   phone VARCHAR(16) NOT NULL,
   action_id BIGINT NOT NULL,
   sent_at DATETIME(6) NOT NULL,
-  CONSTRAINT initial_locks_pk PRIMARY KEY (org_id, phone)
+  PRIMARY KEY (org_id, phone)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE org_settings (
   org_id VARCHAR(128) NOT NULL,
   settings MEDIUMTEXT NOT NULL,
   updated_at DATETIME(6) NOT NULL,
-  CONSTRAINT org_settings_pk PRIMARY KEY (org_id),
+  PRIMARY KEY (org_id),
   CONSTRAINT org_settings_org_fk FOREIGN KEY (org_id) REFERENCES organizations (org_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
