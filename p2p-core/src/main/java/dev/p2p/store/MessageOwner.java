@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import dev.p2p.contact.Phones;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,11 @@ public record MessageOwner(String orgId, String contactPhone) {
   public MessageOwner {
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(contactPhone, "contactPhone");
+  }
+
+  /** Masks the phone, so the value is safe to log. */
+  @Override
+  public String toString() {
+    return "MessageOwner[" + orgId + ", " + Phones.mask(contactPhone) + "]";
   }
 }
