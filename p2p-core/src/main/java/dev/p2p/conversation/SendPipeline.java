@@ -115,9 +115,10 @@ final class SendPipeline {
     return check.closesAt();
   }
 
-  /** Sends a texter's message (initial or reply) of a conversation. */
+  /** Sends a texter's message (initial or reply) of a conversation to its contact, as read now. */
   CompletableFuture<Message> send(
       Conversation c,
+      Contact contact,
       String texterId,
       SendRecord.Kind kind,
       String text,
@@ -126,7 +127,6 @@ final class SendPipeline {
     if (c.status() == ConversationStatus.OPTED_OUT) {
       throw new OptedOutException(Phones.mask(c.contactPhone()));
     }
-    Contact contact = contact(c);
     Optional<Instant> closesAt = checkHours(action, contact);
     String body = action.spec().smartEncoding() ? SmartEncoding.apply(text) : text;
     if (body.isBlank()) {

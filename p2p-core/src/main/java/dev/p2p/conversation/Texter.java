@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -78,7 +79,7 @@ public final class Texter {
           "assignment.policy",
           "action '" + action.name() + "' uses a fixed split: an admin assigns its contacts");
     }
-    java.util.Set<String> targets = texting.targetTexters(ctx.orgId(), actionId);
+    Set<String> targets = texting.targetTexters(ctx.orgId(), actionId);
     if (!targets.contains(id())) {
       throw new ForbiddenException(
           "texter "
@@ -151,7 +152,13 @@ public final class Texter {
    */
   public CompletableFuture<Message> sendAsync(NextMessage next) {
     Conversation c = pipeline.mine(next.conversation().id(), id());
-    return pipeline.send(c, id(), SendRecord.Kind.INITIAL, next.body(), ConversationUpdate.NONE);
+    return pipeline.send(
+        c,
+        pipeline.contact(c),
+        id(),
+        SendRecord.Kind.INITIAL,
+        next.body(),
+        ConversationUpdate.NONE);
   }
 
   /**
@@ -178,14 +185,16 @@ public final class Texter {
         ConversationUpdate.NONE
             .withTags(new LinkedHashSet<>(script.tags()))
             .withFields(script.fields());
-    return join(pipeline.send(c, id(), SendRecord.Kind.REPLY, body, effects));
+    return join(pipeline.send(c, contact, id(), SendRecord.Kind.REPLY, body, effects));
   }
 
   /** Answers with free text. */
   public Message replyText(long conversationId, String text) {
     Objects.requireNonNull(text, "text");
     Conversation c = pipeline.mine(conversationId, id());
-    return join(pipeline.send(c, id(), SendRecord.Kind.REPLY, text, ConversationUpdate.NONE));
+    return join(
+        pipeline.send(
+            c, pipeline.contact(c), id(), SendRecord.Kind.REPLY, text, ConversationUpdate.NONE));
   }
 
   /**
@@ -294,7 +303,7 @@ public final class Texter {
         .update(ctx.orgId(), conversationId, Optional.of(id()), update, texting.clock().instant());
   }
 
-  private static java.util.Set<String> tagSet(String... tags) {
+  private static Set<String> tagSet(String... tags) {
     return new LinkedHashSet<>(Arrays.asList(tags));
   }
 

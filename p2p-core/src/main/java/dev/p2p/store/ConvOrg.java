@@ -3,6 +3,7 @@ package dev.p2p.store;
 import dev.p2p.assign.Target;
 import dev.p2p.optout.OptOut;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,7 +43,7 @@ final class ConvOrg {
   void add(ConvData c) {
     byId.put(c.id, c);
     action(c.actionId).put(c.id, c);
-    byPhone.computeIfAbsent(c.phone, p -> new java.util.ArrayList<>()).add(c);
+    byPhone.computeIfAbsent(c.phone, p -> new ArrayList<>()).add(c);
     windowKeys.computeIfAbsent(c.actionId, a -> new TreeSet<>()).add(c.windowKey);
   }
 }

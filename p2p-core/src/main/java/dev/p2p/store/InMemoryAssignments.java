@@ -2,6 +2,7 @@ package dev.p2p.store;
 
 import dev.p2p.action.Action;
 import dev.p2p.contact.Contact;
+import dev.p2p.internal.TextingWindows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The in-memory pool and assignment operations, each under the store's lock. */
 final class InMemoryAssignments {
@@ -28,7 +31,7 @@ final class InMemoryAssignments {
         () -> {
           ConvOrg org = conversations.org(orgId);
           Action action = conversations.action(orgId, actionId);
-          org.windowKeys.computeIfAbsent(actionId, a -> new java.util.TreeSet<>());
+          org.windowKeys.computeIfAbsent(actionId, a -> new TreeSet<>());
           OptionalLong listId = action.spec().contactListId();
           if (listId.isEmpty()) {
             return 0;
@@ -46,7 +49,7 @@ final class InMemoryAssignments {
                       actionId,
                       contact.id(),
                       contact.phone(),
-                      InMemoryConversationStore.windowKey(contact.details()),
+                      TextingWindows.key(contact.details()),
                       earlier,
                       now));
               created++;
@@ -59,8 +62,7 @@ final class InMemoryAssignments {
   }
 
   /** The texter of the phone's conversation in the latest earlier action that assigned one. */
-  private static @org.jspecify.annotations.Nullable String earlierTexter(
-      ConvOrg org, String phone, long actionId) {
+  private static @Nullable String earlierTexter(ConvOrg org, String phone, long actionId) {
     return org.byPhone.getOrDefault(phone, List.of()).stream()
         .filter(c -> c.actionId < actionId && c.texterId != null)
         .max(Comparator.comparingLong((ConvData c) -> c.actionId).thenComparingLong(c -> c.id))

@@ -3,7 +3,6 @@ package dev.p2p.store;
 import dev.p2p.NotFoundException;
 import dev.p2p.action.Action;
 import dev.p2p.assign.Target;
-import dev.p2p.contact.ContactDetails;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.Message;
@@ -11,7 +10,6 @@ import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,14 +62,6 @@ final class InMemoryConversationStore implements ConversationStore {
 
   long nextId() {
     return ids.incrementAndGet();
-  }
-
-  static String windowKey(ContactDetails d) {
-    return d.timeZone().map(ZoneId::getId).orElse("")
-        + "|"
-        + d.areaCodeState().orElse("")
-        + "|"
-        + d.zipState().orElse("");
   }
 
   @Override

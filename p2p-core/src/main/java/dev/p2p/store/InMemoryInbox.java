@@ -6,6 +6,7 @@ import dev.p2p.conversation.InboxFilter;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class InMemoryInbox {
     ConvOrg org = conversations.org(orgId);
     Collection<ConvData> scope =
         actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
-    Map<Long, Boolean> reports = new java.util.HashMap<>();
+    Map<Long, Boolean> reports = new HashMap<>();
     return scope.stream()
         .filter(c -> texterId.equals(c.texterId) && c.started())
         .map(

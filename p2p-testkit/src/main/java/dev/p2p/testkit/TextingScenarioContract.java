@@ -41,6 +41,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -206,7 +207,7 @@ public abstract class TextingScenarioContract {
     for (Texter texter : team) {
       for (Conversation c : inbox(texter, InboxFilter.NEEDS_ATTENTION, gotv)) {
         assertThat(c.unread()).isTrue();
-        String body = java.util.Objects.requireNonNull(replies.get(c.contactPhone()));
+        String body = Objects.requireNonNull(replies.get(c.contactPhone()));
         String answer;
         click();
         if (body.equals("Yes!")) {
@@ -288,7 +289,7 @@ public abstract class TextingScenarioContract {
   }
 
   private static Texter held(Map<String, Texter> holder, String phone) {
-    return java.util.Objects.requireNonNull(holder.get(phone), "no texter holds " + phone);
+    return Objects.requireNonNull(holder.get(phone), "no texter holds " + phone);
   }
 
   /**
