@@ -9,6 +9,7 @@ import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.optout.OptOuts;
+import dev.p2p.report.Reports;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.Groups;
 import dev.p2p.texter.TexterProfile;
@@ -99,6 +100,11 @@ public final class Organization {
   /** An admin's view of conversations: any by id, their messages, unrouted inbound messages. */
   public Conversations conversations() {
     return new Conversations(context);
+  }
+
+  /** Reporting: an action's report and CSV exports of conversations, messages and opt-outs. */
+  public Reports reports() {
+    return new Reports(context);
   }
 
   /** The organization's opt-out list. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
 import dev.p2p.conversation.Receiving;
+import dev.p2p.event.Events;
 import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.Webhooks;
@@ -46,6 +47,7 @@ public final class P2P implements AutoCloseable {
   private final GatewayRegistry gateways;
   private final Webhooks webhooks;
   private final Texting texting;
+  private final Events events;
   // Organizations are never deleted, so one known to exist needs no further write.
   private final Cache<String, Organization> organizations =
       Caffeine.newBuilder().maximumSize(10_000).build();
@@ -59,6 +61,7 @@ public final class P2P implements AutoCloseable {
     this.costModel = b.costModel;
     this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock);
     this.texting = new Texting(store, clock, gateways.byId());
+    this.events = new Events(store);
     this.webhooks =
         new Webhooks(
             gateways.byId(), store, new Receiving(texting, id -> organization(id).context()));
@@ -99,6 +102,13 @@ public final class P2P implements AutoCloseable {
     return webhooks;
   }
 
+  /**
+   * The event feed of every organization: read with a cursor, or subscribe in-process. Thread-safe.
+   */
+  public Events events() {
+    return events;
+  }
+
   /** The registered gateways; the texting code sends through them. */
   GatewayRegistry gateways() {
     return gateways;
@@ -108,6 +118,7 @@ public final class P2P implements AutoCloseable {
   @Override
   public void close() {
     try {
+      events.close();
       gateways.close();
     } finally {
       try {

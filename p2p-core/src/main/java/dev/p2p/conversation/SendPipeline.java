@@ -122,7 +122,8 @@ final class SendPipeline {
       String texterId,
       SendRecord.Kind kind,
       String text,
-      ConversationUpdate effects) {
+      ConversationUpdate effects,
+      int variant) {
     Action action = liveAction(c.actionId());
     if (c.status() == ConversationStatus.OPTED_OUT) {
       throw new OptedOutException(Phones.mask(c.contactPhone()));
@@ -152,7 +153,8 @@ final class SendPipeline {
         c.contactPhone(),
         body,
         effects,
-        closesAt);
+        closesAt,
+        variant);
   }
 
   /** Sends p2p's own answer (HELP, opt-out confirmation) from the given sender. */
@@ -168,7 +170,8 @@ final class SendPipeline {
         phone,
         body,
         ConversationUpdate.NONE,
-        Optional.empty());
+        Optional.empty(),
+        0);
   }
 
   private CompletableFuture<Message> dispatch(
@@ -181,7 +184,8 @@ final class SendPipeline {
       String phone,
       String body,
       ConversationUpdate effects,
-      Optional<Instant> expiresAt) {
+      Optional<Instant> expiresAt,
+      int variant) {
     String reference = reference();
     QueuedMessage queued =
         new QueuedMessage(
@@ -199,7 +203,13 @@ final class SendPipeline {
             .recordSend(
                 ctx.orgId(),
                 new SendRecord(
-                    conversationId, kind, texterId, queued, effects, settings.lockWindow()),
+                    conversationId,
+                    kind,
+                    texterId,
+                    queued,
+                    effects,
+                    settings.lockWindow(),
+                    variant),
                 texting.clock().instant());
     CompletableFuture<SendReceipt> sent;
     try {

@@ -158,7 +158,8 @@ public final class Texter {
         id(),
         SendRecord.Kind.INITIAL,
         next.body(),
-        ConversationUpdate.NONE);
+        ConversationUpdate.NONE,
+        next.variant());
   }
 
   /**
@@ -185,7 +186,7 @@ public final class Texter {
         ConversationUpdate.NONE
             .withTags(new LinkedHashSet<>(script.tags()))
             .withFields(script.fields());
-    return join(pipeline.send(c, contact, id(), SendRecord.Kind.REPLY, body, effects));
+    return join(pipeline.send(c, contact, id(), SendRecord.Kind.REPLY, body, effects, 0));
   }
 
   /** Answers with free text. */
@@ -194,7 +195,7 @@ public final class Texter {
     Conversation c = pipeline.mine(conversationId, id());
     return join(
         pipeline.send(
-            c, pipeline.contact(c), id(), SendRecord.Kind.REPLY, text, ConversationUpdate.NONE));
+            c, pipeline.contact(c), id(), SendRecord.Kind.REPLY, text, ConversationUpdate.NONE, 0));
   }
 
   /**

@@ -29,6 +29,9 @@ final class ConvData {
   final TreeMap<String, String> fields = new TreeMap<>();
   @Nullable FiledReport report;
   @Nullable Instant lastMessageAt;
+  // The initial-message variant and segments of the first message; null until it is recorded.
+  @Nullable Integer variant;
+  @Nullable Integer initialSegments;
   Instant updatedAt;
   final List<Long> messageIds = new ArrayList<>();
 

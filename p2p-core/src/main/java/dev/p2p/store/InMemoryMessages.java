@@ -47,6 +47,27 @@ final class InMemoryMessages {
   /** A message and the organization it belongs to. */
   private record Stored(String orgId, Message message) {}
 
+  /**
+   * What reports and events need of a conversation's message beyond the message itself.
+   *
+   * @param texterId who sent it (outbound), or who held the conversation when it arrived (inbound)
+   * @param responseMs for a reply sent while the contact wrote last, the time since their message
+   */
+  record Link(
+      long conversationId, long actionId, @Nullable String texterId, @Nullable Long responseMs) {}
+
+  private final Map<Long, Link> links = new HashMap<>();
+
+  /** Links a message to its conversation. */
+  void link(long messageId, Link link) {
+    links.put(messageId, link);
+  }
+
+  /** The message's conversation link, if it has one. */
+  Optional<Link> linkOf(long messageId) {
+    return Optional.ofNullable(links.get(messageId));
+  }
+
   InMemoryMessages(InMemorySenders senders) {
     this.senders = senders;
   }

@@ -4,6 +4,8 @@ import dev.p2p.NotFoundException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.event.Change;
+import dev.p2p.event.Event;
 import dev.p2p.store.OrgData.GroupData;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
@@ -31,6 +33,8 @@ public final class InMemoryStore implements Store {
   private final InMemoryMessageStore messages = new InMemoryMessageStore(this);
   private final InMemoryConversationStore conversations =
       new InMemoryConversationStore(this, messages);
+  private final InMemoryEvents events = new InMemoryEvents(this);
+  private final InMemoryReports reports = new InMemoryReports(this);
   private volatile boolean closed;
 
   private InMemoryStore() {}
@@ -236,6 +240,16 @@ public final class InMemoryStore implements Store {
     return conversations;
   }
 
+  @Override
+  public ReportStore reports() {
+    return reports;
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
+  }
+
   // ---- used by the parts ----
 
   /** The organization's data; throws {@link NotFoundException} if it does not exist. */
@@ -245,6 +259,16 @@ public final class InMemoryStore implements Store {
       throw new NotFoundException("organization", orgId);
     }
     return org;
+  }
+
+  /** The conversation part's internals, for the report part. */
+  InMemoryConversationStore conversationData() {
+    return conversations;
+  }
+
+  /** The message part's internals, for the report part. */
+  InMemoryMessages messageData() {
+    return messages.data();
   }
 
   /** The organization's id, once checked that it exists. */
@@ -259,10 +283,32 @@ public final class InMemoryStore implements Store {
       throw new IllegalStateException("the store is closed");
     }
     lock.lock();
+    boolean outermost = lock.getHoldCount() == 1;
+    List<Event> committed = List.of();
     try {
-      return operation.get();
+      if (outermost) {
+        events.begin();
+      }
+      boolean succeeded = false;
+      try {
+        T result = operation.get();
+        succeeded = true;
+        return result;
+      } finally {
+        if (outermost) {
+          committed = events.end(succeeded);
+        }
+      }
     } finally {
       lock.unlock();
+      if (outermost) {
+        events.publish(committed);
+      }
     }
+  }
+
+  /** Appends a change to the running operation's events; called under the lock. */
+  void emit(String orgId, Instant at, Change change) {
+    events.append(orgId, at, change);
   }
 }

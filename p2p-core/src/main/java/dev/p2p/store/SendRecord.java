@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param effects tags and field values the reply script applies, in the same transaction
  * @param lockWindow for an initial message, how long another action's initial message to the same
  *     phone blocks this one; {@link Duration#ZERO} for no lock
+ * @param variant for an initial message, the index of the script's initial-message variant it
+ *     renders (kept for reporting); 0 for other kinds
  */
 public record SendRecord(
     long conversationId,
@@ -24,7 +26,8 @@ public record SendRecord(
     Optional<String> texterId,
     QueuedMessage message,
     ConversationUpdate effects,
-    Duration lockWindow) {
+    Duration lockWindow,
+    int variant) {
 
   /** What the message is. */
   public enum Kind {
@@ -52,5 +55,19 @@ public record SendRecord(
     if (lockWindow.isNegative()) {
       throw new IllegalArgumentException("lockWindow must not be negative");
     }
+    if (variant < 0) {
+      throw new IllegalArgumentException("variant must not be negative");
+    }
+  }
+
+  /** A record of variant 0: any reply or automatic answer, or a script's only initial message. */
+  public SendRecord(
+      long conversationId,
+      Kind kind,
+      Optional<String> texterId,
+      QueuedMessage message,
+      ConversationUpdate effects,
+      Duration lockWindow) {
+    this(conversationId, kind, texterId, message, effects, lockWindow, 0);
   }
 }

@@ -143,6 +143,22 @@ public interface Store extends AutoCloseable {
    */
   ConversationStore conversations();
 
+  /**
+   * The part for reporting: an action's figures and export pages. Its reads share this store's
+   * lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  ReportStore reports();
+
+  /**
+   * The part for the event feed: reading it and hearing of committed events. The other parts write
+   * the events in their own transactions.
+   *
+   * @return the same instance on every call
+   */
+  EventStore events();
+
   /** Releases the store's resources (connections, pools). Idempotent. */
   @Override
   void close();

@@ -1,0 +1,31 @@
+package dev.p2p.store;
+
+import dev.p2p.event.Event;
+import dev.p2p.event.Subscription;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The store part for the event feed. The store's other parts write the events: each operation that
+ * makes a change a CRM cares about appends its {@link dev.p2p.event.Change}s in the same
+ * transaction (or under the same lock), and they get the organization's next positions, one apart,
+ * in commit order: a reader who has seen position {@code p} never later finds a new event at or
+ * below {@code p}. {@code StoreContract} says which operation writes which change.
+ */
+public interface EventStore {
+
+  /** The organization's events with positions above {@code afterPosition}, ascending. */
+  List<Event> read(String orgId, long afterPosition, int limit);
+
+  /** The position of the organization's latest event; 0 when it has none. */
+  long lastPosition(String orgId);
+
+  /**
+   * Registers a callback told of each committed operation's events, after the commit, on the thread
+   * that committed, in position order. Events written by other processes sharing the database are
+   * not reported. The callback must not throw; the store logs what it throws and goes on.
+   *
+   * @return closing it unregisters the callback
+   */
+  Subscription afterCommit(Consumer<List<Event>> callback);
+}
