@@ -12,12 +12,16 @@ ALTER TABLE messages ADD COLUMN response_ms BIGINT;
 UPDATE messages SET action_id =
   (SELECT c.action_id FROM conversations c WHERE c.id = messages.conversation_id)
   WHERE conversation_id IS NOT NULL;
-CREATE INDEX messages_by_action ON messages (action_id, direction, status);
+-- messages_by_action: a report reads one action's messages, and its message export pages through
+-- them by id.
+CREATE INDEX messages_by_action ON messages (action_id, id);
 
 -- conversations.variant and initial_segments: the initial-message variant the first message
 -- rendered and its segments; NULL until the first message is recorded.
 ALTER TABLE conversations ADD COLUMN variant INTEGER;
 ALTER TABLE conversations ADD COLUMN initial_segments INTEGER;
+-- A report reads one action's conversations, and its conversation export pages through them by id.
+CREATE INDEX conversations_by_action ON conversations (action_id, id);
 
 -- The answers of each conversation's filed report, one row per answer, for per-question counts.
 -- Filing again replaces the conversation's rows.
@@ -29,7 +33,8 @@ CREATE TABLE report_answers (
   CONSTRAINT report_answers_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id)
 );
 CREATE INDEX report_answers_by_conversation ON report_answers (conversation_id);
-CREATE INDEX report_answers_by_action ON report_answers (action_id, prompt);
+-- By action only: MariaDB cannot index (action_id, prompt) whole (over 3072 bytes in utf8mb4).
+CREATE INDEX report_answers_by_action ON report_answers (action_id);
 
 -- The event feed. event_position: 1, 2, 3... per organization without gaps, in commit order: a
 -- transaction takes its positions from event_positions as its last statement, so the row lock

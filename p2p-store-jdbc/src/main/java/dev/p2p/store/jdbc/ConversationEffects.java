@@ -62,6 +62,9 @@ final class ConversationEffects {
       ps.setLong(i, conversationId);
       ps.executeUpdate();
     }
+    if (u.report().isPresent()) {
+      ReportAnswers.write(c, conversationId, u.report().get());
+    }
   }
 
   private static void setFields(Connection c, long conversationId, Map<String, String> fields)

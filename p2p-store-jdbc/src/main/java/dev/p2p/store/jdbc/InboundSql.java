@@ -42,10 +42,15 @@ final class InboundSql {
           OptionalLong routed = route(c, orgId, in);
           if (routed.isPresent()) {
             Locked v = Locked.lock(c, orgId, routed.getAsLong());
+            // For reports: the action, and the texter holding the conversation as it arrives.
             try (PreparedStatement ps =
-                c.prepareStatement("UPDATE messages SET conversation_id = ? WHERE id = ?")) {
+                c.prepareStatement(
+                    "UPDATE messages SET conversation_id = ?, action_id = ?, texter_id = ?"
+                        + " WHERE id = ?")) {
               ps.setLong(1, v.id());
-              ps.setLong(2, messageId);
+              ps.setLong(2, v.actionId());
+              MessageRows.setText(ps, 3, v.texterId());
+              ps.setLong(4, messageId);
               ps.executeUpdate();
             }
             String attention =

@@ -20,17 +20,24 @@ import org.jspecify.annotations.Nullable;
 
 /** Maps messages to and from rows of the {@code messages} table. */
 final class MessageRows {
-  /** The columns {@link #read(ResultSet)} expects, in order. */
-  static final String SELECT =
-      "SELECT id, direction, gateway_id, reference, carrier_message_id, sender, contact_phone,"
+  /** The columns {@link #read(ResultSet)} expects, in order (16). */
+  static final String COLUMNS =
+      "id, direction, gateway_id, reference, carrier_message_id, sender, contact_phone,"
           + " body, media, segments, status, unconfirmed, error_kind, carrier_code, created_at,"
-          + " updated_at FROM messages";
+          + " updated_at";
 
-  /** The columns an insert fills, in order: 15 parameters, the conversation's id last. */
+  /** A select of {@link #COLUMNS}. */
+  static final String SELECT = "SELECT " + COLUMNS + " FROM messages";
+
+  /**
+   * The columns an insert fills, in order: 18 parameters, the conversation's id 15th, then what
+   * reports read (action_id, texter_id, response_ms).
+   */
   static final String INSERT =
       "INSERT INTO messages (org_id, direction, gateway_id, reference, carrier_message_id, sender,"
           + " contact_phone, body, media, segments, status, status_rank, created_at, updated_at,"
-          + " conversation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " conversation_id, action_id, texter_id, response_ms)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> URLS = new TypeReference<>() {};

@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,15 @@ final class MessageSql {
     return tx.runInOrganization(
         "record an outbound message",
         orgId,
-        c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), now));
+        c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), null, now));
   }
+
+  /**
+   * What reports read of a conversation's message: its action, its texter (the sender of an
+   * outbound one, NULL for automatic answers) and, for a reply to the contact, the milliseconds
+   * since their message.
+   */
+  record Attribution(long actionId, @Nullable String texterId, @Nullable Long responseMs) {}
 
   /**
    * Inserts an outbound message as queued, in a conversation or none; returns its id.
@@ -59,10 +67,22 @@ final class MessageSql {
       String orgId,
       QueuedMessage m,
       OptionalLong conversationId,
+      @Nullable Attribution attribution,
       Instant now)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(MessageRows.INSERT, new String[] {"id"})) {
       bindInsert(ps, orgId, Direction.OUTBOUND, m.gatewayId(), conversationId, now);
+      if (attribution != null) {
+        ps.setLong(16, attribution.actionId());
+        String texterId = attribution.texterId();
+        if (texterId != null) {
+          ps.setString(17, texterId);
+        }
+        Long responseMs = attribution.responseMs();
+        if (responseMs != null) {
+          ps.setLong(18, responseMs);
+        }
+      }
       ps.setString(4, m.reference());
       ps.setNull(5, Types.VARCHAR);
       ps.setString(6, m.sender());
@@ -252,7 +272,7 @@ final class MessageSql {
 
   /**
    * Binds org_id, direction, gateway_id, both timestamps and the conversation of {@link
-   * MessageRows#INSERT}.
+   * MessageRows#INSERT}, and NULL for what reports read (bound after by a conversation's send).
    */
   private static void bindInsert(
       PreparedStatement ps,
@@ -272,5 +292,8 @@ final class MessageSql {
     } else {
       ps.setNull(15, Types.BIGINT);
     }
+    ps.setNull(16, Types.BIGINT);
+    ps.setNull(17, Types.VARCHAR);
+    ps.setNull(18, Types.BIGINT);
   }
 }

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recording an outbound message of a conversation, in one transaction: lock the conversation row,
@@ -35,7 +37,9 @@ final class SendSql {
           Locked v = Locked.lock(c, orgId, r.conversationId());
           OptionalLong in = OptionalLong.of(v.id());
           if (r.kind() == SendRecord.Kind.AUTOMATIC) {
-            long id = MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, now);
+            MessageSql.Attribution automatic = new MessageSql.Attribution(v.actionId(), null, null);
+            long id =
+                MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, automatic, now);
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE conversations SET last_message_at = ?, updated_at = ? WHERE id = ?")) {
@@ -47,15 +51,28 @@ final class SendSql {
             return id;
           }
           check(c, orgId, r, v, now);
-          long id = MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, now);
+          MessageSql.Attribution attribution =
+              new MessageSql.Attribution(
+                  v.actionId(), r.texterId().orElseThrow(), responseMs(c, r, v, now));
+          long id =
+              MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, attribution, now);
+          // An initial message keeps its variant and segments for the action's report.
+          boolean initial = r.kind() == SendRecord.Kind.INITIAL;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE conversations SET status = 'AWAITING_REPLY', unread = FALSE,"
                       + " contact_wrote_last = FALSE, last_message_at = ?,"
-                      + " sender = COALESCE(sender, ?) WHERE id = ?")) {
-            ps.setObject(1, Times.toColumn(now));
-            ps.setString(2, r.message().sender());
-            ps.setLong(3, v.id());
+                      + " sender = COALESCE(sender, ?)"
+                      + (initial ? ", variant = ?, initial_segments = ?" : "")
+                      + " WHERE id = ?")) {
+            int i = 1;
+            ps.setObject(i++, Times.toColumn(now));
+            ps.setString(i++, r.message().sender());
+            if (initial) {
+              ps.setInt(i++, r.variant());
+              ps.setInt(i++, r.message().segments());
+            }
+            ps.setLong(i, v.id());
             ps.executeUpdate();
           }
           ConversationEffects.apply(c, tx.dialect(), v.id(), r.effects(), now);
@@ -96,6 +113,27 @@ final class SendSql {
         && v.status() != ConversationStatus.NEEDS_ATTENTION) {
       throw ValidationException.of(
           "status", "the conversation is " + v.status() + ": a reply needs a started one");
+    }
+  }
+
+  /**
+   * For a reply while the contact wrote last, the milliseconds since the conversation's last
+   * message (theirs); null otherwise.
+   */
+  private static @Nullable Long responseMs(Connection c, SendRecord r, Locked v, Instant now)
+      throws SQLException {
+    if (r.kind() != SendRecord.Kind.REPLY || !v.contactWroteLast()) {
+      return null;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT last_message_at FROM conversations WHERE id = ?")) {
+      ps.setLong(1, v.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        LocalDateTime last = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+        return last == null
+            ? null
+            : Duration.between(Times.fromColumn(last), Times.stored(now)).toMillis();
+      }
     }
   }
 
