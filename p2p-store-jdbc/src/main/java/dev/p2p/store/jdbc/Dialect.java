@@ -8,7 +8,10 @@ import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 
-/** What differs between the supported databases: migrations folder, upserts, error codes. */
+/**
+ * What differs between the supported databases: migrations folder, upserts, error codes, and the
+ * functions reports use.
+ */
 enum Dialect {
   H2(
       "h2",
@@ -126,6 +129,35 @@ enum Dialect {
         s.execute("ANALYZE " + table);
       }
     }
+  }
+
+  /** The start of the UTC hour of a timestamp column, as a timestamp. */
+  String hourOf(String column) {
+    if (this == POSTGRESQL) {
+      return "date_trunc('hour', " + column + ")";
+    } else if (this == MARIADB) {
+      return "CAST(DATE_FORMAT(" + column + ", '%Y-%m-%d %H:00:00') AS DATETIME)";
+    }
+    return "DATE_TRUNC('HOUR', " + column + ")";
+  }
+
+  /**
+   * Per texter, the outbound messages of an action (parameter: its id) and the median of their
+   * response_ms (NULL when none has one): texter_id, count, median. MariaDB has PERCENTILE_CONT
+   * only as a window function, so it reads every row's window and keeps one per texter.
+   */
+  String texterMessages() {
+    String from =
+        " FROM messages WHERE action_id = ? AND direction = 'OUTBOUND' AND texter_id IS NOT NULL";
+    if (this == MARIADB) {
+      return "SELECT DISTINCT texter_id, COUNT(*) OVER (PARTITION BY texter_id),"
+          + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY response_ms)"
+          + " OVER (PARTITION BY texter_id)"
+          + from;
+    }
+    return "SELECT texter_id, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY response_ms)"
+        + from
+        + " GROUP BY texter_id";
   }
 
   /** The Flyway location of this database's migrations. */

@@ -8,6 +8,7 @@ import dev.p2p.store.ActionStore;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.ConversationStore;
 import dev.p2p.store.MessageStore;
+import dev.p2p.store.ReportStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
@@ -47,6 +48,7 @@ public final class JdbcStore implements Store {
   private final JdbcActionStore actions;
   private final JdbcMessageStore messages;
   private final JdbcConversationStore conversations;
+  private final JdbcReportStore reports;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -59,6 +61,7 @@ public final class JdbcStore implements Store {
     this.actions = new JdbcActionStore(tx);
     this.messages = new JdbcMessageStore(tx);
     this.conversations = new JdbcConversationStore(tx);
+    this.reports = new JdbcReportStore(tx);
   }
 
   /**
@@ -269,6 +272,11 @@ public final class JdbcStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public ReportStore reports() {
+    return reports;
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

@@ -1,0 +1,383 @@
+package dev.p2p.store.jdbc;
+
+import dev.p2p.NotFoundException;
+import dev.p2p.contact.Contact;
+import dev.p2p.contact.ContactDetails;
+import dev.p2p.conversation.Conversation;
+import dev.p2p.report.ActionReport;
+import dev.p2p.store.ConversationExport;
+import dev.p2p.store.MessageExport;
+import dev.p2p.store.ReportFigures;
+import dev.p2p.store.ReportStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@link JdbcStore}'s reporting part. An action's figures are a handful of set-based statements:
+ * one pass over its conversations grouped by texter and variant (the totals, per texter and per
+ * variant are sums of those groups), one over its outbound messages by status and failure code, one
+ * per texter with the median response time, and grouped reads of its tags, report answers and
+ * hourly timeline. Export pages are keyset reads by id, each page's tags, fields and contacts read
+ * in one statement apiece, with the mapping {@code findConversation} and {@code findMessage} use.
+ */
+final class JdbcReportStore implements ReportStore {
+  /** Conversation groups: texter, variant, then counts (see {@link Tally#conversations}). */
+  private static final String CONVERSATIONS =
+      "SELECT v.texter_id, v.variant, COUNT(*),"
+          + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN v.replied = TRUE THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN v.status = 'OPTED_OUT' THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN v.status = 'CLOSED' THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN "
+          + ConversationRows.NEEDS_ATTENTION
+          + " THEN 1 ELSE 0 END),"
+          + " SUM(v.initial_segments)"
+          + " FROM conversations v JOIN actions a ON a.id = v.action_id"
+          + " WHERE v.action_id = ? GROUP BY v.texter_id, v.variant";
+
+  /** Outbound messages by status and, when failed, failure code; with their segments. */
+  private static final String OUTBOUND =
+      "SELECT status, CASE WHEN status IN ('FAILED', 'UNDELIVERED')"
+          + " THEN COALESCE(carrier_code, error_kind, 'UNKNOWN') END, COUNT(*), SUM(segments)"
+          + " FROM messages WHERE action_id = ? AND direction = 'OUTBOUND'"
+          + " GROUP BY status, CASE WHEN status IN ('FAILED', 'UNDELIVERED')"
+          + " THEN COALESCE(carrier_code, error_kind, 'UNKNOWN') END";
+
+  private static final String TAGS =
+      "SELECT t.tag, COUNT(*) FROM conversation_tags t"
+          + " JOIN conversations v ON v.id = t.conversation_id"
+          + " WHERE v.action_id = ? GROUP BY t.tag";
+
+  private static final String ANSWERED =
+      "SELECT prompt, COUNT(DISTINCT conversation_id) FROM report_answers"
+          + " WHERE action_id = ? GROUP BY prompt";
+
+  private static final String ANSWERS =
+      "SELECT prompt, answer, COUNT(*) FROM report_answers WHERE action_id = ?"
+          + " GROUP BY prompt, answer";
+
+  private final Tx tx;
+  private final String timeline;
+  private final String texterMessages;
+
+  JdbcReportStore(Tx tx) {
+    this.tx = tx;
+    String hour = tx.dialect().hourOf("created_at");
+    this.timeline =
+        "SELECT "
+            + hour
+            + ", SUM(CASE WHEN direction = 'OUTBOUND' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN direction = 'INBOUND' THEN 1 ELSE 0 END)"
+            + " FROM messages WHERE action_id = ? GROUP BY "
+            + hour
+            + " ORDER BY 1";
+    this.texterMessages = tx.dialect().texterMessages();
+  }
+
+  @Override
+  public ReportFigures figures(String orgId, long actionId, Instant now) {
+    return tx.run(
+        "read an action's report",
+        c -> {
+          checkAction(c, orgId, actionId);
+          Tally t = new Tally();
+          try (PreparedStatement ps = prepare(c, CONVERSATIONS, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.conversations(rs);
+            }
+          }
+          try (PreparedStatement ps = prepare(c, OUTBOUND, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.outbound(rs);
+            }
+          }
+          try (PreparedStatement ps = prepare(c, texterMessages, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.texterMessages(rs);
+            }
+          }
+          try (PreparedStatement ps = prepare(c, TAGS, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.tags.add(new ActionReport.TagCount(rs.getString(1), rs.getLong(2)));
+            }
+          }
+          try (PreparedStatement ps = prepare(c, ANSWERED, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.answered.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+          try (PreparedStatement ps = prepare(c, ANSWERS, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.answers
+                  .computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
+                  .put(rs.getString(2), rs.getLong(3));
+            }
+          }
+          try (PreparedStatement ps = prepare(c, timeline, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.timeline.add(
+                  new ActionReport.HourCount(
+                      Times.fromColumn(rs.getObject(1, LocalDateTime.class)),
+                      rs.getLong(2),
+                      rs.getLong(3)));
+            }
+          }
+          return t.figures();
+        });
+  }
+
+  @Override
+  public List<ConversationExport> conversations(
+      String orgId, long actionId, long afterId, int limit) {
+    return tx.run(
+        "read a page of an action's conversations",
+        c -> {
+          checkAction(c, orgId, actionId);
+          List<Conversation> page;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  ConversationRows.SELECT
+                      + " WHERE v.action_id = ? AND v.org_id = ? AND v.id > ?"
+                      + " ORDER BY v.action_id, v.id LIMIT ?")) {
+            ps.setLong(1, actionId);
+            ps.setString(2, orgId);
+            ps.setLong(3, afterId);
+            ps.setInt(4, limit);
+            page = ConversationRows.query(c, ps);
+          }
+          if (page.isEmpty()) {
+            return List.of();
+          }
+          Map<Long, ContactDetails> contacts = contacts(c, orgId, page);
+          List<ConversationExport> rows = new ArrayList<>(page.size());
+          for (Conversation v : page) {
+            ContactDetails contact = contacts.get(v.contactId());
+            rows.add(
+                new ConversationExport(
+                    v, contact == null ? ContactDetails.ofPhone(v.contactPhone()) : contact));
+          }
+          return rows;
+        });
+  }
+
+  @Override
+  public List<MessageExport> messages(String orgId, long actionId, long afterId, int limit) {
+    return tx.run(
+        "read a page of an action's messages",
+        c -> {
+          checkAction(c, orgId, actionId);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + MessageRows.COLUMNS
+                      + ", conversation_id, texter_id FROM messages"
+                      + " WHERE action_id = ? AND org_id = ? AND id > ?"
+                      + " ORDER BY action_id, id LIMIT ?")) {
+            ps.setLong(1, actionId);
+            ps.setString(2, orgId);
+            ps.setLong(3, afterId);
+            ps.setInt(4, limit);
+            List<MessageExport> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new MessageExport(
+                        MessageRows.read(rs),
+                        rs.getLong(17),
+                        Optional.ofNullable(rs.getString(18))));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  /** The page's contacts still in a complete list, by id, in one statement. */
+  private static Map<Long, ContactDetails> contacts(
+      Connection c, String orgId, List<Conversation> page) throws SQLException {
+    List<Long> ids = page.stream().map(Conversation::contactId).distinct().toList();
+    Map<Long, ContactDetails> contacts = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            ContactRows.SELECT_VISIBLE
+                + "c.org_id = ? AND c.id IN ("
+                + ConversationRows.marks(ids.size())
+                + ")")) {
+      ps.setString(1, orgId);
+      int i = 2;
+      for (long id : ids) {
+        ps.setLong(i++, id);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Contact contact = ContactRows.read(rs);
+          contacts.put(contact.id(), contact.details());
+        }
+      }
+    }
+    return contacts;
+  }
+
+  private static void checkAction(Connection c, String orgId, long actionId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM actions WHERE org_id = ? AND id = ?")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, actionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("action", actionId);
+        }
+      }
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, long actionId)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      ps.setLong(1, actionId);
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** The figures as the statements' rows arrive. */
+  private static final class Tally {
+    long contacts;
+    long assigned;
+    long waiting;
+    long messaged;
+    long outbound;
+    long delivered;
+    long failed;
+    final Map<String, Long> failures = new TreeMap<>();
+    long replied;
+    long optedOut;
+    long needingAttention;
+    long closed;
+    long segments;
+    long initialSegments;
+    // conversations, sent, replied, open
+    final Map<String, long[]> texters = new TreeMap<>();
+    final Map<String, Duration> medians = new HashMap<>();
+    final List<ActionReport.TagCount> tags = new ArrayList<>();
+    final Map<String, Long> answered = new TreeMap<>();
+    final Map<String, Map<String, Long>> answers = new TreeMap<>();
+    // sent, replied
+    final Map<Integer, long[]> variants = new TreeMap<>();
+    final List<ActionReport.HourCount> timeline = new ArrayList<>();
+
+    /** One group of {@link #CONVERSATIONS}: one texter (or none) and one variant (or none). */
+    void conversations(ResultSet rs) throws SQLException {
+      String texterId = rs.getString(1);
+      int variant = rs.getInt(2);
+      boolean messagedGroup = !rs.wasNull();
+      long count = rs.getLong(3);
+      long groupReplied = rs.getLong(5);
+      long groupOptedOut = rs.getLong(6);
+      long groupClosed = rs.getLong(7);
+      contacts += count;
+      waiting += rs.getLong(4);
+      replied += groupReplied;
+      optedOut += groupOptedOut;
+      closed += groupClosed;
+      needingAttention += rs.getLong(8);
+      initialSegments += rs.getLong(9);
+      if (texterId != null) {
+        assigned += count;
+        long[] texter = texter(texterId);
+        texter[0] += count;
+        texter[2] += groupReplied;
+        texter[3] += count - groupOptedOut - groupClosed;
+      }
+      if (messagedGroup) {
+        messaged += count;
+        long[] v = variants.computeIfAbsent(variant, k -> new long[2]);
+        v[0] += count;
+        v[1] += groupReplied;
+      }
+    }
+
+    /** One group of {@link #OUTBOUND}: a status and, for a failure, its code. */
+    void outbound(ResultSet rs) throws SQLException {
+      String status = rs.getString(1);
+      String code = rs.getString(2);
+      long count = rs.getLong(3);
+      outbound += count;
+      segments += rs.getLong(4);
+      if (status.equals("DELIVERED")) {
+        delivered += count;
+      } else if (code != null) {
+        failed += count;
+        failures.merge(code, count, Long::sum);
+      }
+    }
+
+    /** One texter's outbound messages and median response time. */
+    void texterMessages(ResultSet rs) throws SQLException {
+      String texterId = rs.getString(1);
+      texter(texterId)[1] += rs.getLong(2);
+      double median = rs.getDouble(3);
+      if (!rs.wasNull()) {
+        medians.put(texterId, Duration.ofMillis(Math.round(median)));
+      }
+    }
+
+    private long[] texter(String texterId) {
+      return texters.computeIfAbsent(texterId, t -> new long[4]);
+    }
+
+    ReportFigures figures() {
+      List<ActionReport.TexterStats> texterStats = new ArrayList<>();
+      texters.forEach(
+          (id, f) ->
+              texterStats.add(
+                  new ActionReport.TexterStats(
+                      id, f[0], f[1], f[2], f[3], Optional.ofNullable(medians.get(id)))));
+      List<ActionReport.VariantStats> variantStats = new ArrayList<>();
+      variants.forEach((i, f) -> variantStats.add(new ActionReport.VariantStats(i, f[0], f[1])));
+      return new ReportFigures(
+          new ActionReport.Totals(
+              contacts,
+              assigned,
+              waiting,
+              messaged,
+              outbound,
+              delivered,
+              failed,
+              failures,
+              replied,
+              optedOut,
+              needingAttention,
+              closed),
+          segments,
+          initialSegments,
+          texterStats,
+          tags,
+          answered,
+          answers,
+          variantStats,
+          timeline);
+    }
+  }
+}
