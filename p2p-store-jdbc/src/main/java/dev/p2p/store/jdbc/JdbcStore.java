@@ -7,6 +7,7 @@ import dev.p2p.contact.ContactList;
 import dev.p2p.store.ActionStore;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.ConversationStore;
+import dev.p2p.store.EventStore;
 import dev.p2p.store.MessageStore;
 import dev.p2p.store.ReportStore;
 import dev.p2p.store.Store;
@@ -277,6 +278,12 @@ public final class JdbcStore implements Store {
   @Override
   public ReportStore reports() {
     return reports;
+  }
+
+  // Placeholder until the event-feed branch (i6-events) adds the JDBC EventStore: take theirs.
+  @Override
+  public EventStore events() {
+    throw new UnsupportedOperationException("the JDBC event feed is on branch i6-events");
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */
