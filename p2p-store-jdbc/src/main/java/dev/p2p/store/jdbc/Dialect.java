@@ -160,6 +160,21 @@ enum Dialect {
         + " GROUP BY texter_id";
   }
 
+  /**
+   * Settings for the rest of a report's transaction. PostgreSQL: no JIT compilation (measured on a
+   * million conversations, compiling took 20 to 130 ms of each statement and saved less) and room
+   * to hash the groups in memory (with the default 4 MB, an hourly grouping was planned as an
+   * external sort).
+   */
+  void prepareReport(Connection c) throws SQLException {
+    if (this == POSTGRESQL) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL jit = off");
+        s.execute("SET LOCAL work_mem = '64MB'");
+      }
+    }
+  }
+
   /** The Flyway location of this database's migrations. */
   String migrations() {
     return "classpath:db/p2p/" + folder;

@@ -26,33 +26,41 @@ import java.util.TreeMap;
 /**
  * {@link JdbcStore}'s reporting part. An action's figures are a handful of set-based statements:
  * one pass over its conversations grouped by texter and variant (the totals, per texter and per
- * variant are sums of those groups), one over its outbound messages by status and failure code, one
- * per texter with the median response time, and grouped reads of its tags, report answers and
- * hourly timeline. Export pages are keyset reads by id, each page's tags, fields and contacts read
- * in one statement apiece, with the mapping {@code findConversation} and {@code findMessage} use.
+ * variant are sums of those groups), one over its messages by hour, direction and status (the
+ * timeline and the outbound totals), its failures by code, one per texter with the median response
+ * time, and grouped reads of its tags and report answers. Export pages are keyset reads by id, each
+ * page's tags, fields and contacts read in one statement apiece, with the mapping {@code
+ * findConversation} and {@code findMessage} use.
  */
 final class JdbcReportStore implements ReportStore {
-  /** Conversation groups: texter, variant, then counts (see {@link Tally#conversations}). */
-  private static final String CONVERSATIONS =
-      "SELECT v.texter_id, v.variant, COUNT(*),"
-          + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END),"
-          + " SUM(CASE WHEN v.replied = TRUE THEN 1 ELSE 0 END),"
-          + " SUM(CASE WHEN v.status = 'OPTED_OUT' THEN 1 ELSE 0 END),"
-          + " SUM(CASE WHEN v.status = 'CLOSED' THEN 1 ELSE 0 END),"
-          + " SUM(CASE WHEN "
-          + ConversationRows.NEEDS_ATTENTION
-          + " THEN 1 ELSE 0 END),"
-          + " SUM(v.initial_segments)"
-          + " FROM conversations v JOIN actions a ON a.id = v.action_id"
-          + " WHERE v.action_id = ? GROUP BY v.texter_id, v.variant";
+  /**
+   * Conversation groups: texter, variant, then counts (see {@link Tally#conversations}). One scan
+   * of the action's rows, without a join: whether the action asks for a report is read first and
+   * decides the needs-attention condition, {@link ConversationRows#NEEDS_ATTENTION}'s.
+   */
+  private static String conversations(boolean asksReport) {
+    String attention =
+        asksReport
+            ? "v.status = 'NEEDS_ATTENTION' OR (v.status = 'AWAITING_REPLY' AND v.replied = TRUE"
+                + " AND v.report IS NULL)"
+            : "v.status = 'NEEDS_ATTENTION'";
+    return "SELECT v.texter_id, v.variant, COUNT(*),"
+        + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN v.replied = TRUE THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN v.status = 'OPTED_OUT' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN v.status = 'CLOSED' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN "
+        + attention
+        + " THEN 1 ELSE 0 END),"
+        + " SUM(v.initial_segments)"
+        + " FROM conversations v WHERE v.action_id = ? GROUP BY v.texter_id, v.variant";
+  }
 
-  /** Outbound messages by status and, when failed, failure code; with their segments. */
-  private static final String OUTBOUND =
-      "SELECT status, CASE WHEN status IN ('FAILED', 'UNDELIVERED')"
-          + " THEN COALESCE(carrier_code, error_kind, 'UNKNOWN') END, COUNT(*), SUM(segments)"
-          + " FROM messages WHERE action_id = ? AND direction = 'OUTBOUND'"
-          + " GROUP BY status, CASE WHEN status IN ('FAILED', 'UNDELIVERED')"
-          + " THEN COALESCE(carrier_code, error_kind, 'UNKNOWN') END";
+  /** Failed outbound messages by carrier code, else failure kind. */
+  private static final String FAILURES =
+      "SELECT COALESCE(carrier_code, error_kind, 'UNKNOWN'), COUNT(*) FROM messages"
+          + " WHERE action_id = ? AND direction = 'OUTBOUND' AND status IN ('FAILED', 'UNDELIVERED')"
+          + " GROUP BY COALESCE(carrier_code, error_kind, 'UNKNOWN')";
 
   private static final String TAGS =
       "SELECT t.tag, COUNT(*) FROM conversation_tags t"
@@ -68,20 +76,21 @@ final class JdbcReportStore implements ReportStore {
           + " GROUP BY prompt, answer";
 
   private final Tx tx;
-  private final String timeline;
+  private final String messages;
   private final String texterMessages;
 
   JdbcReportStore(Tx tx) {
     this.tx = tx;
+    // Every message of the action by hour, direction and status: the timeline and the outbound
+    // totals in one pass (an index-only scan of messages_report on PostgreSQL).
     String hour = tx.dialect().hourOf("created_at");
-    this.timeline =
+    this.messages =
         "SELECT "
             + hour
-            + ", SUM(CASE WHEN direction = 'OUTBOUND' THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN direction = 'INBOUND' THEN 1 ELSE 0 END)"
-            + " FROM messages WHERE action_id = ? GROUP BY "
+            + ", direction, status, COUNT(*), SUM(segments) FROM messages WHERE action_id = ?"
+            + " GROUP BY "
             + hour
-            + " ORDER BY 1";
+            + ", direction, status";
     this.texterMessages = tx.dialect().texterMessages();
   }
 
@@ -90,18 +99,25 @@ final class JdbcReportStore implements ReportStore {
     return tx.run(
         "read an action's report",
         c -> {
-          checkAction(c, orgId, actionId);
+          boolean asksReport = checkAction(c, orgId, actionId);
+          tx.dialect().prepareReport(c);
           Tally t = new Tally();
-          try (PreparedStatement ps = prepare(c, CONVERSATIONS, actionId);
+          try (PreparedStatement ps = prepare(c, conversations(asksReport), actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               t.conversations(rs);
             }
           }
-          try (PreparedStatement ps = prepare(c, OUTBOUND, actionId);
+          try (PreparedStatement ps = prepare(c, messages, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.outbound(rs);
+              t.messages(rs);
+            }
+          }
+          try (PreparedStatement ps = prepare(c, FAILURES, actionId);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              t.failures.merge(rs.getString(1), rs.getLong(2), Long::sum);
             }
           }
           try (PreparedStatement ps = prepare(c, texterMessages, actionId);
@@ -128,16 +144,6 @@ final class JdbcReportStore implements ReportStore {
               t.answers
                   .computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
                   .put(rs.getString(2), rs.getLong(3));
-            }
-          }
-          try (PreparedStatement ps = prepare(c, timeline, actionId);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              t.timeline.add(
-                  new ActionReport.HourCount(
-                      Times.fromColumn(rs.getObject(1, LocalDateTime.class)),
-                      rs.getLong(2),
-                      rs.getLong(3)));
             }
           }
           return t.figures();
@@ -236,15 +242,22 @@ final class JdbcReportStore implements ReportStore {
     return contacts;
   }
 
-  private static void checkAction(Connection c, String orgId, long actionId) throws SQLException {
+  /**
+   * Checks that the organization has the action; returns whether it asks for a report now.
+   *
+   * @throws NotFoundException if it has none with this id
+   */
+  private static boolean checkAction(Connection c, String orgId, long actionId)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM actions WHERE org_id = ? AND id = ?")) {
+        c.prepareStatement("SELECT asks_report FROM actions WHERE org_id = ? AND id = ?")) {
       ps.setString(1, orgId);
       ps.setLong(2, actionId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new NotFoundException("action", actionId);
         }
+        return rs.getBoolean(1);
       }
     }
   }
@@ -285,7 +298,8 @@ final class JdbcReportStore implements ReportStore {
     final Map<String, Map<String, Long>> answers = new TreeMap<>();
     // sent, replied
     final Map<Integer, long[]> variants = new TreeMap<>();
-    final List<ActionReport.HourCount> timeline = new ArrayList<>();
+    // sent, received
+    final Map<Instant, long[]> hours = new TreeMap<>();
 
     /** One group of {@link #CONVERSATIONS}: one texter (or none) and one variant (or none). */
     void conversations(ResultSet rs) throws SQLException {
@@ -318,18 +332,22 @@ final class JdbcReportStore implements ReportStore {
       }
     }
 
-    /** One group of {@link #OUTBOUND}: a status and, for a failure, its code. */
-    void outbound(ResultSet rs) throws SQLException {
-      String status = rs.getString(1);
-      String code = rs.getString(2);
-      long count = rs.getLong(3);
+    /** One group of {@link #messages}: an hour, a direction and a status. */
+    void messages(ResultSet rs) throws SQLException {
+      Instant hour = Times.fromColumn(rs.getObject(1, LocalDateTime.class));
+      boolean inbound = rs.getString(2).equals("INBOUND");
+      String status = rs.getString(3);
+      long count = rs.getLong(4);
+      hours.computeIfAbsent(hour, h -> new long[2])[inbound ? 1 : 0] += count;
+      if (inbound) {
+        return;
+      }
       outbound += count;
-      segments += rs.getLong(4);
+      segments += rs.getLong(5);
       if (status.equals("DELIVERED")) {
         delivered += count;
-      } else if (code != null) {
+      } else if (status.equals("FAILED") || status.equals("UNDELIVERED")) {
         failed += count;
-        failures.merge(code, count, Long::sum);
       }
     }
 
@@ -356,6 +374,8 @@ final class JdbcReportStore implements ReportStore {
                       id, f[0], f[1], f[2], f[3], Optional.ofNullable(medians.get(id)))));
       List<ActionReport.VariantStats> variantStats = new ArrayList<>();
       variants.forEach((i, f) -> variantStats.add(new ActionReport.VariantStats(i, f[0], f[1])));
+      List<ActionReport.HourCount> timeline = new ArrayList<>();
+      hours.forEach((h, f) -> timeline.add(new ActionReport.HourCount(h, f[0], f[1])));
       return new ReportFigures(
           new ActionReport.Totals(
               contacts,

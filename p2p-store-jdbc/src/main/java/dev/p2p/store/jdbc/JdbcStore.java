@@ -281,9 +281,26 @@ public final class JdbcStore implements Store {
   }
 
   // Placeholder until the event-feed branch (i6-events) adds the JDBC EventStore: take theirs.
+  // An empty feed, so that P2P (which subscribes at build) works on this branch.
   @Override
   public EventStore events() {
-    throw new UnsupportedOperationException("the JDBC event feed is on branch i6-events");
+    return new EventStore() {
+      @Override
+      public List<dev.p2p.event.Event> read(String orgId, long afterPosition, int limit) {
+        return List.of();
+      }
+
+      @Override
+      public long lastPosition(String orgId) {
+        return 0;
+      }
+
+      @Override
+      public dev.p2p.event.Subscription afterCommit(
+          java.util.function.Consumer<List<dev.p2p.event.Event>> callback) {
+        return () -> {};
+      }
+    };
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */
