@@ -190,11 +190,11 @@ public final class ReportBenchmark {
               + actionId
               + ") v";
       s.execute(
-          "INSERT INTO conversation_tags (conversation_id, tag) SELECT id, CASE WHEN i % 20 = 0"
-              + " THEN 'supporter' ELSE 'undecided' END FROM "
+          "INSERT INTO conversation_tags (conversation_id, tag, action_id) SELECT id,"
+              + " CASE WHEN i % 20 = 0 THEN 'supporter' ELSE 'undecided' END, action_id FROM "
               + ranked
               + " WHERE i % 10 = 0"
-              + " UNION ALL SELECT id, 'volunteer' FROM "
+              + " UNION ALL SELECT id, 'volunteer', action_id FROM "
               + ranked
               + " WHERE i % 30 = 0");
       s.execute(

@@ -12,13 +12,11 @@ ALTER TABLE messages ADD COLUMN response_ms BIGINT;
 UPDATE messages SET action_id =
   (SELECT c.action_id FROM conversations c WHERE c.id = messages.conversation_id)
   WHERE conversation_id IS NOT NULL;
--- messages_by_action: an action's message export pages through them by id. messages_report: what
--- an action's report reads of its messages, so that PostgreSQL answers from the index alone
--- (measured with a million conversations: 0.9 s to 0.09 s per texter with the median response
--- time, 0.4 s to 0.15 s for the totals by status).
+-- messages_by_action: an action's message export pages through them by id.
+-- messages_response_times: each texter's median response time is read from the index alone
+-- (PostgreSQL, a million conversations: 0.9 s to 0.1 s).
 CREATE INDEX messages_by_action ON messages (action_id, id);
-CREATE INDEX messages_report ON messages
-  (action_id, direction, texter_id, response_ms, status, created_at, segments);
+CREATE INDEX messages_response_times ON messages (action_id, direction, texter_id, response_ms);
 
 -- conversations.variant and initial_segments: the initial-message variant the first message
 -- rendered and its segments; NULL until the first message is recorded.
@@ -26,6 +24,13 @@ ALTER TABLE conversations ADD COLUMN variant INTEGER;
 ALTER TABLE conversations ADD COLUMN initial_segments INTEGER;
 -- A report reads one action's conversations, and its conversation export pages through them by id.
 CREATE INDEX conversations_by_action ON conversations (action_id, id);
+
+-- conversation_tags.action_id: the action of the tag's conversation, so that a report counts one
+-- action's tags without reading its conversations (a million conversations: 0.4 s to 0.03 s).
+ALTER TABLE conversation_tags ADD COLUMN action_id BIGINT;
+UPDATE conversation_tags SET action_id =
+  (SELECT v.action_id FROM conversations v WHERE v.id = conversation_tags.conversation_id);
+CREATE INDEX conversation_tags_by_action ON conversation_tags (action_id, tag);
 
 -- The answers of each conversation's filed report, one row per answer, for per-question counts.
 -- Filing again replaces the conversation's rows.

@@ -62,8 +62,11 @@ final class ConversationEffects {
       ps.setLong(i, conversationId);
       ps.executeUpdate();
     }
+    if (!u.addTags().isEmpty()) {
+      ReportRows.tagAction(c, conversationId);
+    }
     if (u.report().isPresent()) {
-      ReportAnswers.write(c, conversationId, u.report().get());
+      ReportRows.answers(c, conversationId, u.report().get());
     }
   }
 

@@ -26,8 +26,8 @@ import java.util.TreeMap;
 /**
  * {@link JdbcStore}'s reporting part. An action's figures are a handful of set-based statements:
  * one pass over its conversations grouped by texter and variant (the totals, per texter and per
- * variant are sums of those groups), one over its messages by hour, direction and status (the
- * timeline and the outbound totals), its failures by code, one per texter with the median response
+ * variant are sums of those groups), one over its messages by hour, direction, status and failure
+ * code (the timeline, the outbound totals and failures), one per texter with the median response
  * time, and grouped reads of its tags and report answers. Export pages are keyset reads by id, each
  * page's tags, fields and contacts read in one statement apiece, with the mapping {@code
  * findConversation} and {@code findMessage} use.
@@ -56,16 +56,9 @@ final class JdbcReportStore implements ReportStore {
         + " FROM conversations v WHERE v.action_id = ? GROUP BY v.texter_id, v.variant";
   }
 
-  /** Failed outbound messages by carrier code, else failure kind. */
-  private static final String FAILURES =
-      "SELECT COALESCE(carrier_code, error_kind, 'UNKNOWN'), COUNT(*) FROM messages"
-          + " WHERE action_id = ? AND direction = 'OUTBOUND' AND status IN ('FAILED', 'UNDELIVERED')"
-          + " GROUP BY COALESCE(carrier_code, error_kind, 'UNKNOWN')";
-
+  /** Tags by action, from the action stamped on each tag row (see {@link ReportRows}). */
   private static final String TAGS =
-      "SELECT t.tag, COUNT(*) FROM conversation_tags t"
-          + " JOIN conversations v ON v.id = t.conversation_id"
-          + " WHERE v.action_id = ? GROUP BY t.tag";
+      "SELECT tag, COUNT(*) FROM conversation_tags WHERE action_id = ? GROUP BY tag";
 
   private static final String ANSWERED =
       "SELECT prompt, COUNT(DISTINCT conversation_id) FROM report_answers"
@@ -81,16 +74,21 @@ final class JdbcReportStore implements ReportStore {
 
   JdbcReportStore(Tx tx) {
     this.tx = tx;
-    // Every message of the action by hour, direction and status: the timeline and the outbound
-    // totals in one pass (an index-only scan of messages_report on PostgreSQL).
+    // Every message of the action by hour, direction, status and failure code: the timeline, the
+    // outbound totals and the failures in one pass.
     String hour = tx.dialect().hourOf("created_at");
+    String code =
+        "CASE WHEN status IN ('FAILED', 'UNDELIVERED')"
+            + " THEN COALESCE(carrier_code, error_kind, 'UNKNOWN') END";
     this.messages =
         "SELECT "
             + hour
-            + ", direction, status, COUNT(*), SUM(segments) FROM messages WHERE action_id = ?"
-            + " GROUP BY "
+            + ", direction, status, "
+            + code
+            + ", COUNT(*), SUM(segments) FROM messages WHERE action_id = ? GROUP BY "
             + hour
-            + ", direction, status";
+            + ", direction, status, "
+            + code;
     this.texterMessages = tx.dialect().texterMessages();
   }
 
@@ -112,12 +110,6 @@ final class JdbcReportStore implements ReportStore {
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               t.messages(rs);
-            }
-          }
-          try (PreparedStatement ps = prepare(c, FAILURES, actionId);
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              t.failures.merge(rs.getString(1), rs.getLong(2), Long::sum);
             }
           }
           try (PreparedStatement ps = prepare(c, texterMessages, actionId);
@@ -332,22 +324,24 @@ final class JdbcReportStore implements ReportStore {
       }
     }
 
-    /** One group of {@link #messages}: an hour, a direction and a status. */
+    /** One group of {@link #messages}: an hour, a direction, a status and a failure code. */
     void messages(ResultSet rs) throws SQLException {
       Instant hour = Times.fromColumn(rs.getObject(1, LocalDateTime.class));
       boolean inbound = rs.getString(2).equals("INBOUND");
       String status = rs.getString(3);
-      long count = rs.getLong(4);
+      long count = rs.getLong(5);
       hours.computeIfAbsent(hour, h -> new long[2])[inbound ? 1 : 0] += count;
       if (inbound) {
         return;
       }
+      String code = rs.getString(4);
       outbound += count;
-      segments += rs.getLong(5);
+      segments += rs.getLong(6);
       if (status.equals("DELIVERED")) {
         delivered += count;
-      } else if (status.equals("FAILED") || status.equals("UNDELIVERED")) {
+      } else if (code != null) {
         failed += count;
+        failures.merge(code, count, Long::sum);
       }
     }
 

@@ -9,14 +9,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code report_answers} rows of a conversation's filed report, one per answer, which the
- * action's report counts per question and answer without reading the report's JSON.
+ * What writes keep for an action's report beyond the conversation itself: the {@code
+ * report_answers} rows of a filed report, one per answer, counted per question and answer without
+ * reading the report's JSON; and the action of each tag row, so that tags are counted per action
+ * without joining the action's conversations.
  */
-final class ReportAnswers {
-  private ReportAnswers() {}
+final class ReportRows {
+  private ReportRows() {}
 
-  /** Replaces the conversation's rows with the report's answers. */
-  static void write(Connection c, long conversationId, FiledReport report) throws SQLException {
+  /** Stamps the conversation's tag rows added in this transaction with its action. */
+  static void tagAction(Connection c, long conversationId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE conversation_tags SET action_id ="
+                + " (SELECT v.action_id FROM conversations v WHERE v.id = ?)"
+                + " WHERE conversation_id = ? AND action_id IS NULL")) {
+      ps.setLong(1, conversationId);
+      ps.setLong(2, conversationId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Replaces the conversation's answer rows with the report's answers. */
+  static void answers(Connection c, long conversationId, FiledReport report) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("DELETE FROM report_answers WHERE conversation_id = ?")) {
       ps.setLong(1, conversationId);
