@@ -297,6 +297,11 @@ public final class JdbcStore implements Store {
     }
   }
 
+  /** The store's transactions, for tests of the event feed. */
+  Tx transactions() {
+    return tx;
+  }
+
   /** How imports write their chunks on this database. */
   ContactWriter contactWriter() {
     return writer;
