@@ -27,7 +27,8 @@ CREATE TABLE report_answers (
   CONSTRAINT report_answers_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 CREATE INDEX report_answers_by_conversation ON report_answers (conversation_id);
-CREATE INDEX report_answers_by_action ON report_answers (action_id, prompt);
+-- A prefix of the prompt: utf8mb4 VARCHAR(1000) is over InnoDB's 3,072-byte key limit.
+CREATE INDEX report_answers_by_action ON report_answers (action_id, prompt(255));
 
 -- The event feed. event_position: 1, 2, 3... per organization without gaps, in commit order: a
 -- transaction takes its positions from event_positions as its last statement, so the row lock

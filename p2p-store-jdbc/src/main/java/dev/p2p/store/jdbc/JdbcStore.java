@@ -7,6 +7,7 @@ import dev.p2p.contact.ContactList;
 import dev.p2p.store.ActionStore;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.ConversationStore;
+import dev.p2p.store.EventStore;
 import dev.p2p.store.MessageStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
@@ -47,6 +48,7 @@ public final class JdbcStore implements Store {
   private final JdbcActionStore actions;
   private final JdbcMessageStore messages;
   private final JdbcConversationStore conversations;
+  private final JdbcEventStore events;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -59,6 +61,7 @@ public final class JdbcStore implements Store {
     this.actions = new JdbcActionStore(tx);
     this.messages = new JdbcMessageStore(tx);
     this.conversations = new JdbcConversationStore(tx);
+    this.events = new JdbcEventStore(tx);
   }
 
   /**
@@ -271,6 +274,17 @@ public final class JdbcStore implements Store {
     return conversations;
   }
 
+  // TEMPORARY (i6-events only): i6-reports adds the real reports(); drop this one at the merge.
+  @Override
+  public dev.p2p.store.ReportStore reports() {
+    throw new UnsupportedOperationException("reports come with branch i6-reports");
+  }
+
+  @Override
+  public EventStore events() {
+    return events;
+  }
+
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */
   @Override
   public void close() {
@@ -281,6 +295,11 @@ public final class JdbcStore implements Store {
         throw new P2PException("Could not close the database connections", e);
       }
     }
+  }
+
+  /** The store's transactions, for tests of the event feed. */
+  Tx transactions() {
+    return tx;
   }
 
   /** How imports write their chunks on this database. */
