@@ -2,6 +2,8 @@ package dev.p2p.store;
 
 import dev.p2p.action.Action;
 import dev.p2p.contact.Contact;
+import dev.p2p.event.Change.AssignmentChanged;
+import dev.p2p.event.Change.AssignmentChanged.Reason;
 import dev.p2p.internal.TextingWindows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,8 +103,26 @@ final class InMemoryAssignments {
           }
           List<ConvData> chosen = free.limit(room).toList();
           chosen.forEach(c -> assign(c, texterId, now));
-          return chosen.stream().map(c -> c.id).sorted().toList();
+          List<Long> ids = chosen.stream().map(c -> c.id).sorted().toList();
+          moved(orgId, actionId, Reason.CLAIMED, Optional.of(texterId), Optional.empty(), ids, now);
+          return ids;
         });
+  }
+
+  /** Writes the assignment events of a move: ids ascending, at most 1,000 to an event. */
+  private void moved(
+      String orgId,
+      long actionId,
+      Reason reason,
+      Optional<String> to,
+      Optional<String> from,
+      List<Long> ids,
+      Instant now) {
+    List<Long> sorted = ids.stream().sorted().toList();
+    for (int i = 0; i < sorted.size(); i += AssignmentChanged.MAX_IDS) {
+      List<Long> chunk = sorted.subList(i, Math.min(sorted.size(), i + AssignmentChanged.MAX_IDS));
+      store.emit(orgId, now, new AssignmentChanged(actionId, reason, to, from, chunk));
+    }
   }
 
   private static void assign(ConvData c, String texterId, Instant now) {
@@ -150,6 +171,11 @@ final class InMemoryAssignments {
               }
             }
           }
+          for (String t : new TreeSet<>(texterIds)) {
+            List<Long> ids =
+                free.stream().filter(c -> t.equals(c.texterId)).map(c -> c.id).toList();
+            moved(orgId, actionId, Reason.ASSIGNED, Optional.of(t), Optional.empty(), ids, now);
+          }
           return got;
         });
   }
@@ -179,6 +205,14 @@ final class InMemoryAssignments {
                   .filter(c -> fromTexter.equals(c.texterId))
                   .toList();
           moving.forEach(c -> assign(c, toTexter, now));
+          moved(
+              orgId,
+              actionId,
+              Reason.REASSIGNED,
+              Optional.of(toTexter),
+              Optional.of(fromTexter),
+              moving.stream().map(c -> c.id).toList(),
+              now);
           return moving.size();
         });
   }
@@ -197,6 +231,14 @@ final class InMemoryAssignments {
             }
             c.updatedAt = now;
           }
+          moved(
+              orgId,
+              actionId,
+              Reason.RELEASED,
+              Optional.empty(),
+              Optional.of(texterId),
+              released.stream().map(c -> c.id).toList(),
+              now);
           return released.size();
         });
   }

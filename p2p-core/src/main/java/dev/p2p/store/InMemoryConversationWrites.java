@@ -10,9 +10,11 @@ import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
+import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The in-memory conversation writes: send, update, receive, opt out. Under the store's lock. */
 final class InMemoryConversationWrites {
@@ -59,6 +63,21 @@ final class InMemoryConversationWrites {
     long messageId = messages.data().recordOutbound(orgId, record.message(), now);
     c.messageIds.add(messageId);
     links.put(messageId, c.id);
+    Instant lastMessageAt = c.lastMessageAt;
+    Long responseMs =
+        record.kind() == SendRecord.Kind.REPLY && c.contactWroteLast && lastMessageAt != null
+            ? Duration.between(lastMessageAt, now).toMillis()
+            : null;
+    messages
+        .data()
+        .link(
+            messageId,
+            new InMemoryMessages.Link(
+                c.id, c.actionId, record.texterId().orElse(null), responseMs));
+    if (record.kind() == SendRecord.Kind.INITIAL) {
+      c.variant = record.variant();
+      c.initialSegments = record.message().segments();
+    }
     c.lastMessageAt = now;
     c.updatedAt = now;
     if (record.kind() != SendRecord.Kind.AUTOMATIC) {
@@ -68,7 +87,7 @@ final class InMemoryConversationWrites {
       if (c.sender == null) {
         c.sender = record.message().sender();
       }
-      apply(c, record.effects());
+      apply(orgId, c, record.effects(), now);
     }
     if (record.kind() == SendRecord.Kind.INITIAL) {
       org.initialLocks.put(c.phone, new ConvOrg.InitialLock(c.actionId, now));
@@ -129,16 +148,36 @@ final class InMemoryConversationWrites {
                 : ConversationStatus.AWAITING_REPLY;
       }
     }
-    apply(c, u);
+    apply(orgId, c, u, now);
     c.updatedAt = now;
     return conversations.snapshot(orgId, c);
   }
 
-  private static void apply(ConvData c, ConversationUpdate u) {
-    c.tags.addAll(u.addTags());
-    c.tags.removeAll(u.removeTags());
-    c.fields.putAll(u.setFields());
-    u.report().ifPresent(r -> c.report = r);
+  /** Applies tags, fields, report and read mark, writing an event for each real change. */
+  private void apply(String orgId, ConvData c, ConversationUpdate u, Instant now) {
+    for (String tag : new TreeSet<>(u.addTags())) {
+      if (c.tags.add(tag)) {
+        store.emit(orgId, now, new Change.TagAdded(c.id, c.actionId, tag));
+      }
+    }
+    for (String tag : new TreeSet<>(u.removeTags())) {
+      if (c.tags.remove(tag)) {
+        store.emit(orgId, now, new Change.TagRemoved(c.id, c.actionId, tag));
+      }
+    }
+    new TreeMap<>(u.setFields())
+        .forEach(
+            (name, value) -> {
+              if (!value.equals(c.fields.put(name, value))) {
+                store.emit(orgId, now, new Change.FieldSet(c.id, c.actionId, name, value));
+              }
+            });
+    u.report()
+        .ifPresent(
+            r -> {
+              c.report = r;
+              store.emit(orgId, now, new Change.ReportFiled(c.id, c.actionId, r));
+            });
     if (u.markRead()) {
       c.unread = false;
     }
@@ -152,9 +191,9 @@ final class InMemoryConversationWrites {
       long id = existing.get();
       return new InboundOutcome(false, id, conversationOf(id));
     }
-    if (optOut) {
-      optOut(orgId, in.from(), OptOutSource.KEYWORD, now);
-    }
+    // The opt-out applies first (the conversation must not turn to needing attention), and its
+    // event is written after message.received, in the order a reader expects.
+    boolean optedOut = optOut && optOutQuietly(org, in.from(), OptOutSource.KEYWORD, now);
     messages.data().recordInbound(orgId, gatewayId, in, now);
     long messageId = messages.data().idOf(gatewayId, in.carrierMessageId()).orElseThrow();
     Optional<ConvData> target =
@@ -167,11 +206,13 @@ final class InMemoryConversationWrites {
                     .thenComparingLong(c -> c.id));
     if (target.isEmpty()) {
       org.unrouted.add(messageId);
+      received(orgId, messageId, optedOut, in.from(), now);
       return new InboundOutcome(true, messageId, OptionalLong.empty());
     }
     ConvData c = target.get();
     c.messageIds.add(messageId);
     links.put(messageId, c.id);
+    messages.data().link(messageId, new InMemoryMessages.Link(c.id, c.actionId, c.texterId, null));
     c.lastMessageAt = now;
     c.updatedAt = now;
     c.replied = true;
@@ -180,7 +221,15 @@ final class InMemoryConversationWrites {
       c.status = ConversationStatus.NEEDS_ATTENTION;
       c.unread = true;
     }
+    received(orgId, messageId, optedOut, in.from(), now);
     return new InboundOutcome(true, messageId, OptionalLong.of(c.id));
+  }
+
+  private void received(String orgId, long messageId, boolean optedOut, String phone, Instant now) {
+    messages.data().emitReceived(orgId, messageId, now);
+    if (optedOut) {
+      store.emit(orgId, now, new Change.ContactOptedOut(phone, OptOutSource.KEYWORD));
+    }
   }
 
   private OptionalLong conversationOf(long messageId) {
@@ -189,7 +238,16 @@ final class InMemoryConversationWrites {
   }
 
   boolean optOut(String orgId, String phone, OptOutSource source, Instant now) {
-    ConvOrg org = conversations.org(orgId);
+    boolean added = optOutQuietly(conversations.org(orgId), phone, source, now);
+    if (added) {
+      store.emit(orgId, now, new Change.ContactOptedOut(phone, source));
+    }
+    return added;
+  }
+
+  /** Opts the phone out without writing the event; returns whether it was not opted out yet. */
+  private static boolean optOutQuietly(
+      ConvOrg org, String phone, OptOutSource source, Instant now) {
     if (org.optOuts.containsKey(phone)) {
       return false;
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class InMemoryMessageStore implements MessageStore {
   private final InMemoryStore store;
   private final InMemorySenders senders = new InMemorySenders();
-  private final InMemoryMessages messages = new InMemoryMessages(senders);
+  private final InMemoryMessages messages;
 
   /** The messages themselves, for the conversation part (under the store's lock). */
   InMemoryMessages data() {
@@ -32,6 +32,7 @@ final class InMemoryMessageStore implements MessageStore {
 
   InMemoryMessageStore(InMemoryStore store) {
     this.store = store;
+    this.messages = new InMemoryMessages(senders, store);
   }
 
   @Override
@@ -64,7 +65,15 @@ final class InMemoryMessageStore implements MessageStore {
   @Override
   public boolean recordInbound(
       String orgId, String gatewayId, InboundMessage message, Instant now) {
-    return store.locked(() -> messages.recordInbound(store.known(orgId), gatewayId, message, now));
+    return store.locked(
+        () -> {
+          boolean stored = messages.recordInbound(store.known(orgId), gatewayId, message, now);
+          if (stored) {
+            long id = messages.idOf(gatewayId, message.carrierMessageId()).orElseThrow();
+            messages.emitReceived(orgId, id, now);
+          }
+          return stored;
+        });
   }
 
   @Override

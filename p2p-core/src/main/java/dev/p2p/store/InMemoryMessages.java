@@ -6,6 +6,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -68,8 +70,11 @@ final class InMemoryMessages {
     return Optional.ofNullable(links.get(messageId));
   }
 
-  InMemoryMessages(InMemorySenders senders) {
+  private final InMemoryStore store;
+
+  InMemoryMessages(InMemorySenders senders, InMemoryStore store) {
     this.senders = senders;
+    this.store = store;
   }
 
   long recordOutbound(String orgId, QueuedMessage m, Instant now) {
@@ -127,6 +132,7 @@ final class InMemoryMessages {
     receipt
         .from()
         .ifPresent(number -> senders.record(orgId, m.gatewayId(), m.contactPhone(), number, now));
+    emitSent(orgId, messageId, now);
     List<Early> waiting = early.remove(carrierKey);
     if (waiting != null) {
       waiting.forEach(e -> applyStatus(m.gatewayId(), e.update(), now));
@@ -155,6 +161,9 @@ final class InMemoryMessages {
           b.carrierCode = carrierCode;
           return b;
         });
+    if (retrySafe) {
+      emitFailed(orgId, messageId, now);
+    }
     return true;
   }
 
@@ -184,7 +193,90 @@ final class InMemoryMessages {
           }
           return b;
         });
+    long messageId = stored.message().id();
+    if (update.status() == MessageStatus.SENT) {
+      emitSent(stored.orgId(), messageId, now);
+    } else if (update.status() == MessageStatus.DELIVERED) {
+      Message m = message(messageId);
+      Optional<Link> link = linkOf(messageId);
+      store.emit(
+          stored.orgId(),
+          now,
+          new Change.MessageDelivered(
+              messageId,
+              m.reference().orElse(""),
+              conversation(link),
+              action(link),
+              m.contactPhone()));
+    } else if (update.status() == MessageStatus.FAILED
+        || update.status() == MessageStatus.UNDELIVERED) {
+      emitFailed(stored.orgId(), messageId, now);
+    }
     return true;
+  }
+
+  private void emitSent(String orgId, long messageId, Instant now) {
+    Message m = message(messageId);
+    Optional<Link> link = linkOf(messageId);
+    store.emit(
+        orgId,
+        now,
+        new Change.MessageSent(
+            messageId,
+            m.reference().orElse(""),
+            conversation(link),
+            action(link),
+            link.flatMap(l -> Optional.ofNullable(l.texterId())),
+            m.contactPhone(),
+            m.sender(),
+            m.carrierMessageId().orElse(""),
+            m.segments()));
+  }
+
+  private void emitFailed(String orgId, long messageId, Instant now) {
+    Message m = message(messageId);
+    Optional<Link> link = linkOf(messageId);
+    store.emit(
+        orgId,
+        now,
+        new Change.MessageFailed(
+            messageId,
+            m.reference().orElse(""),
+            conversation(link),
+            action(link),
+            m.contactPhone(),
+            m.failure().orElse(FailureKind.PERMANENT),
+            m.carrierCode()));
+  }
+
+  /** Writes message.received for a stored inbound message, routed as its link says. */
+  void emitReceived(String orgId, long messageId, Instant now) {
+    Message m = message(messageId);
+    Optional<Link> link = linkOf(messageId);
+    store.emit(
+        orgId,
+        now,
+        new Change.MessageReceived(
+            messageId,
+            conversation(link),
+            action(link),
+            link.flatMap(l -> Optional.ofNullable(l.texterId())),
+            m.contactPhone(),
+            m.sender(),
+            m.body(),
+            m.media()));
+  }
+
+  private Message message(long id) {
+    return Objects.requireNonNull(byId.get(id), "message").message();
+  }
+
+  private static OptionalLong conversation(Optional<Link> link) {
+    return link.isPresent() ? OptionalLong.of(link.get().conversationId()) : OptionalLong.empty();
+  }
+
+  private static OptionalLong action(Optional<Link> link) {
+    return link.isPresent() ? OptionalLong.of(link.get().actionId()) : OptionalLong.empty();
   }
 
   /** Keeps an update for a message whose receipt is not stored yet; prunes unclaimed old ones. */

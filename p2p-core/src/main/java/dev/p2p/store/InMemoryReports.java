@@ -64,7 +64,8 @@ final class InMemoryReports implements ReportStore {
             for (long id : c.messageIds) {
               if (id > afterId) {
                 Message m = messages.find(orgId, id).orElseThrow();
-                Optional<String> texter = messages.linkOf(id).map(InMemoryMessages.Link::texterId);
+                Optional<String> texter =
+                    messages.linkOf(id).flatMap(l -> Optional.ofNullable(l.texterId()));
                 found.put(id, new MessageExport(m, c.id, texter));
               }
             }

@@ -580,4 +580,22 @@ public abstract class StoreContract {
       return StoreContract.this.store;
     }
   }
+
+  @Nested
+  @DisplayName("the event feed")
+  class EventFeed extends EventContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
+  @DisplayName("reports and exports")
+  class Reporting extends ReportContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
 }

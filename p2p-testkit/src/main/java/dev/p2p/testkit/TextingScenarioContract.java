@@ -25,12 +25,15 @@ import dev.p2p.conversation.InboxFilter;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
+import dev.p2p.event.Event;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
+import dev.p2p.report.ActionReport;
 import dev.p2p.script.ReplyEffect;
 import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import java.io.ByteArrayInputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -260,6 +263,39 @@ public abstract class TextingScenarioContract {
     assertThat(p2p.organization("rival").conversations().find(someone.id())).isEmpty();
     assertThatThrownBy(() -> p2p.organization("rival").assignments().release(gotv, "t00"))
         .isInstanceOf(NotFoundException.class);
+
+    // The report and the event feed agree with what happened.
+    ActionReport report = org.reports().action(gotv);
+    assertThat(report.totals().contacts()).isEqualTo(1_000);
+    assertThat(report.totals().messaged()).isEqualTo(1_000);
+    assertThat(report.totals().replied()).isEqualTo(300);
+    assertThat(report.totals().optedOut()).isEqualTo(20);
+    assertThat(report.totals().closed()).isEqualTo(280);
+    assertThat(report.totals().needingAttention()).isZero();
+    assertThat(report.texters().stream().mapToLong(ActionReport.TexterStats::sent).sum())
+        .isEqualTo(1_280);
+    assertThat(report.questions().get(0).answers())
+        .extracting(ActionReport.AnswerCount::count)
+        .containsExactlyInAnyOrder(100L, 100L, 80L);
+    assertThat(report.variants().stream().mapToLong(ActionReport.VariantStats::sent).sum())
+        .isEqualTo(1_000);
+    assertThat(org.reports().exportConversations(gotv, Writer.nullWriter())).isEqualTo(1_000);
+    Map<String, Long> types = new HashMap<>();
+    long position = 0;
+    for (List<Event> page = p2p.events().read("acme", 0, 1_000);
+        !page.isEmpty();
+        page = p2p.events().read("acme", position, 1_000)) {
+      for (Event event : page) {
+        assertThat(event.position()).isEqualTo(position + 1);
+        position = event.position();
+        types.merge(event.type(), 1L, Long::sum);
+      }
+    }
+    assertThat(position).isEqualTo(p2p.events().lastPosition("acme"));
+    assertThat(types)
+        .containsEntry("report.filed", 280L)
+        .containsEntry("contact.opted_out", 20L)
+        .containsEntry("message.received", 301L);
 
     // Closed: nothing more goes out.
     org.actions().close(gotv);

@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.event.Change;
 import dev.p2p.store.ClaimRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,6 +88,14 @@ final class ClaimSql {
             }
           }
           pass.claimed.sort(null);
+          EventSql.assignment(
+              orgId,
+              now,
+              actionId,
+              Change.AssignmentChanged.Reason.CLAIMED,
+              Optional.of(texterId),
+              Optional.empty(),
+              pass.claimed);
           return pass.claimed;
         });
   }

@@ -40,8 +40,10 @@ final class InboundSql {
           }
           long messageId = inserted.getAsLong();
           OptionalLong routed = route(c, orgId, in);
+          Optional<Locked> to = Optional.empty();
           if (routed.isPresent()) {
             Locked v = Locked.lock(c, orgId, routed.getAsLong());
+            to = Optional.of(v);
             // For reports: the action, and the texter holding the conversation as it arrives.
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -69,7 +71,8 @@ final class InboundSql {
               ps.executeUpdate();
             }
           }
-          if (optOut) {
+          MessageSql.received(orgId, messageId, in, to, now);
+          if (optOut) { // after message.received: the opt-out is its consequence
             OptOutSql.optOut(c, tx.dialect(), orgId, in.from(), OptOutSource.KEYWORD, now);
           }
           return new InboundOutcome(true, messageId, routed);

@@ -50,6 +50,7 @@ public final class JdbcStore implements Store {
   private final JdbcMessageStore messages;
   private final JdbcConversationStore conversations;
   private final JdbcReportStore reports;
+  private final JdbcEventStore events;
 
   private JdbcStore(Tx tx, ContactWriter writer, @Nullable AutoCloseable ownedPool) {
     this.tx = tx;
@@ -63,6 +64,7 @@ public final class JdbcStore implements Store {
     this.messages = new JdbcMessageStore(tx);
     this.conversations = new JdbcConversationStore(tx);
     this.reports = new JdbcReportStore(tx);
+    this.events = new JdbcEventStore(tx);
   }
 
   /**
@@ -280,27 +282,9 @@ public final class JdbcStore implements Store {
     return reports;
   }
 
-  // Placeholder until the event-feed branch (i6-events) adds the JDBC EventStore: take theirs.
-  // An empty feed, so that P2P (which subscribes at build) works on this branch.
   @Override
   public EventStore events() {
-    return new EventStore() {
-      @Override
-      public List<dev.p2p.event.Event> read(String orgId, long afterPosition, int limit) {
-        return List.of();
-      }
-
-      @Override
-      public long lastPosition(String orgId) {
-        return 0;
-      }
-
-      @Override
-      public dev.p2p.event.Subscription afterCommit(
-          java.util.function.Consumer<List<dev.p2p.event.Event>> callback) {
-        return () -> {};
-      }
-    };
+    return events;
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */
@@ -313,6 +297,11 @@ public final class JdbcStore implements Store {
         throw new P2PException("Could not close the database connections", e);
       }
     }
+  }
+
+  /** The store's transactions, for tests of the event feed. */
+  Tx transactions() {
+    return tx;
   }
 
   /** How imports write their chunks on this database. */

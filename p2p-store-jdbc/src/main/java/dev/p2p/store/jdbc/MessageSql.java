@@ -6,6 +6,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import java.sql.Connection;
@@ -134,7 +135,7 @@ final class MessageSql {
                   return Optional.<String>empty();
                 }
               }
-              Message m = find(c, orgId, messageId).orElseThrow();
+              MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
               if (receipt.from().isPresent()) {
                 loads.forget(orgId, m.gatewayId());
                 SenderSql.record(
@@ -146,6 +147,7 @@ final class MessageSql {
                     receipt.from().get(),
                     now);
               }
+              Tx.emit(orgId, now, m.sent());
               StatusSql.applyDrained(c, m.gatewayId(), carrierId, now);
               return Optional.of(m.gatewayId());
             });
@@ -189,8 +191,15 @@ final class MessageSql {
             ps.setObject(6, Times.toColumn(now));
             ps.setString(7, orgId);
             ps.setLong(8, messageId);
-            return ps.executeUpdate() > 0;
+            if (ps.executeUpdate() == 0) {
+              return false;
+            }
           }
+          if (retrySafe) {
+            MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
+            Tx.emit(orgId, now, m.failed(failure, carrierCode));
+          }
+          return true;
         });
   }
 
@@ -198,7 +207,30 @@ final class MessageSql {
     return tx.runInOrganization(
         "record an inbound message",
         orgId,
-        c -> insertInbound(c, tx.dialect(), orgId, gatewayId, in, now).isPresent());
+        c -> {
+          OptionalLong id = insertInbound(c, tx.dialect(), orgId, gatewayId, in, now);
+          if (id.isPresent()) {
+            received(orgId, id.getAsLong(), in, Optional.empty(), now);
+          }
+          return id.isPresent();
+        });
+  }
+
+  /** Emits message.received for a new inbound message, routed to the locked conversation or not. */
+  static void received(
+      String orgId, long messageId, InboundMessage in, Optional<Locked> routed, Instant now) {
+    Tx.emit(
+        orgId,
+        now,
+        new Change.MessageReceived(
+            messageId,
+            routed.isPresent() ? OptionalLong.of(routed.get().id()) : OptionalLong.empty(),
+            routed.isPresent() ? OptionalLong.of(routed.get().actionId()) : OptionalLong.empty(),
+            routed.flatMap(Locked::texterId),
+            in.from(),
+            in.to(),
+            in.body(),
+            in.media()));
   }
 
   /**

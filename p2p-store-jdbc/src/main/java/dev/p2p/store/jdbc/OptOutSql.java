@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.event.Change;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
 import java.sql.Connection;
@@ -54,6 +55,9 @@ final class OptOutSql {
       ps.setString(2, orgId);
       ps.setString(3, phone);
       ps.executeUpdate();
+    }
+    if (inserted) {
+      Tx.emit(orgId, now, new Change.ContactOptedOut(phone, source));
     }
     return inserted;
   }

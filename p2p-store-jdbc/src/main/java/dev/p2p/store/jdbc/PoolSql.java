@@ -1,13 +1,19 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.event.Change;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Action pools: opening one (one {@code INSERT ... SELECT} over the list's contacts not pooled
@@ -96,17 +102,17 @@ final class PoolSql {
     return tx.run(
         "reassign conversations",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE conversations SET texter_id = ?, updated_at = ?"
-                      + " WHERE org_id = ? AND action_id = ? AND texter_id = ?")) {
-            ps.setString(1, toTexter);
-            ps.setObject(2, Times.toColumn(now));
-            ps.setString(3, orgId);
-            ps.setLong(4, actionId);
-            ps.setString(5, fromTexter);
-            return ps.executeUpdate();
-          }
+          List<Long> ids = lockHeld(c, orgId, actionId, fromTexter, "");
+          move(c, ids, toTexter, now);
+          EventSql.assignment(
+              orgId,
+              now,
+              actionId,
+              Change.AssignmentChanged.Reason.REASSIGNED,
+              Optional.of(toTexter),
+              Optional.of(fromTexter),
+              ids);
+          return ids.size();
         });
   }
 
@@ -114,18 +120,70 @@ final class PoolSql {
     return tx.run(
         "release unsent conversations",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE conversations SET texter_id = NULL, updated_at = ?"
-                      + " WHERE org_id = ? AND action_id = ? AND texter_id = ?"
-                      + " AND status = 'NEEDS_FIRST_MESSAGE'")) {
-            ps.setObject(1, Times.toColumn(now));
-            ps.setString(2, orgId);
-            ps.setLong(3, actionId);
-            ps.setString(4, texterId);
-            return ps.executeUpdate();
-          }
+          List<Long> ids =
+              lockHeld(c, orgId, actionId, texterId, " AND status = 'NEEDS_FIRST_MESSAGE'");
+          move(c, ids, null, now);
+          EventSql.assignment(
+              orgId,
+              now,
+              actionId,
+              Change.AssignmentChanged.Reason.RELEASED,
+              Optional.empty(),
+              Optional.of(texterId),
+              ids);
+          return ids.size();
         });
+  }
+
+  /**
+   * Locks and returns (ascending) the ids of the texter's conversations of the action matching
+   * {@code extra}: the move then changes exactly these, and its events name them.
+   */
+  private static List<Long> lockHeld(
+      Connection c, String orgId, long actionId, String texterId, String extra)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM conversations WHERE org_id = ? AND action_id = ? AND texter_id = ?"
+                + extra
+                + " ORDER BY id FOR UPDATE")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, actionId);
+      ps.setString(3, texterId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Gives the locked conversations to the texter, or back to the pool (null), in chunks. */
+  private static void move(Connection c, List<Long> ids, @Nullable String texterId, Instant now)
+      throws SQLException {
+    int max = Change.AssignmentChanged.MAX_IDS;
+    for (int from = 0; from < ids.size(); from += max) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + max));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE conversations SET texter_id = ?, updated_at = ? WHERE id IN ("
+                  + ConversationRows.marks(chunk.size())
+                  + ")")) {
+        if (texterId == null) {
+          ps.setNull(1, Types.VARCHAR);
+        } else {
+          ps.setString(1, texterId);
+        }
+        ps.setObject(2, Times.toColumn(now));
+        int i = 3;
+        for (long id : chunk) {
+          ps.setLong(i++, id);
+        }
+        ps.executeUpdate();
+      }
+    }
   }
 
   private static long lastContactId(Connection c, String orgId, long listId) throws SQLException {

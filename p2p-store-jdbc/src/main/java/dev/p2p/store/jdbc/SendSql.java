@@ -75,7 +75,7 @@ final class SendSql {
             ps.setLong(i, v.id());
             ps.executeUpdate();
           }
-          ConversationEffects.apply(c, tx.dialect(), v.id(), r.effects(), now);
+          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), r.effects(), now);
           return id;
         });
   }

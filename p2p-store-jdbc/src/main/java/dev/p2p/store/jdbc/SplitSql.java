@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.event.Change;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The fixed split: every free conversation of an action's pool dealt round robin to texters, in
@@ -41,7 +45,7 @@ final class SplitSql {
           if (texterIds.isEmpty() || !TargetSql.actionExists(c, orgId, actionId)) {
             return got;
           }
-          Map<String, Long> before = held(c, actionId, texterIds);
+          Map<String, Set<Long>> before = held(c, actionId, texterIds);
           if (keep) {
             for (String texter : texterIds) {
               long room = room(c, actionId, texter, maxPerTexter);
@@ -69,10 +73,19 @@ final class SplitSql {
               break;
             }
           }
-          Map<String, Long> after = held(c, actionId, texterIds);
-          for (String texter : texterIds) {
-            got.put(
-                texter, (int) (after.getOrDefault(texter, 0L) - before.getOrDefault(texter, 0L)));
+          Map<String, Set<Long>> after = held(c, actionId, texterIds);
+          for (String texter : new TreeSet<>(texterIds)) {
+            List<Long> dealt = new ArrayList<>(after.getOrDefault(texter, Set.of()));
+            dealt.removeAll(before.getOrDefault(texter, Set.of()));
+            got.put(texter, dealt.size());
+            EventSql.assignment(
+                orgId,
+                now,
+                actionId,
+                Change.AssignmentChanged.Reason.ASSIGNED,
+                Optional.of(texter),
+                Optional.empty(),
+                dealt);
           }
           return got;
         });
@@ -82,21 +95,25 @@ final class SplitSql {
     return cap == 0 ? Long.MAX_VALUE : cap - ClaimSql.held(c, tx.dialect(), actionId, texter);
   }
 
-  private static Map<String, Long> held(Connection c, long actionId, List<String> texters)
+  /**
+   * The ids of the action's conversations each texter holds, ascending: compared before and after
+   * the deal, they say which conversations it gave each texter.
+   */
+  private static Map<String, Set<Long>> held(Connection c, long actionId, List<String> texters)
       throws SQLException {
-    Map<String, Long> held = new HashMap<>();
+    Map<String, Set<Long>> held = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT texter_id, COUNT(*) FROM conversations WHERE action_id = ? AND texter_id IN ("
+            "SELECT texter_id, id FROM conversations WHERE action_id = ? AND texter_id IN ("
                 + ConversationRows.marks(texters.size())
-                + ") GROUP BY texter_id")) {
+                + ")")) {
       ps.setLong(1, actionId);
       for (int i = 0; i < texters.size(); i++) {
         ps.setString(2 + i, texters.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          held.put(rs.getString(1), rs.getLong(2));
+          held.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getLong(2));
         }
       }
     }

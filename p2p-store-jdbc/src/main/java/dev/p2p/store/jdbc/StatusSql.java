@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,8 +137,15 @@ final class StatusSql {
       ps.setString(6, gatewayId);
       ps.setString(7, carrierId);
       ps.setInt(8, update.status().rank());
-      return ps.executeUpdate() > 0;
+      if (ps.executeUpdate() == 0) {
+        return false;
+      }
     }
+    Optional<MessageEvents.Row> moved = MessageEvents.byCarrierId(c, gatewayId, carrierId);
+    if (moved.isPresent()) {
+      MessageEvents.moved(moved.get(), update, now);
+    }
+    return true;
   }
 
   private static boolean exists(Connection c, String gatewayId, String carrierId)

@@ -26,8 +26,12 @@ final class TexterSql {
           try (PreparedStatement ps = c.prepareStatement(tx.dialect().insertOrganization)) {
             ps.setString(1, orgId);
             ps.setObject(2, Times.toColumn(now));
-            return ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+              return 0;
+            }
           }
+          EventSql.createCounter(c, tx.dialect(), orgId);
+          return 1;
         });
   }
 

@@ -2,16 +2,30 @@ package dev.p2p.store.jdbc;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
+import dev.p2p.event.Change;
+import dev.p2p.event.Event;
+import dev.p2p.event.Subscription;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs units of work, each in one transaction on a connection of its own. Thread-safe. */
+/**
+ * Runs units of work, each in one transaction on a connection of its own, writing the event-feed
+ * changes they {@link #emit} just before the commit and telling the {@link #afterCommit} callbacks
+ * of them after it. Thread-safe.
+ */
 final class Tx {
   /** A unit of work on a connection whose transaction {@link Tx} commits or rolls back. */
   @FunctionalInterface
@@ -19,6 +33,12 @@ final class Tx {
     T run(Connection connection) throws SQLException;
   }
 
+  private static final Logger log = LoggerFactory.getLogger(Tx.class);
+
+  // The changes of the unit of work running on the thread; none outside one.
+  private static final ThreadLocal<List<EventSql.Pending>> PENDING = new ThreadLocal<>();
+
+  private final List<Consumer<List<Event>>> callbacks = new CopyOnWriteArrayList<>();
   private final DataSource dataSource;
   private final Dialect dialect;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -50,6 +70,60 @@ final class Tx {
     if (closed.get()) {
       throw new IllegalStateException("the store is closed");
     }
+    List<EventSql.Pending> outer = PENDING.get();
+    List<EventSql.Pending> pending = new ArrayList<>();
+    List<Event> written = new ArrayList<>();
+    PENDING.set(pending);
+    T result;
+    try {
+      result = transaction(operation, work, pending, written);
+    } finally {
+      if (outer == null) {
+        PENDING.remove();
+      } else {
+        PENDING.set(outer); // a unit of work that ran another: its own changes go on collecting
+      }
+    }
+    publish(written);
+    return result;
+  }
+
+  /**
+   * Records a change of the unit of work running on this thread, to be written with the next
+   * positions of the organization's feed just before it commits (dropped if it rolls back).
+   *
+   * @throws IllegalStateException outside a unit of work
+   */
+  static void emit(String orgId, Instant at, Change change) {
+    List<EventSql.Pending> pending = PENDING.get();
+    if (pending == null) {
+      throw new IllegalStateException("a change is recorded inside a transaction only");
+    }
+    pending.add(new EventSql.Pending(orgId, at, change));
+  }
+
+  /** Registers a callback told of each transaction's events after its commit. */
+  Subscription afterCommit(Consumer<List<Event>> callback) {
+    callbacks.add(callback);
+    return () -> callbacks.remove(callback);
+  }
+
+  private void publish(List<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<Event> told = List.copyOf(events);
+    for (Consumer<List<Event>> callback : callbacks) {
+      try {
+        callback.accept(told);
+      } catch (RuntimeException e) {
+        log.warn("An after-commit event callback failed; the change stands", e);
+      }
+    }
+  }
+
+  private <T> T transaction(
+      String operation, Work<T> work, List<EventSql.Pending> pending, List<Event> written) {
     try (Connection connection = dataSource.getConnection()) {
       tune(connection);
       boolean autoCommit = connection.getAutoCommit();
@@ -58,7 +132,10 @@ final class Tx {
       }
       try {
         T result = work.run(connection);
+        // Last, so that the counter row is locked only until the commit.
+        List<Event> events = EventSql.write(connection, dialect, pending);
         connection.commit();
+        written.addAll(events);
         return result;
       } catch (SQLException | RuntimeException | Error e) {
         rollback(connection, e);

@@ -45,7 +45,7 @@ final class UpdateSql {
               }
             }
           }
-          ConversationEffects.apply(c, tx.dialect(), v.id(), update, now);
+          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), update, now);
           return ConversationRows.find(c, orgId, v.id()).orElseThrow();
         });
   }
