@@ -47,7 +47,7 @@ final class ClaimSql {
     if (request.windowKeys().isEmpty()) {
       return List.of();
     }
-    return tx.run(
+    return tx.runRetrying(
         "claim conversations",
         c -> {
           boolean exists =

@@ -42,11 +42,12 @@ final class ConversationEffects {
               c,
               dialect,
               "conversation_tags",
-              "conversation_id, tag",
+              "conversation_id, tag, action_id",
               "conversation_id, tag",
               ps -> {
                 ps.setLong(1, conversationId);
                 ps.setString(2, tag);
+                ps.setLong(3, actionId);
               });
       if (added) {
         changes.add(new Change.TagAdded(conversationId, actionId, tag));
@@ -101,11 +102,8 @@ final class ConversationEffects {
       ps.setLong(i, conversationId);
       ps.executeUpdate();
     }
-    if (!u.addTags().isEmpty()) {
-      ReportRows.tagAction(c, conversationId);
-    }
     if (u.report().isPresent()) {
-      ReportRows.answers(c, conversationId, u.report().get());
+      ReportRows.answers(c, actionId, conversationId, u.report().get());
     }
   }
 

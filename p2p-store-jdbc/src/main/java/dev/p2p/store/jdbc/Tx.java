@@ -39,6 +39,12 @@ final class Tx {
   private static final ThreadLocal<List<EventSql.Pending>> PENDING = new ThreadLocal<>();
 
   private final List<Consumer<List<Event>>> callbacks = new CopyOnWriteArrayList<>();
+
+  /** How many times {@link #runRetrying} tries the work. */
+  static final int ATTEMPTS = 3;
+
+  private static final Set<String> CONFLICTS = Set.of("40001", "40P01");
+
   private final DataSource dataSource;
   private final Dialect dialect;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,6 +73,39 @@ final class Tx {
    * @throws P2PException wrapping any {@link SQLException}, saying which operation failed
    */
   <T> T run(String operation, Work<T> work) {
+    return run(operation, work, 1);
+  }
+
+  /**
+   * Like {@link #run}, but runs the work again, up to {@value #ATTEMPTS} times in all, when the
+   * database rolled the transaction back to break a deadlock or a serialization conflict (SQLState
+   * 40001 or 40P01): for work that is safe to repeat whole, such as a claim. MariaDB's {@code SKIP
+   * LOCKED} still waits on rows another claim has just moved out of the pool (their old index
+   * entries are delete-marked, not yet purged), so two racing claims can deadlock there.
+   */
+  <T> T runRetrying(String operation, Work<T> work) {
+    return run(operation, work, ATTEMPTS);
+  }
+
+  private <T> T run(String operation, Work<T> work, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(operation, work);
+      } catch (P2PException e) {
+        if (attempt >= attempts || !isConflict(e)) {
+          throw e;
+        }
+        log.debug("Retrying '{}' after a deadlock or serialization conflict", operation);
+      }
+    }
+  }
+
+  private static boolean isConflict(P2PException e) {
+    return e.getCause() instanceof SQLException
+        && CONFLICTS.contains(((SQLException) e.getCause()).getSQLState());
+  }
+
+  private <T> T runOnce(String operation, Work<T> work) {
     if (closed.get()) {
       throw new IllegalStateException("the store is closed");
     }
