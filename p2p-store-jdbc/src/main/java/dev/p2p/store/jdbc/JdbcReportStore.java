@@ -4,11 +4,11 @@ import dev.p2p.NotFoundException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.conversation.Conversation;
-import dev.p2p.report.ActionReport;
 import dev.p2p.store.ConversationExport;
 import dev.p2p.store.MessageExport;
 import dev.p2p.store.ReportFigures;
 import dev.p2p.store.ReportStore;
+import dev.p2p.store.ReportTally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@link JdbcStore}'s reporting part. An action's figures are a handful of set-based statements:
@@ -32,9 +31,9 @@ import java.util.TreeMap;
  */
 final class JdbcReportStore implements ReportStore {
   /**
-   * Conversation groups: texter, variant, then counts (see {@link ReportTally#conversations}). One
-   * scan of the action's rows, without a join: whether the action asks for a report is read first
-   * and decides the needs-attention condition, {@link ConversationRows#NEEDS_ATTENTION}'s.
+   * Conversation groups: texter, variant, then counts (see {@link ReportRowsReader#conversations}).
+   * One scan of the action's rows, without a join: whether the action asks for a report is read
+   * first and decides the needs-attention condition, {@link ConversationRows#NEEDS_ATTENTION}'s.
    */
   private static String conversations(boolean asksReport) {
     String attention =
@@ -101,39 +100,37 @@ final class JdbcReportStore implements ReportStore {
           try (PreparedStatement ps = prepare(c, conversations(asksReport), actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.conversations(rs);
+              ReportRowsReader.conversations(t, rs);
             }
           }
           try (PreparedStatement ps = prepare(c, messages, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.messages(rs);
+              ReportRowsReader.messages(t, rs);
             }
           }
           try (PreparedStatement ps = prepare(c, texterMessages, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.texterMessages(rs);
+              ReportRowsReader.texterMessages(t, rs);
             }
           }
           try (PreparedStatement ps = prepare(c, TAGS, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.tags.add(new ActionReport.TagCount(rs.getString(1), rs.getLong(2)));
+              t.tag(rs.getString(1), rs.getLong(2));
             }
           }
           try (PreparedStatement ps = prepare(c, ANSWERED, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.answered.put(rs.getString(1), rs.getLong(2));
+              t.answered(rs.getString(1), rs.getLong(2));
             }
           }
           try (PreparedStatement ps = prepare(c, ANSWERS, actionId);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              t.answers
-                  .computeIfAbsent(rs.getString(1), p -> new TreeMap<>())
-                  .put(rs.getString(2), rs.getLong(3));
+              t.answer(rs.getString(1), rs.getString(2), rs.getLong(3));
             }
           }
           return t.figures();

@@ -1,5 +1,7 @@
 package dev.p2p.store.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Gives each test an empty database of its own on a server: a schema on PostgreSQL, a database on
@@ -95,18 +95,24 @@ final class ScratchDatabase implements BeforeEachCallback, AfterEachCallback {
                 .substring(0, 16)
                 .toLowerCase(Locale.ROOT);
     execute(server.create);
-    if (server == Server.POSTGRES) {
-      PGSimpleDataSource pg = new PGSimpleDataSource();
-      pg.setURL(url());
-      dataSource = pg;
-    } else {
-      dataSource = new MariaDbDataSource(url());
-    }
+    // Pooled, as an application would run it: without a pool every unit of work opened a new
+    // connection (a new server process on PostgreSQL), which made the contract runs several
+    // minutes long.
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url());
+    config.setMaximumPoolSize(10);
+    config.setMinimumIdle(1);
+    config.setPoolName(name);
+    dataSource = new HikariDataSource(config);
   }
 
   @Override
   public void afterEach(ExtensionContext context) throws SQLException {
+    DataSource used = dataSource;
     dataSource = null;
+    if (used instanceof HikariDataSource) {
+      ((HikariDataSource) used).close();
+    }
     execute(server.drop);
   }
 
