@@ -14,10 +14,13 @@ import java.util.function.Consumer;
  */
 public interface EventStore {
 
-  /** The organization's events with positions above {@code afterPosition}, ascending. */
+  /**
+   * The organization's events with positions above {@code afterPosition}, ascending; none for an
+   * organization the store does not know.
+   */
   List<Event> read(String orgId, long afterPosition, int limit);
 
-  /** The position of the organization's latest event; 0 when it has none. */
+  /** The position of the organization's latest event; 0 when it has none or is unknown. */
   long lastPosition(String orgId);
 
   /**

@@ -64,6 +64,13 @@ abstract class EventContract extends ConversationFixtures {
     }
 
     @Test
+    @DisplayName("an organization the store does not know has an empty feed too")
+    void unknownOrganization() {
+      assertThat(store().events().read("nobody", 0, 10)).isEmpty();
+      assertThat(store().events().lastPosition("nobody")).isZero();
+    }
+
+    @Test
     @DisplayName("positions run 1, 2, 3 per organization, in order, with the time of the change")
     void positionsArePerOrganization() {
       conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
