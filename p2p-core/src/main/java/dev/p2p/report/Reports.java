@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -39,11 +40,9 @@ public final class Reports {
    */
   public ActionReport action(long actionId) {
     Action action = action0(actionId);
+    Instant now = ctx.clock().instant();
     return ReportAssembler.assemble(
-        action,
-        ctx.store().reports().figures(ctx.orgId(), actionId, ctx.clock().instant()),
-        ctx.costModel(),
-        ctx.clock().instant());
+        action, ctx.store().reports().figures(ctx.orgId(), actionId, now), ctx.costModel(), now);
   }
 
   /**

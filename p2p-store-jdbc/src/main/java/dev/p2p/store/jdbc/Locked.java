@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,8 @@ record Locked(
     String phone,
     Optional<String> texterId,
     ConversationStatus status,
-    boolean contactWroteLast) {
+    boolean contactWroteLast,
+    Optional<Instant> lastMessageAt) {
 
   /**
    * Locks the organization's conversation.
@@ -28,8 +31,8 @@ record Locked(
   static Locked lock(Connection c, String orgId, long conversationId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, action_id, contact_phone, texter_id, status, contact_wrote_last"
-                + " FROM conversations WHERE org_id = ? AND id = ? FOR UPDATE")) {
+            "SELECT id, action_id, contact_phone, texter_id, status, contact_wrote_last,"
+                + " last_message_at FROM conversations WHERE org_id = ? AND id = ? FOR UPDATE")) {
       ps.setString(1, orgId);
       ps.setLong(2, conversationId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -42,7 +45,8 @@ record Locked(
             rs.getString(3),
             Optional.ofNullable(rs.getString(4)),
             ConversationStatus.valueOf(rs.getString(5)),
-            rs.getBoolean(6));
+            rs.getBoolean(6),
+            Optional.ofNullable(rs.getObject(7, LocalDateTime.class)).map(Times::fromColumn));
       }
     }
   }

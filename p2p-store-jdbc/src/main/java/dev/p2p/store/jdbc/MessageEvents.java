@@ -13,10 +13,9 @@ import java.util.OptionalLong;
 /** The event-feed changes of outbound messages: sent, delivered, failed. */
 final class MessageEvents {
   private static final String SELECT =
-      "SELECT m.id, m.org_id, m.gateway_id, m.reference, m.conversation_id,"
-          + " COALESCE(m.action_id, v.action_id), m.texter_id, m.contact_phone, m.sender,"
-          + " m.carrier_message_id, m.segments"
-          + " FROM messages m LEFT JOIN conversations v ON v.id = m.conversation_id";
+      "SELECT m.id, m.org_id, m.gateway_id, m.reference, m.conversation_id, m.action_id,"
+          + " m.texter_id, m.contact_phone, m.sender, m.carrier_message_id, m.segments"
+          + " FROM messages m";
 
   private MessageEvents() {}
 

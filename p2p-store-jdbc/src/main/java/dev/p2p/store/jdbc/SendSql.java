@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +52,7 @@ final class SendSql {
           check(c, orgId, r, v, now);
           MessageSql.Attribution attribution =
               new MessageSql.Attribution(
-                  v.actionId(), r.texterId().orElseThrow(), responseMs(c, r, v, now));
+                  v.actionId(), r.texterId().orElseThrow(), responseMs(r, v, now));
           long id =
               MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, attribution, now);
           // An initial message keeps its variant and segments for the action's report.
@@ -118,23 +117,15 @@ final class SendSql {
 
   /**
    * For a reply while the contact wrote last, the milliseconds since the conversation's last
-   * message (theirs); null otherwise.
+   * message (theirs), as the locked row has it; null otherwise.
    */
-  private static @Nullable Long responseMs(Connection c, SendRecord r, Locked v, Instant now)
-      throws SQLException {
+  private static @Nullable Long responseMs(SendRecord r, Locked v, Instant now) {
     if (r.kind() != SendRecord.Kind.REPLY || !v.contactWroteLast()) {
       return null;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT last_message_at FROM conversations WHERE id = ?")) {
-      ps.setLong(1, v.id());
-      try (ResultSet rs = ps.executeQuery()) {
-        LocalDateTime last = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
-        return last == null
-            ? null
-            : Duration.between(Times.fromColumn(last), Times.stored(now)).toMillis();
-      }
-    }
+    return v.lastMessageAt()
+        .map(last -> Duration.between(last, Times.stored(now)).toMillis())
+        .orElse(null);
   }
 
   /** Whether the phone is in the organization's {@code opt_outs} or {@code invalid_phones}. */
