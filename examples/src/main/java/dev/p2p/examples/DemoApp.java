@@ -1,10 +1,15 @@
 package dev.p2p.examples;
 
+import dev.p2p.examples.admin.CheckCsvCommand;
+import dev.p2p.examples.admin.EstimateCommand;
+import dev.p2p.examples.admin.ExceptionReporter;
+import dev.p2p.examples.admin.SegmentsCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -18,12 +23,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "p2p demo 0.1.0-SNAPSHOT",
     sortOptions = false,
+    subcommands = {
+      SegmentsCommand.class,
+      CheckCsvCommand.class,
+      EstimateCommand.class,
+      HelpCommand.class
+    },
     description = "Runs a whole P2P texting action on an embedded database and reports on it.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:the input has problems (reported)",
-      "2:bad usage (unknown option, bad value)"
+      "2:bad usage (unknown option, bad value, a FILE that does not exist)"
     })
 public final class DemoApp implements Callable<Integer> {
   /** Exit code of a run whose input has problems, reported on the terminal. */
@@ -42,11 +53,13 @@ public final class DemoApp implements Callable<Integer> {
 
   /**
    * Runs the command line with the given terminal streams and returns its exit code; never calls
-   * {@link System#exit}.
+   * {@link System#exit}. An exception a command does not handle is reported in one line, {@code
+   * p2p-demo: <message>}, with exit code {@value #INPUT_PROBLEMS}; never as a stack trace.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new DemoApp());
     cli.setOut(out).setErr(err);
+    cli.setExecutionExceptionHandler(new ExceptionReporter());
     return cli.execute(args);
   }
 
