@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.NotFoundException;
 import dev.p2p.TextingSettings;
 import dev.p2p.action.Action;
+import dev.p2p.action.TextingHours;
 import dev.p2p.assign.Target;
 import dev.p2p.gateway.SenderNumbers;
 import dev.p2p.gateway.SmsGateway;
@@ -12,6 +13,7 @@ import dev.p2p.store.Store;
 import dev.p2p.texter.GroupKind;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +37,8 @@ public final class Texting implements AutoCloseable {
   private final Cache<String, TextingSettings> settings =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
   private final Cache<String, Set<String>> windowKeys =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  private final Cache<String, OpenKeys> openKeys =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
   // Re-opened now and then, so that contacts added to a live action's list join its pool.
   private final Cache<String, Boolean> openPools =
@@ -159,9 +163,29 @@ public final class Texting implements AutoCloseable {
         windowKeys.put(key, keys);
       }
     }
-    return TextingWindows.openKeys(
-        keys, action.spec().textingHours(), settings(orgId), clock.instant());
+    // Checking every key of a big list is a click's largest cost in the JVM; the answer stands
+    // until the first window opens or closes, so it is kept until then.
+    Instant now = clock.instant();
+    TextingHours hours = action.spec().textingHours();
+    TextingSettings orgSettings = settings(orgId);
+    OpenKeys cached = openKeys.getIfPresent(key);
+    if (cached != null
+        && cached.keys() == keys
+        && cached.hours().equals(hours)
+        && cached.settings().equals(orgSettings)
+        && cached.windows().standsAt(now)) {
+      return cached.windows().open();
+    }
+    TextingWindows.OpenWindows windows = TextingWindows.openWindows(keys, hours, orgSettings, now);
+    openKeys.put(key, new OpenKeys(keys, hours, orgSettings, windows));
+    return windows.open();
   }
+
+  private record OpenKeys(
+      Set<String> keys,
+      TextingHours hours,
+      TextingSettings settings,
+      TextingWindows.OpenWindows windows) {}
 
   /** Every texter the action's targets name now: direct texters and group members. */
   public Set<String> targetTexters(String orgId, long actionId) {

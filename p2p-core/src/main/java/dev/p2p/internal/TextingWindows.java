@@ -7,6 +7,7 @@ import dev.p2p.action.StateRules;
 import dev.p2p.action.TextingHours;
 import dev.p2p.contact.ContactDetails;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,13 +52,41 @@ public final class TextingWindows {
   /** The keys among these that are inside their window now. */
   public static Set<String> openKeys(
       Set<String> keys, TextingHours hours, TextingSettings settings, Instant now) {
+    return openWindows(keys, hours, settings, now).open();
+  }
+
+  /**
+   * The keys inside their window at {@code from}, and the first instant after it when one of them
+   * opens or closes: until then the answer stands. Never later than an hour after {@code from}.
+   *
+   * @param open the keys inside their window
+   * @param from when they were checked
+   * @param until when the first of them opens or closes
+   */
+  public record OpenWindows(Set<String> open, Instant from, Instant until) {
+    /** Whether the answer still stands at {@code now}. */
+    public boolean standsAt(Instant now) {
+      return !now.isBefore(from) && now.isBefore(until);
+    }
+  }
+
+  /** The keys among these that are inside their window now, and until when that stands. */
+  public static OpenWindows openWindows(
+      Set<String> keys, TextingHours hours, TextingSettings settings, Instant now) {
     Set<String> open = new HashSet<>();
+    Instant until = now.plus(Duration.ofHours(1));
     for (String key : keys) {
-      if (check(key, hours, settings, now).open()) {
+      Check check = check(key, hours, settings, now);
+      Optional<Instant> change =
+          check.open() ? check.closesAt() : check.opensAt().map(ZonedDateTime::toInstant);
+      if (change.isPresent() && change.get().isBefore(until)) {
+        until = change.get();
+      }
+      if (check.open()) {
         open.add(key);
       }
     }
-    return open;
+    return new OpenWindows(Set.copyOf(open), now, until);
   }
 
   /** Where the contact with this window key stands now. */

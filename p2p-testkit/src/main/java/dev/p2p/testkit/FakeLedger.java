@@ -7,7 +7,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,10 @@ final class FakeLedger {
   private final Object lock = new Object();
   private final List<OutboundMessage> attempts = new ArrayList<>();
   private final List<SentMessage> sent = new ArrayList<>();
+  // Lookups by reference (the latest send wins) and by carrier id (the first wins), so a receipt
+  // finds its message at once however many were sent.
+  private final Map<String, SentMessage> byReference = new HashMap<>();
+  private final Map<String, SentMessage> byCarrierId = new HashMap<>();
   private final Deque<InjectedFailure> failures = new ArrayDeque<>();
   private final Deque<Duration> latencies = new ArrayDeque<>();
   private final Deque<Acceptance> acceptances = new ArrayDeque<>();
@@ -52,6 +58,8 @@ final class FakeLedger {
   void record(SentMessage message) {
     synchronized (lock) {
       sent.add(message);
+      byReference.put(message.reference(), message);
+      byCarrierId.putIfAbsent(message.carrierMessageId(), message);
     }
   }
 
@@ -88,9 +96,7 @@ final class FakeLedger {
   /** The latest accepted send with this reference or, failing that, with this carrier id. */
   Optional<SentMessage> find(String referenceOrCarrierId) {
     synchronized (lock) {
-      return sent.stream()
-          .filter(m -> m.reference().equals(referenceOrCarrierId))
-          .reduce((first, later) -> later)
+      return Optional.ofNullable(byReference.get(referenceOrCarrierId))
           .or(() -> findByCarrierId(referenceOrCarrierId));
     }
   }
@@ -98,7 +104,7 @@ final class FakeLedger {
   /** The accepted send with this carrier id. */
   Optional<SentMessage> findByCarrierId(String carrierMessageId) {
     synchronized (lock) {
-      return sent.stream().filter(m -> m.carrierMessageId().equals(carrierMessageId)).findFirst();
+      return Optional.ofNullable(byCarrierId.get(carrierMessageId));
     }
   }
 
@@ -106,6 +112,8 @@ final class FakeLedger {
     synchronized (lock) {
       attempts.clear();
       sent.clear();
+      byReference.clear();
+      byCarrierId.clear();
       failures.clear();
       latencies.clear();
       acceptances.clear();

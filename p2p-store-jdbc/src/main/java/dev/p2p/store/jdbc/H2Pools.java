@@ -26,7 +26,7 @@ final class H2Pools {
     if (path.indexOf(';') >= 0) {
       throw new P2PException("The H2 database folder must not contain ';': " + directory);
     }
-    return JdbcConnectionPool.create("jdbc:h2:file:" + path, "sa", "");
+    return JdbcConnectionPool.create("jdbc:h2:file:" + path + ";QUERY_CACHE_SIZE=256", "sa", "");
   }
 
   static JdbcConnectionPool memory(String name) {
@@ -34,7 +34,8 @@ final class H2Pools {
       throw new P2PException(
           "An in-memory H2 database name must be 1 to 100 letters, digits, '_' or '-': " + name);
     }
-    return JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    return JdbcConnectionPool.create(
+        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256", "sa", "");
   }
 
   /** Closes the database (freeing an in-memory one) and then the pool. */

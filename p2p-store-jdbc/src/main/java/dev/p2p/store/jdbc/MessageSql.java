@@ -137,15 +137,15 @@ final class MessageSql {
               }
               MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
               if (receipt.from().isPresent()) {
-                loads.forget(orgId, m.gatewayId());
-                SenderSql.record(
-                    c,
-                    tx.dialect(),
-                    orgId,
-                    m.gatewayId(),
-                    m.contactPhone(),
-                    receipt.from().get(),
-                    now);
+                // The receipt names the number the carrier used. Sent from a number, it is the one
+                // already bound; through a messaging service, the binding moves to it.
+                String number = receipt.from().get();
+                Optional<String> bound = SenderSql.bound(c, orgId, m.gatewayId(), m.contactPhone());
+                if (!bound.equals(Optional.of(number))) {
+                  SenderSql.record(
+                      c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), number, now);
+                  loads.moved(orgId, m.gatewayId(), bound.orElse(""), number);
+                }
               }
               Tx.emit(orgId, now, m.sent());
               StatusSql.applyDrained(c, m.gatewayId(), carrierId, now);

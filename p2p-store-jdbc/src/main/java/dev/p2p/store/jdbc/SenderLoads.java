@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many contacts each number is bound to, per organization and gateway: counted in one query,
- * then kept up to date in memory by this store's own bindings and counted again after {@value
- * #MAX_AGE_SECONDS} s (another node's bindings) or when a receipt rebinds a contact. Counting on
- * every new contact read every binding of the organization: a send's cost grew with the number of
- * contacts texted (40% of the send path's time on H2 after 6,000 messages). The counts only steer
- * new contacts to the least used number, so a briefly stale count is safe; stickiness is kept by
- * the bindings' primary key. Thread-safe.
+ * then kept up to date in memory by this store's own bindings (at send, and when a receipt names
+ * another number) and counted again after {@value #MAX_AGE_SECONDS} s (another node's bindings).
+ * Counting on every new contact read every binding of the organization: a send's cost grew with the
+ * number of contacts texted (40% of the send path's time on H2 after 6,000 messages). The counts
+ * only steer new contacts to the least used number, so a briefly stale count is safe; stickiness is
+ * kept by the bindings' primary key. Thread-safe.
  */
 final class SenderLoads {
   static final long MAX_AGE_SECONDS = 30;
@@ -61,10 +61,5 @@ final class SenderLoads {
       }
       current.bySender().computeIfAbsent(to, k -> new AtomicLong()).incrementAndGet();
     }
-  }
-
-  /** Bindings changed by another path (a receipt naming its number): count again next time. */
-  void forget(String orgId, String gatewayId) {
-    counts.remove(new Key(orgId, gatewayId));
   }
 }

@@ -99,6 +99,12 @@ final class SenderSql {
   }
 
   /** Binds the contact to the number whatever it was bound to, stamped as used now. */
+  /** The number the contact is bound to on the gateway, if any. */
+  static Optional<String> bound(Connection c, String orgId, String gatewayId, String contactPhone)
+      throws SQLException {
+    return read(c, orgId, gatewayId, contactPhone, "");
+  }
+
   static void record(
       Connection c,
       Dialect dialect,
