@@ -4,13 +4,23 @@ import dev.p2p.examples.admin.CheckCsvCommand;
 import dev.p2p.examples.admin.EstimateCommand;
 import dev.p2p.examples.admin.ExceptionReporter;
 import dev.p2p.examples.admin.SegmentsCommand;
+import dev.p2p.examples.demo.CampaignDemo;
+import dev.p2p.examples.demo.DemoSettings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,8 +54,54 @@ public final class DemoApp implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
 
+  @Option(
+      names = "--contacts",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Contacts in the generated list (1 to 1,000,000; default ${DEFAULT-VALUE}).")
+  int contacts;
+
+  @Option(
+      names = "--texters",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "Volunteers texting (1 to 1,000; default ${DEFAULT-VALUE}).")
+  int texters;
+
+  @Option(
+      names = "--jdbc-url",
+      paramLabel = "URL",
+      description = {
+        "A PostgreSQL or MariaDB database to run on instead of H2, such as",
+        "jdbc:postgresql://127.0.0.1:5432/test?user=postgres. Each run texts for a new",
+        "organization there."
+      })
+  @Nullable String jdbcUrl;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description =
+          "Seed of every random choice; the same seed replays the same day (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "p2p-demo",
+      description =
+          "Folder for the list, the H2 database, the exports and the report (default ${DEFAULT-VALUE}).")
+  Path out = Path.of("p2p-demo");
+
+  // Hibernate Validator announces itself through java.util.logging, on the terminal; held here so
+  // that the setting is not collected with the logger.
+  private static final java.util.logging.Logger VALIDATOR_LOG =
+      java.util.logging.Logger.getLogger("org.hibernate.validator");
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
@@ -65,7 +121,28 @@ public final class DemoApp implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    if (contacts < 1 || contacts > 1_000_000) {
+      throw new ParameterException(
+          spec.commandLine(), "--contacts must be between 1 and 1,000,000, was " + contacts);
+    }
+    if (texters < 1 || texters > 1_000) {
+      throw new ParameterException(
+          spec.commandLine(), "--texters must be between 1 and 1,000, was " + texters);
+    }
+    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+      throw new ParameterException(
+          spec.commandLine(), "--jdbc-url must be a JDBC URL starting with jdbc:, was " + jdbcUrl);
+    }
+    String organization =
+        jdbcUrl == null
+            ? "acme"
+            : "acme-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(Instant.now());
+    DemoSettings settings =
+        new DemoSettings(contacts, texters, seed, Optional.ofNullable(jdbcUrl), organization, out);
+    CampaignDemo.run(settings, spec.commandLine().getOut());
     return 0;
   }
 }
