@@ -112,6 +112,7 @@ public final class CampaignDemo {
             new TextingDay(p2p, org, fake, clock, random)
                 .run(action.id(), volunteers, MORNING.plusHours(15).toInstant(), bar);
       }
+      out.println();
       org.actions().close(action.id()); // the polls have closed
       ActionReport report = org.reports().action(action.id());
 
@@ -139,7 +140,7 @@ public final class CampaignDemo {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the HTML report " + html, e);
       }
-      out.printf("   %-14s %s%n", "HTML report:", html.toAbsolutePath().toUri());
+      out.printf("   %-19s %s%n", "HTML report:", html.toAbsolutePath().toUri());
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       out.println();
       out.printf(
@@ -151,7 +152,7 @@ public final class CampaignDemo {
 
   private void export(Path file, Reports.Export export) {
     long rows = Reports.toFile(file, export); // the whole file, or none if the export fails
-    out.printf("   %-14s %s (%,d rows)%n", file.getFileName() + ":", file, rows);
+    out.printf("   %-19s %s (%,d rows)%n", file.getFileName() + ":", file, rows);
   }
 
   /** The kind of database in a JDBC URL, for the report's description; never its credentials. */
@@ -175,6 +176,7 @@ public final class CampaignDemo {
                   progress -> bar.stepTo(progress.rowsRead()));
       bar.stepTo(imported.rowsRead());
     }
+    out.println();
     out.printf(
         "   %,d imported, %,d duplicates, %,d invalid%n",
         imported.imported(), imported.duplicates(), imported.invalid());
