@@ -234,7 +234,12 @@ final class ClaimSql {
             + ConversationRows.reachable("v")
             + extra
             + order
-            + " LIMIT ? FOR UPDATE SKIP LOCKED";
+            + " LIMIT ?"
+            // H2 locks every row that matches before it applies the limit (EXPLAIN ANALYZE: 4,860
+            // rows read for 50 in a pool of 10,000, each claim O(pool)); its claims of one action
+            // already take turns on the action's row (lockAction), and assign() keeps only rows
+            // still free, so there it reads without locking and stops at the limit.
+            + (tx.dialect() == Dialect.H2 ? "" : " FOR UPDATE SKIP LOCKED");
     List<Long> ids = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;

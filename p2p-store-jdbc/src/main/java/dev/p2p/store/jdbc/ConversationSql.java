@@ -5,8 +5,10 @@ import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.InboxFilter;
 import dev.p2p.conversation.Message;
 import dev.p2p.store.InboxQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,26 +39,49 @@ final class ConversationSql {
     return tx.run(
         "read the next conversation to send",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  ConversationRows.SELECT
-                      + " WHERE v.org_id = ? AND v.action_id = ? AND v.texter_id = ?"
-                      + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND v.window_key IN ("
-                      + ConversationRows.marks(windowKeys.size())
-                      + ") AND"
-                      + ConversationRows.reachable("v")
-                      // The pool index's order: the texter's waiting rows only, lowest id first.
-                      + " ORDER BY v.action_id, v.texter_id, v.status, v.id LIMIT 1")) {
-            int i = 1;
-            ps.setString(i++, orgId);
-            ps.setLong(i++, actionId);
-            ps.setString(i++, texterId);
-            for (String key : windowKeys) {
-              ps.setString(i++, key);
-            }
-            return ConversationRows.query(c, ps).stream().findFirst();
+          // A texter's waiting conversations were claimed inside their windows, so the first few
+          // almost always match: read their ids and keys and pick in memory, rather than send
+          // every open key (hundreds on a national list) with each click.
+          OptionalLong first = firstOpen(c, orgId, actionId, texterId, windowKeys, FIRST_FEW);
+          if (first.isEmpty()) {
+            first = firstOpen(c, orgId, actionId, texterId, windowKeys, Integer.MAX_VALUE);
           }
+          return first.isPresent()
+              ? ConversationRows.find(c, orgId, first.getAsLong())
+              : Optional.<Conversation>empty();
         });
+  }
+
+  private static final int FIRST_FEW = 20;
+
+  /**
+   * The lowest id among the texter's first {@code limit} reachable waiting conversations whose
+   * window key is open. Lowest first, so a match among the first rows is the lowest of all.
+   */
+  private static OptionalLong firstOpen(
+      Connection c, String orgId, long actionId, String texterId, Set<String> windowKeys, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT v.id, v.window_key FROM conversations v"
+                + " WHERE v.org_id = ? AND v.action_id = ? AND v.texter_id = ?"
+                + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND"
+                + ConversationRows.reachable("v")
+                // The pool index's order: the texter's waiting rows only, lowest id first.
+                + " ORDER BY v.action_id, v.texter_id, v.status, v.id"
+                + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
+      ps.setString(1, orgId);
+      ps.setLong(2, actionId);
+      ps.setString(3, texterId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (windowKeys.contains(rs.getString(2))) {
+            return OptionalLong.of(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return OptionalLong.empty();
   }
 
   List<Conversation> inbox(String orgId, InboxQuery q) {
