@@ -75,7 +75,7 @@ final class DemoSetup {
 
   /**
    * The action: two initial variants, reply scripts that tag and set fields, a two-question report,
-   * texting hours in each contact's time zone, and dynamic batches of 50. Published, then the team
+   * texting hours in each contact's time zone, and dynamic batches of 100. Published, then the team
    * is assigned.
    */
   static Action action(Organization org, long listId, List<String> senderNumbers) {
@@ -116,7 +116,7 @@ final class DemoSetup {
             .question(Question.field(Volunteer.NEEDS_RIDE, "needsRide"))
             .textingHours(new TextingHours(LocalTime.of(9, 0), LocalTime.of(21, 0), NEW_YORK))
             .sender(SenderSettings.numbers(GATEWAY, senderNumbers))
-            .assignment(new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 50, 0, false));
+            .assignment(new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 100, 0, false));
     Action action = org.actions().create(draft);
     org.actions().publish(action.id()); // checks scripts, tags, fields and the list at once
     org.assignments().assign(action.id(), Target.team(TEAM)); // dynamic: volunteers ask for batches

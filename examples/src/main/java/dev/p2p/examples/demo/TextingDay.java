@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 
@@ -62,8 +63,12 @@ final class TextingDay {
         p2p.events()
             .subscribe(
                 event -> {
-                  if (event.change() instanceof Change.MessageReceived received) {
-                    received.texterId().map(volunteers::get).ifPresent(Volunteer::replyArrived);
+                  if (event.change() instanceof Change.MessageReceived received
+                      && received.actionId().equals(OptionalLong.of(actionId))) {
+                    received
+                        .texterId()
+                        .map(volunteers::get)
+                        .ifPresent(v -> v.replyArrived(received.conversationId().orElseThrow()));
                   }
                   progress.setExtraMessage(
                       CLOCK.format(clock.instant().atZone(DemoSetup.NEW_YORK)));

@@ -1,17 +1,19 @@
 package dev.p2p.examples.demo;
 
 import dev.p2p.conversation.Conversation;
-import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,7 +32,9 @@ final class Volunteer {
   private final Simulation sim;
   private final Carrier carrier;
   private final Random random;
-  private boolean inboxChanged;
+  // Conversations with a reply to answer, oldest first: filled by the event feed, and from the
+  // inbox's Needs Attention view when the shift starts.
+  private final Set<Long> waiting = new LinkedHashSet<>();
   private boolean working = true;
   private boolean idle;
   private int idleMinutes = 2;
@@ -50,17 +54,24 @@ final class Volunteer {
     return texter.id();
   }
 
-  /** Starts the shift at {@code start}. */
+  /** Starts the shift at {@code start}, with what is already in the inbox. */
   void startAt(Instant start) {
-    sim.at(start, scheduled(clickGeneration));
+    sim.at(
+        start,
+        () -> {
+          texter.inbox().needsAttention().stream()
+              .filter(c -> c.actionId() == actionId)
+              .forEach(c -> waiting.add(c.id()));
+          click();
+        });
   }
 
   /**
    * A contact wrote to one of this volunteer's conversations: p2p's event feed says so the moment
    * it is stored, as it would push it to the texter's screen. An idle volunteer looks soon.
    */
-  void replyArrived() {
-    inboxChanged = true;
+  void replyArrived(long conversationId) {
+    waiting.add(conversationId);
     if (working && idle) {
       idle = false;
       long generation = ++clickGeneration;
@@ -82,7 +93,7 @@ final class Volunteer {
       return;
     }
     Duration pause;
-    if (inboxChanged && answerOne()) {
+    if (answerOne()) {
       pause = seconds(25, 0.5); // reading, choosing a script, filing the report
     } else if (sendOne()) {
       pause = seconds(6, 0.45); // read the name, click send: one click, one message
@@ -119,21 +130,16 @@ final class Volunteer {
     return true;
   }
 
-  /** Answers the oldest conversation needing attention; false when there is none. */
+  /** Answers the conversation that has waited longest; false when none is waiting. */
   private boolean answerOne() {
-    List<Conversation> waiting = texter.inbox().needsAttention();
-    Optional<Conversation> first =
-        waiting.stream().filter(c -> c.actionId() == actionId).findFirst();
-    if (first.isEmpty()) {
-      inboxChanged = false;
+    Iterator<Long> oldest = waiting.iterator();
+    if (!oldest.hasNext()) {
       return false;
     }
+    long id = oldest.next();
+    oldest.remove();
     idle = false;
-    Conversation c = first.get();
-    if (c.status() == ConversationStatus.OPTED_OUT) {
-      texter.markRead(c.id()); // a STOP keyword: p2p already opted the contact out
-      return true;
-    }
+    Conversation c = texter.conversation(id);
     List<Message> messages = texter.messages(c.id());
     String said = lastInbound(messages);
     Intent intent = Replies.understand(said).orElse(Intent.HELP_KEYWORD);
