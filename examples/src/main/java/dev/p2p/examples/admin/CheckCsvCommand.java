@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,14 +49,7 @@ public final class CheckCsvCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin AdminOptions output = new AdminOptions();
 
   @Option(
       names = "--region",
@@ -81,7 +75,7 @@ public final class CheckCsvCommand implements Callable<Integer> {
     } catch (ValidationException e) {
       check = CsvCheck.notImportable(file.toString(), e);
     }
-    if (json) {
+    if (output.json) {
       Output.json(spec.commandLine().getOut(), check);
     } else if (check.importable()) {
       print(spec.commandLine().getOut(), check);

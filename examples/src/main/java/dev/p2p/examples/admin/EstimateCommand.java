@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,14 +50,7 @@ public final class EstimateCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin AdminOptions output = new AdminOptions();
 
   @Option(
       names = "--smart-encoding",
@@ -113,7 +107,7 @@ public final class EstimateCommand implements Callable<Integer> {
           VariantSpread.of(org.contacts(), listId, templates, estimate.texterName(), smartEncoding);
       EstimateResult result =
           EstimateResult.of(file.toString(), imported, estimate, spreads, smartEncoding);
-      if (json) {
+      if (output.json) {
         Output.json(spec.commandLine().getOut(), result);
       } else {
         EstimateText.print(spec.commandLine().getOut(), result);
@@ -123,7 +117,7 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   private int problems(String heading, List<Violation> violations) {
-    if (json) {
+    if (output.json) {
       Output.json(spec.commandLine().getOut(), new Output.Problems(Output.Problem.of(violations)));
     } else {
       PrintWriter err = spec.commandLine().getErr();

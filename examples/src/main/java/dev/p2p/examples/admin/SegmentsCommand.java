@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,14 +38,7 @@ public final class SegmentsCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin AdminOptions output = new AdminOptions();
 
   @Parameters(paramLabel = "TEXT", description = "The message text, quoted.")
   String text = "";
@@ -61,7 +54,7 @@ public final class SegmentsCommand implements Callable<Integer> {
     }
     TextCost.Report report = TextCost.Report.of(text, CostModel.defaults());
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (output.json) {
       Output.json(out, report);
     } else {
       print(out, report);
