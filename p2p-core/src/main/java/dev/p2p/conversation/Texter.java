@@ -151,10 +151,16 @@ public final class Texter {
    * answers.
    */
   public CompletableFuture<Message> sendAsync(NextMessage next) {
-    Conversation c = pipeline.mine(next.conversation().id(), id());
+    // The conversation and contact as nextToSend read them: the store checks the texter, the
+    // status and opt-outs again under the conversation's lock when it records the message, so
+    // reading both once more here only cost a click two reads (12% of the demo's main thread).
+    Conversation c = next.conversation();
+    if (!c.texterId().equals(Optional.of(id()))) {
+      throw new ForbiddenException("conversation " + c.id() + " is not assigned to texter " + id());
+    }
     return pipeline.send(
         c,
-        pipeline.contact(c),
+        next.contact(),
         id(),
         SendRecord.Kind.INITIAL,
         next.body(),
