@@ -271,6 +271,26 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     }
 
     @Test
+    @DisplayName("the next to send is the lowest id in an open window, however far down the list")
+    void nextInAnOpenWindow() {
+      // 25 contacts in Chicago (odd numbers), then one without a zone: the open one is 26th.
+      long listId = store().createList(ORG, "Chicago first", NOW).id();
+      for (int n = 1; n <= 49; n += 2) {
+        store().addContact(ORG, listId, contact(n));
+      }
+      store().addContact(ORG, listId, contact(50));
+      long actionId = live(ORG, listId, false);
+      conversations().assignAll(ORG, actionId, List.of("ana"), 0, false, NOW);
+
+      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of(NOWHERE)))
+          .hasValueSatisfying(c -> assertThat(c.contactPhone()).isEqualTo(phone(50)));
+      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of(CHICAGO)))
+          .hasValueSatisfying(c -> assertThat(c.contactPhone()).isEqualTo(phone(1)));
+      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of("America/Denver|CO|CO")))
+          .isEmpty();
+    }
+
+    @Test
     @DisplayName("a cap counts what texters already hold, and leaves the rest in the pool")
     void cap() {
       long actionId = live(7);
