@@ -73,14 +73,19 @@ final class SendPipeline {
 
   /** The conversation, which must be assigned to the texter. */
   Conversation mine(long conversationId, String texterId) {
-    Conversation c =
+    return mine(
         store
             .conversations()
             .findConversation(ctx.orgId(), conversationId)
-            .orElseThrow(() -> new NotFoundException("conversation", conversationId));
+            .orElseThrow(() -> new NotFoundException("conversation", conversationId)),
+        texterId);
+  }
+
+  /** The conversation, if it is assigned to the texter as read. */
+  static Conversation mine(Conversation c, String texterId) {
     if (!c.texterId().equals(Optional.of(texterId))) {
       throw new ForbiddenException(
-          "conversation " + conversationId + " is not assigned to texter " + texterId);
+          "conversation " + c.id() + " is not assigned to texter " + texterId);
     }
     return c;
   }

@@ -154,10 +154,7 @@ public final class Texter {
     // The conversation and contact as nextToSend read them: the store checks the texter, the
     // status and opt-outs again under the conversation's lock when it records the message, so
     // reading both once more here only cost a click two reads (12% of the demo's main thread).
-    Conversation c = next.conversation();
-    if (!c.texterId().equals(Optional.of(id()))) {
-      throw new ForbiddenException("conversation " + c.id() + " is not assigned to texter " + id());
-    }
+    Conversation c = SendPipeline.mine(next.conversation(), id());
     return pipeline.send(
         c,
         next.contact(),

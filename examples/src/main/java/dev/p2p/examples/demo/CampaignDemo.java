@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -243,9 +242,5 @@ public final class CampaignDemo {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot replace the demo database in " + dir, e);
     }
-  }
-
-  static Instant morning() {
-    return MORNING.toInstant();
   }
 }

@@ -36,9 +36,4 @@ enum Intent {
   String script() {
     return script;
   }
-
-  /** Whether the contact asked something, so the volunteer answers and waits for more. */
-  boolean isQuestion() {
-    return this == WHO || this == WHERE;
-  }
 }

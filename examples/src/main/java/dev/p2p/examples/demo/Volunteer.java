@@ -50,10 +50,6 @@ final class Volunteer {
     this.random = world.random();
   }
 
-  String id() {
-    return texter.id();
-  }
-
   /** Starts the shift at {@code start}, with what is already in the inbox. */
   void startAt(Instant start) {
     sim.at(
