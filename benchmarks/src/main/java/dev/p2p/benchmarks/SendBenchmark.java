@@ -112,7 +112,7 @@ public final class SendBenchmark {
                 }
               }
               long sending = System.nanoTime();
-              texter.send(next.get());
+              texter.send(next.get().conversationId());
               long end = System.nanoTime();
               send.add(end - sending);
               click.add(end - start);

@@ -25,6 +25,11 @@ public record NextMessage(
     Objects.requireNonNull(segments, "segments");
   }
 
+  /** The id of the conversation, which {@code Texter.send} takes. */
+  public long conversationId() {
+    return conversation.id();
+  }
+
   /** Leaves the body out, so the value is safe to log. */
   @Override
   public String toString() {

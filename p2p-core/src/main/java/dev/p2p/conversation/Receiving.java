@@ -5,7 +5,6 @@ import dev.p2p.contact.Phones;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.gateway.Sender;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.optout.OptOutSource;
@@ -119,8 +118,7 @@ public final class Receiving {
       String orgId, String gatewayId, InboundMessage inbound, long conversationId, String text) {
     try {
       new SendPipeline(contexts.apply(orgId))
-          .automatic(
-              conversationId, gatewayId, new Sender.Number(inbound.to()), inbound.from(), text);
+          .automatic(conversationId, gatewayId, inbound.to(), inbound.from(), text);
     } catch (RuntimeException e) {
       // The inbound message is stored; a failed automatic answer must not make the carrier resend.
       log.warn("Keyword answer to {} in {} failed", Phones.mask(inbound.from()), orgId, e);

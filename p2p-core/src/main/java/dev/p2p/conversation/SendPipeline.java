@@ -1,8 +1,6 @@
 package dev.p2p.conversation;
 
-import dev.p2p.ForbiddenException;
 import dev.p2p.NotFoundException;
-import dev.p2p.OptedOutException;
 import dev.p2p.OutsideTextingHoursException;
 import dev.p2p.TextingSettings;
 import dev.p2p.ValidationException;
@@ -26,6 +24,7 @@ import dev.p2p.sms.SmartEncoding;
 import dev.p2p.store.ConversationUpdate;
 import dev.p2p.store.SendRecord;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.Refusals;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -60,13 +59,7 @@ final class SendPipeline {
   Action liveAction(long actionId) {
     Action action = texting.action(ctx.orgId(), actionId);
     if (action.status() != ActionStatus.PUBLISHED) {
-      throw ValidationException.of(
-          "status",
-          "action '"
-              + action.name()
-              + "' is "
-              + action.status()
-              + ": only a published action sends (resume it to send again)");
+      throw Refusals.actionNotLive(action.status());
     }
     return action;
   }
@@ -84,8 +77,7 @@ final class SendPipeline {
   /** The conversation, if it is assigned to the texter as read. */
   static Conversation mine(Conversation c, String texterId) {
     if (!c.texterId().equals(Optional.of(texterId))) {
-      throw new ForbiddenException(
-          "conversation " + c.id() + " is not assigned to texter " + texterId);
+      throw Refusals.notAssigned(c.id(), texterId);
     }
     return c;
   }
@@ -131,7 +123,7 @@ final class SendPipeline {
       int variant) {
     Action action = liveAction(c.actionId());
     if (c.status() == ConversationStatus.OPTED_OUT) {
-      throw new OptedOutException(Phones.mask(c.contactPhone()));
+      throw Refusals.optedOut(c.contactPhone());
     }
     Optional<Instant> closesAt = checkHours(action, contact);
     String body = action.spec().smartEncoding() ? SmartEncoding.apply(text) : text;
@@ -147,14 +139,18 @@ final class SendPipeline {
                     ValidationException.of(
                         "sender", "the action has no sender: set one with ActionDraft.sender(..)"));
     SmsGateway gateway = gateway(settings.gateway());
-    Sender sender = sender(c, settings);
+    // A conversation with no sender yet whose action texts from its numbers: the store binds the
+    // contact to one of them in the send's transaction.
+    boolean bind = c.sender().isEmpty() && settings.messagingServiceId().isEmpty();
     return dispatch(
         c.id(),
         kind,
         Optional.of(texterId),
         settings.gateway(),
+        settings.messagingServiceId(),
         gateway,
-        sender,
+        bind ? new Sender.Number(settings.numbers().get(0)) : sender(c, settings),
+        bind ? settings.numbers() : List.of(),
         c.contactPhone(),
         body,
         effects,
@@ -162,16 +158,41 @@ final class SendPipeline {
         variant);
   }
 
-  /** Sends p2p's own answer (HELP, opt-out confirmation) from the given sender. */
+  /** Sends p2p's own answer (an opt-out confirmation) from the conversation's sender. */
   CompletableFuture<Message> automatic(
-      long conversationId, String gatewayId, Sender sender, String phone, String body) {
+      Conversation c, SenderSettings settings, String phone, String body) {
+    return automatic(
+        c.id(),
+        settings.gateway(),
+        settings.messagingServiceId(),
+        sender(c, settings),
+        phone,
+        body);
+  }
+
+  /** Sends p2p's own answer (a HELP reply) from the number the contact wrote to. */
+  CompletableFuture<Message> automatic(
+      long conversationId, String gatewayId, String number, String phone, String body) {
+    return automatic(
+        conversationId, gatewayId, Optional.empty(), new Sender.Number(number), phone, body);
+  }
+
+  private CompletableFuture<Message> automatic(
+      long conversationId,
+      String gatewayId,
+      Optional<String> messagingService,
+      Sender sender,
+      String phone,
+      String body) {
     return dispatch(
         conversationId,
         SendRecord.Kind.AUTOMATIC,
         Optional.empty(),
         gatewayId,
+        messagingService,
         gateway(gatewayId),
         sender,
+        List.of(),
         phone,
         body,
         ConversationUpdate.NONE,
@@ -184,8 +205,10 @@ final class SendPipeline {
       SendRecord.Kind kind,
       Optional<String> texterId,
       String gatewayId,
+      Optional<String> messagingService,
       SmsGateway gateway,
       Sender sender,
+      List<String> senderPool,
       String phone,
       String body,
       ConversationUpdate effects,
@@ -202,7 +225,7 @@ final class SendPipeline {
             List.of(),
             Segments.of(body).count());
     TextingSettings settings = texting.settings(ctx.orgId());
-    long messageId =
+    Message recorded =
         store
             .conversations()
             .recordSend(
@@ -212,45 +235,77 @@ final class SendPipeline {
                     kind,
                     texterId,
                     queued,
+                    senderPool,
                     effects,
                     settings.lockWindow(),
                     variant),
                 texting.clock().instant());
+    long messageId = recorded.id();
+    Sender from = sender(recorded.sender(), messagingService);
     CompletableFuture<SendReceipt> sent;
     try {
-      sent =
-          gateway.send(new OutboundMessage(reference, sender, phone, body, List.of(), expiresAt));
+      sent = gateway.send(new OutboundMessage(reference, from, phone, body, List.of(), expiresAt));
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
     return sent.handleAsync(
         (receipt, error) -> {
           Instant now = texting.clock().instant();
-          if (error == null) {
-            store.messages().markSent(ctx.orgId(), messageId, receipt, now);
-          } else {
-            failed(messageId, phone, unwrap(error), now);
-          }
-          return store
-              .messages()
-              .findMessage(ctx.orgId(), messageId)
-              .orElseThrow(() -> new NotFoundException("message", messageId));
+          Optional<Message> stored =
+              error == null
+                  ? receipt(messageId, receipt, now)
+                  : failed(messageId, phone, unwrap(error), now);
+          return stored.orElseGet(() -> message(messageId));
         },
         texting.completions());
   }
 
-  private void failed(long messageId, String phone, Throwable error, Instant now) {
+  /**
+   * Stores the carrier's receipt. A receipt the store could not take for a message still waiting
+   * for one names a carrier id another message has: the carrier has the message, so it is kept
+   * unconfirmed for reconciliation rather than left looking unsent.
+   */
+  private Optional<Message> receipt(long messageId, SendReceipt receipt, Instant now) {
+    Optional<Message> stored = store.messages().markSent(ctx.orgId(), messageId, receipt, now);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    Message current = message(messageId);
+    if (current.status() != MessageStatus.QUEUED || current.carrierMessageId().isPresent()) {
+      return Optional.of(current);
+    }
+    log.warn(
+        "Message {} to {}: the carrier accepted it as {}, an id another message has; kept"
+            + " unconfirmed for reconciliation",
+        messageId,
+        Phones.mask(current.contactPhone()),
+        receipt.carrierMessageId());
+    return store
+        .messages()
+        .markFailed(ctx.orgId(), messageId, FailureKind.RETRYABLE, Optional.empty(), false, now);
+  }
+
+  private Message message(long messageId) {
+    return store
+        .messages()
+        .findMessage(ctx.orgId(), messageId)
+        .orElseThrow(() -> new NotFoundException("message", messageId));
+  }
+
+  private Optional<Message> failed(long messageId, String phone, Throwable error, Instant now) {
+    Optional<Message> stored;
     if (error instanceof GatewayException g) {
-      store
-          .messages()
-          .markFailed(
-              ctx.orgId(),
-              messageId,
-              FailureKind.of(g.error()),
-              g.carrierCode(),
-              // A classified refusal is the carrier's answer: it did not take the message.
-              g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
-              now);
+      stored =
+          store
+              .messages()
+              .markFailed(
+                  ctx.orgId(),
+                  messageId,
+                  FailureKind.of(g.error()),
+                  g.carrierCode(),
+                  // A classified refusal is the carrier's answer: it did not take the message.
+                  g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
+                  now);
       if (g.error() instanceof GatewayError.OptedOut) {
         store.conversations().optOut(ctx.orgId(), phone, OptOutSource.CARRIER, now);
       } else if (g.error() instanceof GatewayError.InvalidNumber) {
@@ -259,15 +314,18 @@ final class SendPipeline {
       log.info("Message {} to {} failed: {}", messageId, Phones.mask(phone), g.getMessage());
     } else {
       // Not a classified carrier answer: the carrier may have the message.
-      store
-          .messages()
-          .markFailed(ctx.orgId(), messageId, FailureKind.RETRYABLE, Optional.empty(), false, now);
+      stored =
+          store
+              .messages()
+              .markFailed(
+                  ctx.orgId(), messageId, FailureKind.RETRYABLE, Optional.empty(), false, now);
       log.warn(
           "Message {} to {}: gateway call failed unexpectedly",
           messageId,
           Phones.mask(phone),
           error);
     }
+    return stored;
   }
 
   private static Throwable unwrap(Throwable error) {
@@ -290,21 +348,22 @@ final class SendPipeline {
                         + "' is not registered: register it with P2P.builder().gateway(..)"));
   }
 
-  /** The sender of a conversation's next message: its sticky one, else the action's choice. */
-  Sender sender(Conversation c, SenderSettings settings) {
-    if (c.sender().isPresent()) {
-      String sticky = c.sender().get();
-      return settings.messagingServiceId().equals(Optional.of(sticky))
-          ? new Sender.MessagingService(sticky)
-          : new Sender.Number(sticky);
-    }
-    if (settings.messagingServiceId().isPresent()) {
-      return new Sender.MessagingService(settings.messagingServiceId().get());
-    }
-    return new Sender.Number(
-        texting
-            .senders()
-            .senderFor(ctx.orgId(), settings.gateway(), c.contactPhone(), settings.numbers()));
+  /**
+   * The sender of a conversation's next message: its sticky one, else the action's messaging
+   * service, else the action's first number (the store binds the contact to one of the action's
+   * numbers in the send's transaction).
+   */
+  static Sender sender(Conversation c, SenderSettings settings) {
+    return sender(
+        c.sender().or(settings::messagingServiceId).orElseGet(() -> settings.numbers().get(0)),
+        settings.messagingServiceId());
+  }
+
+  /** A stored sender address as the gateway takes it: the messaging service, or a number. */
+  private static Sender sender(String address, Optional<String> messagingService) {
+    return messagingService.equals(Optional.of(address))
+        ? new Sender.MessagingService(address)
+        : new Sender.Number(address);
   }
 
   private static String reference() {

@@ -20,7 +20,9 @@ import dev.p2p.sms.SmartEncoding;
 import dev.p2p.store.ClaimRequest;
 import dev.p2p.store.ConversationUpdate;
 import dev.p2p.store.SendRecord;
+import dev.p2p.store.support.SendRule;
 import dev.p2p.texter.TexterProfile;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,7 +96,8 @@ public final class Texter {
             settings.batchSize(),
             settings.maxPerTexter(),
             texting.openKeys(ctx.orgId(), action),
-            settings.keepAssignments() ? Optional.of(targets) : Optional.empty());
+            settings.keepAssignments() ? Optional.of(targets) : Optional.empty(),
+            lockCutoff());
     return ctx.store()
         .conversations()
         .claim(ctx.orgId(), actionId, id(), request, texting.clock().instant())
@@ -103,17 +106,28 @@ public final class Texter {
 
   /**
    * The next assigned conversation of the action to send a first message to, with its text
-   * rendered; only contacts inside texting hours now and not opted out.
+   * rendered: a preview of what {@link #send} sends. Only contacts inside texting hours now, not
+   * opted out and not within another action's lock window.
    */
   public Optional<NextMessage> nextToSend(long actionId) {
     Action action = texting.action(ctx.orgId(), actionId);
     if (action.status() != ActionStatus.PUBLISHED) {
       return Optional.empty();
     }
-    return ctx.store()
-        .conversations()
-        .nextToSend(ctx.orgId(), actionId, id(), texting.openKeys(ctx.orgId(), action))
-        .map(c -> render(action, c));
+    Optional<NextMessage> next =
+        ctx.store()
+            .conversations()
+            .nextToSend(
+                ctx.orgId(), actionId, id(), texting.openKeys(ctx.orgId(), action), lockCutoff())
+            .map(c -> render(action, c));
+    next.ifPresent(n -> texting.previews().put(ctx.orgId(), id(), n));
+    return next;
+  }
+
+  /** Phones another action texted after this are still locked: claims and previews skip them. */
+  private Optional<Instant> lockCutoff() {
+    return SendRule.lockCutoff(
+        texting.settings(ctx.orgId()).lockWindow(), texting.clock().instant());
   }
 
   private NextMessage render(Action action, Conversation c) {
@@ -132,17 +146,22 @@ public final class Texter {
   }
 
   /**
-   * Sends a conversation's first message and waits for the carrier's answer.
+   * Sends a conversation's first message and waits for the carrier's answer. The conversation is
+   * named by id: its contact's phone, the sender and the text come from the store (the text as
+   * {@link #nextToSend} previewed it, or rendered now), never from a value the caller builds.
    *
-   * @return the stored message: {@code SENT} (or later), or {@code FAILED} / {@code QUEUED}
+   * @return the stored message: {@code QUEUED} or {@code SENT} with the carrier's id once the
+   *     carrier took it (later statuses arrive by webhook), or {@code FAILED} / {@code QUEUED}
    *     unconfirmed with the carrier's reason
+   * @throws dev.p2p.NotFoundException if the organization has no such conversation
+   * @throws ForbiddenException if it is not assigned to this texter
    * @throws dev.p2p.OptedOutException if the contact opted out meanwhile (nothing sent)
    * @throws dev.p2p.OutsideTextingHoursException if the contact's window is closed (nothing sent)
    * @throws ValidationException naming {@code status} if the message was sent already or the action
    *     is not published, or {@code contactPhone} if the organization's lock window blocks it
    */
-  public Message send(NextMessage next) {
-    return join(sendAsync(next));
+  public Message send(long conversationId) {
+    return join(sendAsync(conversationId));
   }
 
   /**
@@ -150,10 +169,14 @@ public final class Texter {
    * recorded before this returns; the stage completes with the stored message once the carrier
    * answers.
    */
-  public CompletableFuture<Message> sendAsync(NextMessage next) {
-    // The conversation and contact as nextToSend read them: the store checks the texter, the
-    // status and opt-outs again under the conversation's lock when it records the message, so
-    // reading both once more here only cost a click two reads (12% of the demo's main thread).
+  public CompletableFuture<Message> sendAsync(long conversationId) {
+    // The conversation and contact as nextToSend read them (the store checks texter, status,
+    // opt-out and lock window again under the conversation's lock), else read now.
+    NextMessage next =
+        texting
+            .previews()
+            .take(ctx.orgId(), id(), conversationId)
+            .orElseGet(() -> preview(conversationId));
     Conversation c = SendPipeline.mine(next.conversation(), id());
     return pipeline.send(
         c,
@@ -163,6 +186,11 @@ public final class Texter {
         next.body(),
         ConversationUpdate.NONE,
         next.variant());
+  }
+
+  private NextMessage preview(long conversationId) {
+    Conversation c = pipeline.mine(conversationId, id());
+    return render(texting.action(ctx.orgId(), c.actionId()), c);
   }
 
   /**
@@ -259,13 +287,7 @@ public final class Texter {
             .findAction(ctx.orgId(), c.actionId())
             .flatMap(action -> action.spec().sender());
     if (confirmation.isPresent() && c.sender().isPresent() && sender.isPresent()) {
-      join(
-          pipeline.automatic(
-              c.id(),
-              sender.get().gateway(),
-              pipeline.sender(c, sender.get()),
-              c.contactPhone(),
-              confirmation.get()));
+      join(pipeline.automatic(c, sender.get(), c.contactPhone(), confirmation.get()));
     }
     return conversation(conversationId);
   }

@@ -34,6 +34,7 @@ public final class Texting implements AutoCloseable {
   private final Clock clock;
   private final Map<String, SmsGateway> gateways;
   private final SenderNumbers senders;
+  private final Previews previews = new Previews();
   private final Cache<String, TextingSettings> settings =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
   private final Cache<String, Set<String>> windowKeys =
@@ -116,6 +117,11 @@ public final class Texting implements AutoCloseable {
   @Override
   public void close() {
     completions.shutdown();
+  }
+
+  /** The first messages texters previewed. */
+  public Previews previews() {
+    return previews;
   }
 
   /** The sticky sender numbers. */

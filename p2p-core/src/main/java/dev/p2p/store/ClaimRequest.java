@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +16,16 @@ import java.util.Set;
  * @param keepTargets empty when Keep Assignments is off; otherwise the texters who are targets of
  *     the action now: a conversation whose contact's earlier texter is among them goes only to that
  *     texter, and the requesting texter's own earlier contacts come first
+ * @param lockedAfter skip conversations whose phone got another action's initial message after this
+ *     instant (the organization's lock window, see {@link
+ *     dev.p2p.store.support.SendRule#lockCutoff}); empty when the organization has none
  */
 public record ClaimRequest(
-    int count, int maxHeld, Set<String> windowKeys, Optional<Set<String>> keepTargets) {
+    int count,
+    int maxHeld,
+    Set<String> windowKeys,
+    Optional<Set<String>> keepTargets,
+    Optional<Instant> lockedAfter) {
   /** Checks the numbers and copies the sets. */
   public ClaimRequest {
     if (count < 1) {
@@ -29,5 +37,12 @@ public record ClaimRequest(
     windowKeys = Set.copyOf(windowKeys);
     Objects.requireNonNull(keepTargets, "keepTargets");
     keepTargets = keepTargets.map(Set::copyOf);
+    Objects.requireNonNull(lockedAfter, "lockedAfter");
+  }
+
+  /** A request with no lock window. */
+  public ClaimRequest(
+      int count, int maxHeld, Set<String> windowKeys, Optional<Set<String>> keepTargets) {
+    this(count, maxHeld, windowKeys, keepTargets, Optional.empty());
   }
 }

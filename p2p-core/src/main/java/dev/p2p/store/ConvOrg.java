@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,6 +39,12 @@ final class ConvOrg {
 
   boolean blocked(String phone) {
     return optOuts.containsKey(phone) || invalid.contains(phone);
+  }
+
+  /** Whether another action's initial message to the conversation's phone came after the cutoff. */
+  boolean lockedByAnother(ConvData c, Optional<Instant> lockedAfter) {
+    InitialLock lock = lockedAfter.isEmpty() ? null : initialLocks.get(c.phone);
+    return lock != null && lock.actionId() != c.actionId && lock.at().isAfter(lockedAfter.get());
   }
 
   void add(ConvData c) {

@@ -70,8 +70,9 @@ public interface ConversationStore {
   /**
    * Assigns up to {@code request.count()} unassigned {@code NEEDS_FIRST_MESSAGE} conversations of
    * the action to the texter, lowest id first (Keep Assignments: the texter's own earlier contacts
-   * first). Skips conversations whose phone is opted out or invalid, or whose window key is not in
-   * {@code request.windowKeys()}. With {@code maxHeld > 0}, the texter never holds more than {@code
+   * first). Skips conversations whose phone is opted out or invalid, whose window key is not in
+   * {@code request.windowKeys()}, or whose phone another action's initial message locks ({@code
+   * request.lockedAfter()}). With {@code maxHeld > 0}, the texter never holds more than {@code
    * maxHeld} conversations of the action, even when the same texter asks twice at once. Each
    * conversation goes to one texter however many claim at once.
    *
@@ -138,10 +139,15 @@ public interface ConversationStore {
   /**
    * The texter's next conversation of the action to send its first message to: assigned to the
    * texter, {@code NEEDS_FIRST_MESSAGE}, phone neither opted out nor invalid, window key in {@code
-   * windowKeys}; lowest id first.
+   * windowKeys}, and (with {@code lockedAfter}) phone not locked by another action's initial
+   * message after that instant; lowest id first.
    */
   Optional<Conversation> nextToSend(
-      String orgId, long actionId, String texterId, Set<String> windowKeys);
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter);
 
   /** One page of a texter's inbox (see {@link InboxQuery}). */
   List<Conversation> inbox(String orgId, InboxQuery query);
@@ -159,11 +165,20 @@ public interface ConversationStore {
    * initial message needs {@code NEEDS_FIRST_MESSAGE} and no other action's initial message to the
    * phone within {@code lockWindow}; a reply needs {@code AWAITING_REPLY} or {@code
    * NEEDS_ATTENTION}. The conversation then becomes {@code AWAITING_REPLY}, read, with the
-   * message's time as its last message time; its sender is set from the message when it has none;
-   * the record's effects apply. An {@code AUTOMATIC} message only needs the conversation to exist
-   * and changes nothing but the last message time.
+   * message's time as its last message time; the record's effects apply. An {@code AUTOMATIC}
+   * message only needs the conversation to exist and changes nothing but the last message time.
+   * Each check and move is {@link dev.p2p.store.support.SendRule}'s verdict on the facts read under
+   * the conversation's lock.
    *
-   * @return the message's id
+   * <p>The sender of a texter's message: the conversation's own once it has one (sticky); else,
+   * with a {@code senderPool}, the number {@link MessageStore#bindSender} would bind the contact
+   * to, bound in the same transaction; else the message's. It becomes the conversation's sender
+   * when it has none. An automatic answer goes out from the message's sender.
+   *
+   * <p>Events: the effects' tag.added, tag.removed, field.set and report.filed ({@link
+   * dev.p2p.store.support.EffectRule}); the message's own events come with its receipt.
+   *
+   * @return the message as recorded, {@code QUEUED}, with the sender it goes out from
    * @throws dev.p2p.NotFoundException if the conversation is not in the organization
    * @throws dev.p2p.ForbiddenException if it is not assigned to the texter
    * @throws dev.p2p.OptedOutException if the phone is opted out
@@ -171,7 +186,7 @@ public interface ConversationStore {
    *     status), {@code contactPhone} (invalid phone, or locked by another action's initial
    *     message) or {@code reference} (already used)
    */
-  long recordSend(String orgId, SendRecord record, Instant now);
+  Message recordSend(String orgId, SendRecord record, Instant now);
 
   /**
    * Applies a texter's (or, with an empty texter, an admin's) update to a conversation: tags,

@@ -88,7 +88,8 @@ final class InMemoryAssignments {
               pool.stream()
                   .filter(c -> c.texterId == null && !c.started())
                   .filter(c -> !org.blocked(c.phone))
-                  .filter(c -> request.windowKeys().contains(c.windowKey));
+                  .filter(c -> request.windowKeys().contains(c.windowKey))
+                  .filter(c -> !org.lockedByAnother(c, request.lockedAfter()));
           if (request.keepTargets().isPresent()) {
             Set<String> keep = request.keepTargets().get();
             free =

@@ -157,8 +157,12 @@ final class InMemoryConversationStore implements ConversationStore {
 
   @Override
   public Optional<Conversation> nextToSend(
-      String orgId, long actionId, String texterId, Set<String> windowKeys) {
-    return inbox.nextToSend(orgId, actionId, texterId, windowKeys);
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter) {
+    return inbox.nextToSend(orgId, actionId, texterId, windowKeys, lockedAfter);
   }
 
   @Override
@@ -183,7 +187,7 @@ final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
-  public long recordSend(String orgId, SendRecord record, Instant now) {
+  public Message recordSend(String orgId, SendRecord record, Instant now) {
     return store.locked(() -> writes.recordSend(orgId, record, now));
   }
 

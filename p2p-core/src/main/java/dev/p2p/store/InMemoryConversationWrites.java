@@ -1,20 +1,22 @@
 package dev.p2p.store;
 
-import dev.p2p.ForbiddenException;
 import dev.p2p.NotFoundException;
-import dev.p2p.OptedOutException;
-import dev.p2p.ValidationException;
-import dev.p2p.action.ActionStatus;
-import dev.p2p.contact.Phones;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
-import dev.p2p.event.Change;
+import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
-import java.time.Duration;
+import dev.p2p.store.support.EditRule;
+import dev.p2p.store.support.EffectRule;
+import dev.p2p.store.support.Effects;
+import dev.p2p.store.support.InboundRule;
+import dev.p2p.store.support.OptOutRule;
+import dev.p2p.store.support.SendFacts;
+import dev.p2p.store.support.SendRule;
+import dev.p2p.store.support.SendVerdict;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** The in-memory conversation writes: send, update, receive, opt out. Under the store's lock. */
 final class InMemoryConversationWrites {
@@ -41,84 +41,78 @@ final class InMemoryConversationWrites {
     this.conversations = conversations;
   }
 
-  long recordSend(String orgId, SendRecord record, Instant now) {
+  Message recordSend(String orgId, SendRecord record, Instant now) {
     ConvOrg org = conversations.org(orgId);
     ConvData c = found(org, record.conversationId());
-    if (record.kind() != SendRecord.Kind.AUTOMATIC) {
-      checkTexter(c, record.texterId());
-      ActionStatus actionStatus = conversations.action(orgId, c.actionId).status();
-      if (actionStatus != ActionStatus.PUBLISHED) {
-        throw ValidationException.of(
-            "status", "the action is " + actionStatus + ": only a published action sends");
-      }
-      if (org.optOuts.containsKey(c.phone)) {
-        throw new OptedOutException(Phones.mask(c.phone));
-      }
-      if (org.invalid.contains(c.phone)) {
-        throw ValidationException.of(
-            "contactPhone", "was marked invalid by the carrier: it cannot receive texts");
-      }
-      checkStatus(org, c, record, now);
+    ConvOrg.InitialLock lock =
+        record.kind() == SendRecord.Kind.INITIAL ? org.initialLocks.get(c.phone) : null;
+    SendFacts facts =
+        new SendFacts(
+            c.id,
+            c.actionId,
+            c.phone,
+            Optional.ofNullable(c.texterId),
+            c.status,
+            conversations.action(orgId, c.actionId).status(),
+            org.optOuts.containsKey(c.phone),
+            org.invalid.contains(c.phone),
+            lock == null
+                ? Optional.empty()
+                : Optional.of(new SendFacts.InitialLock(lock.actionId(), lock.at())),
+            c.contactWroteLast,
+            Optional.ofNullable(c.lastMessageAt));
+    SendVerdict verdict = SendRule.decide(record, facts, now);
+    QueuedMessage queued = record.message();
+    String sender =
+        c.sender != null && verdict.moveTo().isPresent()
+            ? c.sender
+            : record.senderPool().isEmpty()
+                ? queued.sender()
+                : messages
+                    .senders()
+                    .bind(orgId, queued.gatewayId(), c.phone, record.senderPool(), now);
+    if (!sender.equals(queued.sender())) {
+      queued =
+          new QueuedMessage(
+              queued.gatewayId(),
+              queued.reference(),
+              sender,
+              queued.contactPhone(),
+              queued.body(),
+              queued.media(),
+              queued.segments());
     }
-    long messageId = messages.data().recordOutbound(orgId, record.message(), now);
+    long messageId = messages.data().recordOutbound(orgId, queued, now);
     c.messageIds.add(messageId);
     links.put(messageId, c.id);
-    Instant lastMessageAt = c.lastMessageAt;
-    Long responseMs =
-        record.kind() == SendRecord.Kind.REPLY && c.contactWroteLast && lastMessageAt != null
-            ? Duration.between(lastMessageAt, now).toMillis()
-            : null;
     messages
         .data()
         .link(
             messageId,
             new InMemoryMessages.Link(
-                c.id, c.actionId, record.texterId().orElse(null), responseMs));
-    if (record.kind() == SendRecord.Kind.INITIAL) {
+                c.id,
+                c.actionId,
+                record.texterId().orElse(null),
+                verdict.responseMs().isPresent() ? verdict.responseMs().getAsLong() : null));
+    if (verdict.keepVariant()) {
       c.variant = record.variant();
       c.initialSegments = record.message().segments();
     }
     c.lastMessageAt = now;
     c.updatedAt = now;
-    if (record.kind() != SendRecord.Kind.AUTOMATIC) {
-      c.status = ConversationStatus.AWAITING_REPLY;
+    if (verdict.moveTo().isPresent()) {
+      c.status = verdict.moveTo().get();
       c.unread = false;
       c.contactWroteLast = false;
       if (c.sender == null) {
-        c.sender = record.message().sender();
+        c.sender = sender;
       }
       apply(orgId, c, record.effects(), now);
     }
-    if (record.kind() == SendRecord.Kind.INITIAL) {
+    if (verdict.takeLock()) {
       org.initialLocks.put(c.phone, new ConvOrg.InitialLock(c.actionId, now));
     }
-    return messageId;
-  }
-
-  private static void checkStatus(ConvOrg org, ConvData c, SendRecord record, Instant now) {
-    if (record.kind() == SendRecord.Kind.INITIAL) {
-      if (c.started()) {
-        throw ValidationException.of(
-            "status", "the conversation's first message was sent already (" + c.status + ")");
-      }
-      ConvOrg.InitialLock lock = org.initialLocks.get(c.phone);
-      if (!record.lockWindow().isZero()
-          && lock != null
-          && lock.actionId() != c.actionId
-          && lock.at().isAfter(now.minus(record.lockWindow()))) {
-        throw ValidationException.of(
-            "contactPhone",
-            "got an initial message from action "
-                + lock.actionId()
-                + " within the organization's lock window of "
-                + record.lockWindow().toHours()
-                + " hours");
-      }
-    } else if (c.status != ConversationStatus.AWAITING_REPLY
-        && c.status != ConversationStatus.NEEDS_ATTENTION) {
-      throw ValidationException.of(
-          "status", "a reply needs a started, open conversation; this one is " + c.status);
-    }
+    return messages.data().find(orgId, messageId).orElseThrow();
   }
 
   Conversation update(
@@ -129,58 +123,25 @@ final class InMemoryConversationWrites {
       Instant now) {
     ConvOrg org = conversations.org(orgId);
     ConvData c = found(org, conversationId);
-    if (texterId.isPresent()) {
-      checkTexter(c, texterId);
-    }
-    if (u.closed().isPresent()) {
-      if (u.closed().get()) {
-        if (c.status != ConversationStatus.AWAITING_REPLY
-            && c.status != ConversationStatus.NEEDS_ATTENTION
-            && c.status != ConversationStatus.CLOSED) {
-          throw ValidationException.of(
-              "status", "only a started, open conversation can be closed; this one is " + c.status);
-        }
-        c.status = ConversationStatus.CLOSED;
-      } else if (c.status == ConversationStatus.CLOSED) {
-        c.status =
-            c.contactWroteLast
-                ? ConversationStatus.NEEDS_ATTENTION
-                : ConversationStatus.AWAITING_REPLY;
-      }
-    }
+    EditRule.decide(
+            c.id, Optional.ofNullable(c.texterId), c.status, c.contactWroteLast, texterId, u)
+        .ifPresent(status -> c.status = status);
     apply(orgId, c, u, now);
     c.updatedAt = now;
     return conversations.snapshot(orgId, c);
   }
 
-  /** Applies tags, fields, report and read mark, writing an event for each real change. */
+  /** Applies tags, fields, report and read mark, writing the events the rule gives. */
   private void apply(String orgId, ConvData c, ConversationUpdate u, Instant now) {
-    for (String tag : new TreeSet<>(u.addTags())) {
-      if (c.tags.add(tag)) {
-        store.emit(orgId, now, new Change.TagAdded(c.id, c.actionId, tag));
-      }
-    }
-    for (String tag : new TreeSet<>(u.removeTags())) {
-      if (c.tags.remove(tag)) {
-        store.emit(orgId, now, new Change.TagRemoved(c.id, c.actionId, tag));
-      }
-    }
-    new TreeMap<>(u.setFields())
-        .forEach(
-            (name, value) -> {
-              if (!value.equals(c.fields.put(name, value))) {
-                store.emit(orgId, now, new Change.FieldSet(c.id, c.actionId, name, value));
-              }
-            });
-    u.report()
-        .ifPresent(
-            r -> {
-              c.report = r;
-              store.emit(orgId, now, new Change.ReportFiled(c.id, c.actionId, r));
-            });
-    if (u.markRead()) {
+    Effects effects = EffectRule.decide(c.id, c.actionId, c.tags, c.fields, u);
+    c.tags.addAll(effects.addTags());
+    c.tags.removeAll(effects.removeTags());
+    c.fields.putAll(effects.setFields());
+    effects.report().ifPresent(r -> c.report = r);
+    if (effects.markRead()) {
       c.unread = false;
     }
+    effects.changes().forEach(change -> store.emit(orgId, now, change));
   }
 
   InboundOutcome receive(
@@ -191,9 +152,6 @@ final class InMemoryConversationWrites {
       long id = existing.get();
       return new InboundOutcome(false, id, conversationOf(id));
     }
-    // The opt-out applies first (the conversation must not turn to needing attention), and its
-    // event is written after message.received, in the order a reader expects.
-    boolean optedOut = optOut && optOutQuietly(org, in.from(), OptOutSource.KEYWORD, now);
     messages.data().recordInbound(orgId, gatewayId, in, now);
     long messageId = messages.data().idOf(gatewayId, in.carrierMessageId()).orElseThrow();
     Optional<ConvData> target =
@@ -204,32 +162,37 @@ final class InMemoryConversationWrites {
                     .thenComparing(
                         c -> c.lastMessageAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparingLong(c -> c.id));
+    Optional<InboundRule.Routed> routed =
+        target.map(
+            c ->
+                new InboundRule.Routed(
+                    c.id, c.actionId, Optional.ofNullable(c.texterId), c.status));
     if (target.isEmpty()) {
       org.unrouted.add(messageId);
-      received(orgId, messageId, optedOut, in.from(), now);
-      return new InboundOutcome(true, messageId, OptionalLong.empty());
+    } else {
+      ConvData c = target.get();
+      c.messageIds.add(messageId);
+      links.put(messageId, c.id);
+      messages
+          .data()
+          .link(messageId, new InMemoryMessages.Link(c.id, c.actionId, c.texterId, null));
+      InboundRule.Verdict verdict = InboundRule.decide(c.status, optOut);
+      verdict.moveTo().ifPresent(status -> c.status = status);
+      if (verdict.unread()) {
+        c.unread = true;
+      }
+      c.lastMessageAt = now;
+      c.updatedAt = now;
+      c.replied = true;
+      c.contactWroteLast = true;
     }
-    ConvData c = target.get();
-    c.messageIds.add(messageId);
-    links.put(messageId, c.id);
-    messages.data().link(messageId, new InMemoryMessages.Link(c.id, c.actionId, c.texterId, null));
-    c.lastMessageAt = now;
-    c.updatedAt = now;
-    c.replied = true;
-    c.contactWroteLast = true;
-    if (c.status != ConversationStatus.OPTED_OUT) {
-      c.status = ConversationStatus.NEEDS_ATTENTION;
-      c.unread = true;
-    }
-    received(orgId, messageId, optedOut, in.from(), now);
-    return new InboundOutcome(true, messageId, OptionalLong.of(c.id));
-  }
-
-  private void received(String orgId, long messageId, boolean optedOut, String phone, Instant now) {
-    messages.data().emitReceived(orgId, messageId, now);
-    if (optedOut) {
-      store.emit(orgId, now, new Change.ContactOptedOut(phone, OptOutSource.KEYWORD));
-    }
+    boolean optedOutNow = optOut && optOutQuietly(org, in.from(), OptOutSource.KEYWORD, now);
+    InboundRule.changes(messageId, in, routed, optedOutNow)
+        .forEach(change -> store.emit(orgId, now, change));
+    return new InboundOutcome(
+        true,
+        messageId,
+        routed.map(r -> OptionalLong.of(r.conversationId())).orElse(OptionalLong.empty()));
   }
 
   private OptionalLong conversationOf(long messageId) {
@@ -239,9 +202,7 @@ final class InMemoryConversationWrites {
 
   boolean optOut(String orgId, String phone, OptOutSource source, Instant now) {
     boolean added = optOutQuietly(conversations.org(orgId), phone, source, now);
-    if (added) {
-      store.emit(orgId, now, new Change.ContactOptedOut(phone, source));
-    }
+    OptOutRule.optedOut(phone, source, added).ifPresent(change -> store.emit(orgId, now, change));
     return added;
   }
 
@@ -253,8 +214,11 @@ final class InMemoryConversationWrites {
     }
     org.optOuts.put(phone, new OptOut(phone, source, now));
     for (ConvData c : org.byPhone.getOrDefault(phone, List.of())) {
-      c.status = ConversationStatus.OPTED_OUT;
-      c.updatedAt = now;
+      if (c.status != ConversationStatus.OPTED_OUT) {
+        c.status = ConversationStatus.OPTED_OUT;
+        c.unread = false;
+        c.updatedAt = now;
+      }
     }
     return true;
   }
@@ -284,12 +248,5 @@ final class InMemoryConversationWrites {
       throw new NotFoundException("conversation", conversationId);
     }
     return c;
-  }
-
-  private static void checkTexter(ConvData c, Optional<String> texterId) {
-    if (texterId.isEmpty() || !texterId.get().equals(c.texterId)) {
-      throw new ForbiddenException(
-          "conversation " + c.id + " is not assigned to texter " + texterId.orElse("-"));
-    }
   }
 }

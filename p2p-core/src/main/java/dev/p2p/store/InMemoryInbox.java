@@ -25,13 +25,18 @@ final class InMemoryInbox {
   }
 
   Optional<Conversation> nextToSend(
-      String orgId, long actionId, String texterId, Set<String> windowKeys) {
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter) {
     return store.locked(
         () -> {
           ConvOrg org = conversations.org(orgId);
           return org.action(actionId).values().stream()
               .filter(c -> texterId.equals(c.texterId) && !c.started())
               .filter(c -> !org.blocked(c.phone) && windowKeys.contains(c.windowKey))
+              .filter(c -> !org.lockedByAnother(c, lockedAfter))
               .findFirst()
               .map(c -> conversations.snapshot(orgId, c));
         });

@@ -6,6 +6,7 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.support.InboundRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +42,13 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
-  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+  public Optional<Message> markSent(
+      String orgId, long messageId, SendReceipt receipt, Instant now) {
     return store.locked(() -> messages.markSent(orgId, messageId, receipt, now));
   }
 
   @Override
-  public boolean markFailed(
+  public Optional<Message> markFailed(
       String orgId,
       long messageId,
       FailureKind failure,
@@ -70,7 +72,8 @@ final class InMemoryMessageStore implements MessageStore {
           boolean stored = messages.recordInbound(store.known(orgId), gatewayId, message, now);
           if (stored) {
             long id = messages.idOf(gatewayId, message.carrierMessageId()).orElseThrow();
-            messages.emitReceived(orgId, id, now);
+            InboundRule.changes(id, message, Optional.empty(), false)
+                .forEach(change -> store.emit(orgId, now, change));
           }
           return stored;
         });

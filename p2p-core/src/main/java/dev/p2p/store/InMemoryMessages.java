@@ -6,10 +6,11 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.support.OutboundFacts;
+import dev.p2p.store.support.StatusRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,14 +108,14 @@ final class InMemoryMessages {
     return id;
   }
 
-  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+  Optional<Message> markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
     Message m = awaitingSend(orgId, messageId);
     if (m == null) {
-      return false;
+      return Optional.empty();
     }
     String carrierKey = key(m.gatewayId(), receipt.carrierMessageId());
     if (byCarrierId.containsKey(carrierKey)) {
-      throw new IllegalStateException("the carrier id of message " + messageId + " is taken");
+      return Optional.empty(); // another message has the carrier id: the core decides
     }
     byCarrierId.put(carrierKey, messageId);
     replace(
@@ -132,15 +133,15 @@ final class InMemoryMessages {
     receipt
         .from()
         .ifPresent(number -> senders.record(orgId, m.gatewayId(), m.contactPhone(), number, now));
-    emitSent(orgId, messageId, now);
+    store.emit(orgId, now, StatusRule.receiptStored(facts(messageId)));
     List<Early> waiting = early.remove(carrierKey);
     if (waiting != null) {
       waiting.forEach(e -> applyStatus(m.gatewayId(), e.update(), now));
     }
-    return true;
+    return Optional.of(message(messageId));
   }
 
-  boolean markFailed(
+  Optional<Message> markFailed(
       String orgId,
       long messageId,
       FailureKind failure,
@@ -148,7 +149,7 @@ final class InMemoryMessages {
       boolean retrySafe,
       Instant now) {
     if (awaitingSend(orgId, messageId) == null) {
-      return false;
+      return Optional.empty();
     }
     replace(
         orgId,
@@ -161,10 +162,9 @@ final class InMemoryMessages {
           b.carrierCode = carrierCode;
           return b;
         });
-    if (retrySafe) {
-      emitFailed(orgId, messageId, now);
-    }
-    return true;
+    StatusRule.sendFailed(facts(messageId), failure, carrierCode, retrySafe)
+        .ifPresent(change -> store.emit(orgId, now, change));
+    return Optional.of(message(messageId));
   }
 
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now) {
@@ -194,77 +194,26 @@ final class InMemoryMessages {
           return b;
         });
     long messageId = stored.message().id();
-    if (update.status() == MessageStatus.SENT) {
-      emitSent(stored.orgId(), messageId, now);
-    } else if (update.status() == MessageStatus.DELIVERED) {
-      Message m = message(messageId);
-      Optional<Link> link = linkOf(messageId);
-      store.emit(
-          stored.orgId(),
-          now,
-          new Change.MessageDelivered(
-              messageId,
-              m.reference().orElse(""),
-              conversation(link),
-              action(link),
-              m.contactPhone()));
-    } else if (update.status() == MessageStatus.FAILED
-        || update.status() == MessageStatus.UNDELIVERED) {
-      emitFailed(stored.orgId(), messageId, now);
-    }
+    Message moved = message(messageId);
+    StatusRule.moved(facts(messageId), update.status(), moved.failure(), moved.carrierCode())
+        .ifPresent(change -> store.emit(stored.orgId(), now, change));
     return true;
   }
 
-  private void emitSent(String orgId, long messageId, Instant now) {
+  /** What the events of an outbound message say about it. */
+  private OutboundFacts facts(long messageId) {
     Message m = message(messageId);
     Optional<Link> link = linkOf(messageId);
-    store.emit(
-        orgId,
-        now,
-        new Change.MessageSent(
-            messageId,
-            m.reference().orElse(""),
-            conversation(link),
-            action(link),
-            link.flatMap(l -> Optional.ofNullable(l.texterId())),
-            m.contactPhone(),
-            m.sender(),
-            m.carrierMessageId().orElse(""),
-            m.segments()));
-  }
-
-  private void emitFailed(String orgId, long messageId, Instant now) {
-    Message m = message(messageId);
-    Optional<Link> link = linkOf(messageId);
-    store.emit(
-        orgId,
-        now,
-        new Change.MessageFailed(
-            messageId,
-            m.reference().orElse(""),
-            conversation(link),
-            action(link),
-            m.contactPhone(),
-            m.failure().orElse(FailureKind.PERMANENT),
-            m.carrierCode()));
-  }
-
-  /** Writes message.received for a stored inbound message, routed as its link says. */
-  void emitReceived(String orgId, long messageId, Instant now) {
-    Message m = message(messageId);
-    Optional<Link> link = linkOf(messageId);
-    store.emit(
-        orgId,
-        now,
-        new Change.MessageReceived(
-            messageId,
-            conversation(link),
-            action(link),
-            link.flatMap(l -> Optional.ofNullable(l.texterId())),
-            m.contactPhone(),
-            m.sender(),
-            m.body(),
-            m.media()));
+    return new OutboundFacts(
+        messageId,
+        m.reference().orElse(""),
+        conversation(link),
+        action(link),
+        link.flatMap(l -> Optional.ofNullable(l.texterId())),
+        m.contactPhone(),
+        m.sender(),
+        m.carrierMessageId(),
+        m.segments());
   }
 
   private Message message(long id) {

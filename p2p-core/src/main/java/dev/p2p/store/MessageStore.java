@@ -45,22 +45,26 @@ public interface MessageStore {
    * the carrier counted) and the number it went out from (if the carrier said, as a messaging
    * service does). When the receipt names the number, the contact's sender binding for the gateway
    * becomes that number, so replies route to this organization. Status updates that arrived for the
-   * carrier id before the receipt (see {@link #applyStatus}) are applied now, forward only.
+   * carrier id before the receipt (see {@link #applyStatus}) are applied now, forward only. Writes
+   * the event {@link dev.p2p.store.support.StatusRule#receiptStored message.sent}, and those of the
+   * updates applied.
    *
-   * @return whether the message changed: false if it is unknown or not {@code QUEUED} without a
-   *     carrier id any more
+   * @return the message as stored now; empty when nothing was written: the message is unknown, is
+   *     no longer {@code QUEUED} without a carrier id, or another message of the gateway has the
+   *     receipt's carrier id (the core then decides what becomes of it)
    */
-  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now);
+  Optional<Message> markSent(String orgId, long messageId, SendReceipt receipt, Instant now);
 
   /**
    * Stores why a queued message could not be sent. A retry-safe failure (the carrier surely did not
-   * act) makes it {@code FAILED}; any other stays {@code QUEUED} and is flagged {@link
-   * Message#unconfirmed()}, for reconciliation: it may have reached the carrier.
+   * act) makes it {@code FAILED} and writes message.failed; any other stays {@code QUEUED}, is
+   * flagged {@link Message#unconfirmed()} for reconciliation (it may have reached the carrier) and
+   * writes no event ({@link dev.p2p.store.support.StatusRule#sendFailed}).
    *
-   * @return whether the message changed: false if it is unknown or not {@code QUEUED} without a
-   *     carrier id any more
+   * @return the message as stored now; empty if it is unknown or no longer {@code QUEUED} without a
+   *     carrier id
    */
-  boolean markFailed(
+  Optional<Message> markFailed(
       String orgId,
       long messageId,
       FailureKind failure,
@@ -76,7 +80,8 @@ public interface MessageStore {
    *
    * <p>An update for a carrier id no message has yet is kept: a fast carrier can call back before
    * the send's receipt is stored. {@link #markSent} applies the kept updates, in arrival order and
-   * forward only; ones never claimed are dropped after a day.
+   * forward only; ones never claimed are dropped after a day. Writes the event {@link
+   * dev.p2p.store.support.StatusRule#moved} gives for the move.
    *
    * @return whether a message changed now
    */

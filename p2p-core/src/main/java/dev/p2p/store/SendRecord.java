@@ -2,6 +2,7 @@ package dev.p2p.store;
 
 import dev.p2p.conversation.QueuedMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +14,11 @@ import java.util.Optional;
  * @param conversationId the conversation
  * @param kind initial message, texter's reply, or automatic answer
  * @param texterId the texter sending it; empty only for {@link Kind#AUTOMATIC}
- * @param message the message to record as queued
+ * @param message the message to record as queued; its sender is the one to use when the
+ *     conversation has none yet and {@code senderPool} is empty
+ * @param senderPool for a conversation with no sender yet whose action texts from its own numbers,
+ *     the numbers to bind the contact to ({@link MessageStore#bindSender}'s rules, in the same
+ *     transaction); empty otherwise
  * @param effects tags and field values the reply script applies, in the same transaction
  * @param lockWindow for an initial message, how long another action's initial message to the same
  *     phone blocks this one; {@link Duration#ZERO} for no lock
@@ -25,6 +30,7 @@ public record SendRecord(
     Kind kind,
     Optional<String> texterId,
     QueuedMessage message,
+    List<String> senderPool,
     ConversationUpdate effects,
     Duration lockWindow,
     int variant) {
@@ -47,6 +53,7 @@ public record SendRecord(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(texterId, "texterId");
     Objects.requireNonNull(message, "message");
+    senderPool = List.copyOf(senderPool);
     Objects.requireNonNull(effects, "effects");
     Objects.requireNonNull(lockWindow, "lockWindow");
     if (texterId.isEmpty() != (kind == Kind.AUTOMATIC)) {
@@ -68,6 +75,6 @@ public record SendRecord(
       QueuedMessage message,
       ConversationUpdate effects,
       Duration lockWindow) {
-    this(conversationId, kind, texterId, message, effects, lockWindow, 0);
+    this(conversationId, kind, texterId, message, List.of(), effects, lockWindow, 0);
   }
 }

@@ -151,7 +151,8 @@ abstract class ConversationFixtures {
 
   long sendInitial(long conversationId, String texter, Instant at) {
     return conversations()
-        .recordSend(ORG, record(conversationId, SendRecord.Kind.INITIAL, texter), at);
+        .recordSend(ORG, record(conversationId, SendRecord.Kind.INITIAL, texter), at)
+        .id();
   }
 
   /** Claims one conversation of the action for the texter and sends its initial message. */

@@ -258,13 +258,13 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of("ben", 3, "ana", 2));
       assertThat(
               conversations()
-                  .nextToSend(ORG, actionId, "ben", ALL_KEYS)
+                  .nextToSend(ORG, actionId, "ben", ALL_KEYS, Optional.empty())
                   .orElseThrow()
                   .contactPhone())
           .isEqualTo(phone(1));
       assertThat(
               conversations()
-                  .nextToSend(ORG, actionId, "ana", ALL_KEYS)
+                  .nextToSend(ORG, actionId, "ana", ALL_KEYS, Optional.empty())
                   .orElseThrow()
                   .contactPhone())
           .isEqualTo(phone(2));
@@ -282,11 +282,16 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long actionId = live(ORG, listId, false);
       conversations().assignAll(ORG, actionId, List.of("ana"), 0, false, NOW);
 
-      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of(NOWHERE)))
+      assertThat(
+              conversations().nextToSend(ORG, actionId, "ana", Set.of(NOWHERE), Optional.empty()))
           .hasValueSatisfying(c -> assertThat(c.contactPhone()).isEqualTo(phone(50)));
-      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of(CHICAGO)))
+      assertThat(
+              conversations().nextToSend(ORG, actionId, "ana", Set.of(CHICAGO), Optional.empty()))
           .hasValueSatisfying(c -> assertThat(c.contactPhone()).isEqualTo(phone(1)));
-      assertThat(conversations().nextToSend(ORG, actionId, "ana", Set.of("America/Denver|CO|CO")))
+      assertThat(
+              conversations()
+                  .nextToSend(
+                      ORG, actionId, "ana", Set.of("America/Denver|CO|CO"), Optional.empty()))
           .isEmpty();
     }
 
@@ -312,7 +317,10 @@ abstract class ConversationStoreContract extends ConversationFixtures {
           conversations().assignAll(ORG, second, List.of("ben", "ana"), 0, true, NOW);
       assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of("ben", 1, "ana", 2));
       assertThat(
-              conversations().nextToSend(ORG, second, "ben", ALL_KEYS).orElseThrow().contactPhone())
+              conversations()
+                  .nextToSend(ORG, second, "ben", ALL_KEYS, Optional.empty())
+                  .orElseThrow()
+                  .contactPhone())
           .isEqualTo(phone(3));
     }
 
@@ -468,7 +476,8 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long id = started(actionId, "ana", NOW);
       assertThat(conversations().findConversation(OTHER_ORG, id)).isEmpty();
       assertThat(conversations().claim(OTHER_ORG, actionId, "ana", request(5), NOW)).isEmpty();
-      assertThat(conversations().nextToSend(OTHER_ORG, actionId, "ana", ALL_KEYS)).isEmpty();
+      assertThat(conversations().nextToSend(OTHER_ORG, actionId, "ana", ALL_KEYS, Optional.empty()))
+          .isEmpty();
       assertThat(conversations().reassign(OTHER_ORG, actionId, "ana", "ben", NOW)).isZero();
       assertThat(conversations().release(OTHER_ORG, actionId, "ana", NOW)).isZero();
       assertThat(conversations().thread(OTHER_ORG, id, 0, 10)).isEmpty();

@@ -106,7 +106,7 @@ abstract class MessageStoreContract {
     long id = store().messages().recordOutbound(ORG, queued("ref-1"), NOW);
     SendReceipt receipt =
         new SendReceipt("SM1", MessageStatus.SENT, OptionalInt.of(3), Optional.of("+13125550199"));
-    assertThat(store().messages().markSent(ORG, id, receipt, LATER)).isTrue();
+    assertThat(store().messages().markSent(ORG, id, receipt, LATER)).isPresent();
     Message m = store().messages().findMessageByCarrierId(ORG, GATEWAY, "SM1").orElseThrow();
     assertThat(m.id()).isEqualTo(id);
     assertThat(m.carrierMessageId()).contains("SM1");
@@ -120,7 +120,7 @@ abstract class MessageStoreContract {
   @Test
   void aSecondReceiptChangesNothing() {
     long id = sent("ref-1", "SM1");
-    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM2"), LATER)).isFalse();
+    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM2"), LATER)).isEmpty();
     assertThat(store().messages().findMessage(ORG, id).orElseThrow().carrierMessageId())
         .contains("SM1");
   }
@@ -154,7 +154,7 @@ abstract class MessageStoreContract {
             store()
                 .messages()
                 .markFailed(ORG, id, FailureKind.INVALID_NUMBER, Optional.of("21211"), true, LATER))
-        .isTrue();
+        .isPresent();
     Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.FAILED);
     assertThat(m.unconfirmed()).isFalse();
@@ -175,7 +175,7 @@ abstract class MessageStoreContract {
             store()
                 .messages()
                 .markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
-        .isTrue();
+        .isPresent();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.FAILED);
   }
 
@@ -186,7 +186,7 @@ abstract class MessageStoreContract {
             store()
                 .messages()
                 .markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))
-        .isFalse();
+        .isEmpty();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
   }
 
@@ -283,7 +283,7 @@ abstract class MessageStoreContract {
         .isFalse();
     assertThat(statusOf(id)).isEqualTo(MessageStatus.QUEUED);
 
-    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM1"), LATER)).isTrue();
+    assertThat(store().messages().markSent(ORG, id, SendReceipt.queued("SM1"), LATER)).isPresent();
 
     Message m = store().messages().findMessage(ORG, id).orElseThrow();
     assertThat(m.status()).isEqualTo(MessageStatus.DELIVERED);
@@ -435,12 +435,12 @@ abstract class MessageStoreContract {
   void anotherOrganizationsMessagesAreInvisible() {
     long theirs = store().messages().recordOutbound(OTHER_ORG, queued("ref-1"), NOW);
     assertThat(store().messages().findMessage(ORG, theirs)).isEmpty();
-    assertThat(store().messages().markSent(ORG, theirs, SendReceipt.queued("SM1"), NOW)).isFalse();
+    assertThat(store().messages().markSent(ORG, theirs, SendReceipt.queued("SM1"), NOW)).isEmpty();
     assertThat(
             store()
                 .messages()
                 .markFailed(ORG, theirs, FailureKind.PERMANENT, Optional.empty(), true, NOW))
-        .isFalse();
+        .isEmpty();
     store().messages().markSent(OTHER_ORG, theirs, SendReceipt.queued("SM1"), NOW);
     assertThat(store().messages().findMessageByCarrierId(ORG, GATEWAY, "SM1")).isEmpty();
     assertThat(store().messages().findMessageByCarrierId(OTHER_ORG, GATEWAY, "SM1")).isPresent();

@@ -69,10 +69,12 @@ abstract class ReportContract extends ConversationFixtures {
                 SendRecord.Kind.INITIAL,
                 Optional.of(texter),
                 message(phone(contact), OUR_NUMBER),
+                List.of(),
                 ConversationUpdate.NONE,
                 Duration.ZERO,
                 variant),
-            NOW);
+            NOW)
+        .id();
   }
 
   void writes(int contact, String carrierId, int minutes) {

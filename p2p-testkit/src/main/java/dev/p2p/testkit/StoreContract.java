@@ -555,6 +555,15 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("the rulebook through P2P: one answer on every store")
+  class Rulebook extends RulebookContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
   @DisplayName("tags, custom fields and actions")
   class Actions extends ActionStoreContract {
     @Override

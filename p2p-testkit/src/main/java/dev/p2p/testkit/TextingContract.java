@@ -232,7 +232,7 @@ abstract class TextingContract extends ConversationFixtures {
     @DisplayName("a thread pages by message id")
     void threadPages() {
       long id = started(live(1), "ana", NOW);
-      long second = conversations().recordSend(ORG, record(id, Kind.REPLY, "ana"), LATER);
+      long second = conversations().recordSend(ORG, record(id, Kind.REPLY, "ana"), LATER).id();
       List<Message> all = conversations().thread(ORG, id, 0, 10);
       assertThat(conversations().thread(ORG, id, 0, 1)).containsExactly(all.get(0));
       assertThat(conversations().thread(ORG, id, all.get(0).id(), 10))

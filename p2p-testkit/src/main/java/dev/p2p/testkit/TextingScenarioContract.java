@@ -148,7 +148,7 @@ public abstract class TextingScenarioContract {
     assertThat(first.requestBatch(gotv)).isPositive();
     NextMessage late = first.nextToSend(gotv).orElseThrow();
     clock.set(NIGHT);
-    assertThatThrownBy(() -> first.send(late))
+    assertThatThrownBy(() -> first.send(late.conversationId()))
         .isInstanceOf(OutsideTextingHoursException.class)
         .hasMessageContaining("outside texting hours");
     assertThat(first.nextToSend(gotv)).isEmpty();
@@ -341,7 +341,7 @@ public abstract class TextingScenarioContract {
     Optional<NextMessage> next;
     while ((next = texter.nextToSend(actionId)).isPresent()) {
       click();
-      Message m = texter.send(next.get());
+      Message m = texter.send(next.get().conversationId());
       assertThat(m.carrierMessageId()).as("accepted by the carrier").isPresent();
       assertThat(m.failure()).isEmpty();
       assertThat(m.body()).contains("Texter");

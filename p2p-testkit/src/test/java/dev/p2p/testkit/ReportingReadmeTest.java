@@ -68,7 +68,7 @@ class ReportingReadmeTest {
     try (Subscription live = p2p.events().subscribe(e -> queue.add(EventJson.write(e)))) {
       Texter ana = acme.texter("ana");
       ana.requestBatch(gotv.id());
-      ana.nextToSend(gotv.id()).ifPresent(ana::send);
+      ana.nextToSend(gotv.id()).ifPresent(next -> ana.send(next.conversationId()));
       fake.replyFrom("+12125551000", "+13125550100", "yes!");
     }
     ActionReport report = acme.reports().action(gotv.id());

@@ -107,7 +107,7 @@ class ReportingThroughP2PTest {
     ana.requestBatch(actionId);
     for (int i = 0; i < 3; i++) {
       clock.advance(Duration.ofSeconds(1));
-      Message sent = ana.send(ana.nextToSend(actionId).orElseThrow());
+      Message sent = ana.send(ana.nextToSend(actionId).orElseThrow().conversationId());
       fake.deliver(sent.reference().orElseThrow());
     }
     texted.addAll(ana.inbox().page(InboxFilter.ALL, OptionalLong.of(actionId), "", 10).items());

@@ -122,7 +122,7 @@ class TexterRulesTest {
 
   private Message sendNext(Texter texter, long actionId) {
     clock.advance(Duration.ofSeconds(1));
-    return texter.send(texter.nextToSend(actionId).orElseThrow());
+    return texter.send(texter.nextToSend(actionId).orElseThrow().conversationId());
   }
 
   @Nested
@@ -243,12 +243,12 @@ class TexterRulesTest {
       ana.requestBatch(id);
       NextMessage next = ana.nextToSend(id).orElseThrow();
       org.actions().pause(id);
-      assertThatThrownBy(() -> ana.send(next))
+      assertThatThrownBy(() -> ana.send(next.conversationId()))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("PAUSED");
       assertThat(ana.nextToSend(id)).isEmpty();
       org.actions().resume(id);
-      assertThat(ana.send(next).carrierMessageId()).isPresent();
+      assertThat(ana.send(next.conversationId()).carrierMessageId()).isPresent();
     }
 
     @Test
@@ -257,8 +257,8 @@ class TexterRulesTest {
       long id = dynamicAction();
       ana.requestBatch(id);
       NextMessage next = ana.nextToSend(id).orElseThrow();
-      ana.send(next);
-      assertThatThrownBy(() -> ana.send(next))
+      ana.send(next.conversationId());
+      assertThatThrownBy(() -> ana.send(next.conversationId()))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("status");
       assertThat(fake.sentTo(next.contact().phone())).hasSize(1);
@@ -271,19 +271,22 @@ class TexterRulesTest {
       org.updateSettings(s -> s.withLockWindow(Duration.ofHours(24)));
       long first = dynamicAction();
       ana.requestBatch(first);
-      String phone = sendNext(ana, first).contactPhone();
+      String phone = ana.nextToSend(first).orElseThrow().contact().phone();
       long otherList = org.contacts().createList("others").id();
       org.contacts().add(otherList, NewContact.withPhone(phone).firstName("Same").build());
       long second = action(otherList, new AssignmentSettings(Policy.DYNAMIC, 5, 0, false));
       org.assignments().assign(second, Target.texter("ben"));
       ben.requestBatch(second);
-      NextMessage next = ben.nextToSend(second).orElseThrow();
-      assertThatThrownBy(() -> ben.send(next))
+      long held = ben.nextToSend(second).orElseThrow().conversationId();
+      sendNext(ana, first);
+      assertThat(ben.nextToSend(second)).as("locked: not offered").isEmpty();
+      assertThatThrownBy(() -> ben.send(held))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("contactPhone")
           .hasMessageContaining("lock window");
       clock.advance(Duration.ofHours(25));
-      assertThat(ben.send(ben.nextToSend(second).orElseThrow()).carrierMessageId()).isPresent();
+      assertThat(ben.send(ben.nextToSend(second).orElseThrow().conversationId()).carrierMessageId())
+          .isPresent();
     }
 
     @Test
@@ -293,7 +296,7 @@ class TexterRulesTest {
       ana.requestBatch(id);
       NextMessage next = ana.nextToSend(id).orElseThrow();
       clock.set(Instant.parse("2026-11-04T03:00:00Z")); // 22:00 in New York
-      assertThatThrownBy(() -> ana.send(next))
+      assertThatThrownBy(() -> ana.send(next.conversationId()))
           .isInstanceOf(OutsideTextingHoursException.class)
           .satisfies(
               e ->
@@ -322,10 +325,11 @@ class TexterRulesTest {
       ana.requestBatch(id);
       NextMessage next = ana.nextToSend(id).orElseThrow();
       org.updateSettings(s -> s.withStateRules(true));
-      assertThatThrownBy(() -> ana.send(next)).isInstanceOf(OutsideTextingHoursException.class);
+      assertThatThrownBy(() -> ana.send(next.conversationId()))
+          .isInstanceOf(OutsideTextingHoursException.class);
       org.updateSettings(
           s -> s.withStateRule("FL", StateRule.daily(LocalTime.of(8, 0), LocalTime.of(21, 0))));
-      assertThat(ana.send(next).carrierMessageId()).isPresent();
+      assertThat(ana.send(next.conversationId()).carrierMessageId()).isPresent();
     }
 
     @Test
@@ -371,7 +375,7 @@ class TexterRulesTest {
       Set<String> handedOut = new HashSet<>();
       Optional<NextMessage> next;
       while ((next = ben.nextToSend(other)).isPresent()) {
-        handedOut.add(ben.send(next.get()).contactPhone());
+        handedOut.add(ben.send(next.get().conversationId()).contactPhone());
         clock.advance(Duration.ofSeconds(1));
       }
       assertThat(handedOut).doesNotContain(refused.contactPhone(), sent.contactPhone()).hasSize(4);

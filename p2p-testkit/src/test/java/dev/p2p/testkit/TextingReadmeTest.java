@@ -63,7 +63,8 @@ class TextingReadmeTest {
     acme.assignments().assign(gotv.id(), Target.team("volunteers")); // dynamic batches by default
     Texter ana = acme.texter("ana");
     ana.requestBatch(gotv.id()); // contacts inside texting hours, never opted out
-    ana.nextToSend(gotv.id()).ifPresent(next -> ana.send(next)); // one call, one message
+    ana.nextToSend(gotv.id())
+        .ifPresent(next -> ana.send(next.conversationId())); // one call, one message
     fake.replyFrom("+12125551000", "+13125550100", "yes!"); // in a test: the contact answers
     for (Conversation c : ana.inbox().needsAttention()) {
       ana.reply(c.id(), "Yes"); // renders the reply script and applies its tags

@@ -117,7 +117,7 @@ final class Volunteer {
     idleMinutes = 2;
     NextMessage message = next.get();
     // One click, one message. The screen does not wait for the carrier's answer.
-    CompletableFuture<Message> sending = texter.sendAsync(message);
+    CompletableFuture<Message> sending = texter.sendAsync(message.conversationId());
     world.contactMessaged().run();
     carrier.carry(
         message.contact().phone(),

@@ -67,7 +67,7 @@ final class ClaimSql {
             }
           }
           long start = slotStart(c, actionId);
-          Pass pass = new Pass(c, actionId, texterId, request.windowKeys(), now);
+          Pass pass = new Pass(c, actionId, texterId, request, now);
           if (request.keepTargets().isPresent()) {
             pass.take(EARLIER, List.of(texterId), 0, wanted);
             Set<String> targets = request.keepTargets().get();
@@ -139,15 +139,15 @@ final class ClaimSql {
     final Connection c;
     final long actionId;
     final String texterId;
-    final Set<String> windowKeys;
+    final ClaimRequest request;
     final Instant now;
     final List<Long> claimed = new ArrayList<>();
 
-    Pass(Connection c, long actionId, String texterId, Set<String> windowKeys, Instant now) {
+    Pass(Connection c, long actionId, String texterId, ClaimRequest request, Instant now) {
       this.c = c;
       this.actionId = actionId;
       this.texterId = texterId;
-      this.windowKeys = windowKeys;
+      this.request = request;
       this.now = now;
     }
 
@@ -156,7 +156,7 @@ final class ClaimSql {
         throws SQLException {
       if (claimed.size() < total) {
         List<Long> ids =
-            free(c, actionId, windowKeys, extra, extraParams, fromId, total - claimed.size());
+            free(c, actionId, request, extra, extraParams, fromId, total - claimed.size());
         claimed.addAll(assign(c, ids, texterId, now));
       }
     }
@@ -209,14 +209,14 @@ final class ClaimSql {
   private List<Long> free(
       Connection c,
       long actionId,
-      Set<String> windowKeys,
+      ClaimRequest request,
       String extra,
       Collection<String> extraParams,
       long fromId,
       int limit)
       throws SQLException {
     if (tx.dialect() == Dialect.H2) {
-      return freeOnH2(c, actionId, windowKeys, extra, extraParams, fromId, limit);
+      return freeOnH2(c, actionId, request, extra, extraParams, fromId, limit);
     }
     boolean earlier = extra.equals(EARLIER);
     boolean mariadb = tx.dialect() == Dialect.MARIADB;
@@ -232,9 +232,10 @@ final class ClaimSql {
             + (mariadb ? " FORCE INDEX (" + index + ")" : "")
             + " WHERE v.action_id = ? AND v.texter_id IS NULL AND v.id >= ?"
             + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND v.window_key IN ("
-            + ConversationRows.marks(windowKeys.size())
+            + ConversationRows.marks(request.windowKeys().size())
             + ") AND"
             + ConversationRows.reachable("v")
+            + ConversationRows.unlocked("v", request.lockedAfter())
             + extra
             + order
             + " LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -243,8 +244,11 @@ final class ClaimSql {
       int i = 1;
       ps.setLong(i++, actionId);
       ps.setLong(i++, fromId);
-      for (String key : windowKeys) {
+      for (String key : request.windowKeys()) {
         ps.setString(i++, key);
+      }
+      if (request.lockedAfter().isPresent()) {
+        ps.setObject(i++, Times.toColumn(request.lockedAfter().get()));
       }
       for (String p : extraParams) {
         ps.setString(i++, p);
@@ -270,7 +274,7 @@ final class ClaimSql {
   private static List<Long> freeOnH2(
       Connection c,
       long actionId,
-      Set<String> windowKeys,
+      ClaimRequest request,
       String extra,
       Collection<String> extraParams,
       long fromId,
@@ -285,6 +289,7 @@ final class ClaimSql {
             + " WHERE v.action_id = ? AND v.texter_id IS NULL AND v.id >= ?"
             + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND"
             + ConversationRows.reachable("v")
+            + ConversationRows.unlocked("v", request.lockedAfter())
             + extra
             + order
             + " LIMIT "
@@ -296,6 +301,9 @@ final class ClaimSql {
         int i = 1;
         ps.setLong(i++, actionId);
         ps.setLong(i++, from);
+        if (request.lockedAfter().isPresent()) {
+          ps.setObject(i++, Times.toColumn(request.lockedAfter().get()));
+        }
         for (String p : extraParams) {
           ps.setString(i++, p);
         }
@@ -304,7 +312,7 @@ final class ClaimSql {
           while (rs.next() && ids.size() < limit) {
             read++;
             from = rs.getLong(1) + 1;
-            if (windowKeys.contains(rs.getString(2))) {
+            if (request.windowKeys().contains(rs.getString(2))) {
               ids.add(rs.getLong(1));
             }
           }

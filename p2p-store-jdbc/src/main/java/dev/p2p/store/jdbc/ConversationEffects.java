@@ -2,17 +2,16 @@ package dev.p2p.store.jdbc;
 
 import dev.p2p.event.Change;
 import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.support.EffectRule;
+import dev.p2p.store.support.Effects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes what an update records on a locked conversation: tags, field values, the report and the
@@ -22,9 +21,8 @@ final class ConversationEffects {
   private ConversationEffects() {}
 
   /**
-   * Applies the update and emits what it changed: tag.added for each tag inserted (by name),
-   * tag.removed for each tag deleted (by name), field.set for each new or different value (by
-   * name), report.filed for a report.
+   * Reads the conversation's tags and field values the update touches, applies what {@link
+   * EffectRule} decides and emits its events.
    */
   static void apply(
       Connection c,
@@ -35,75 +33,62 @@ final class ConversationEffects {
       ConversationUpdate u,
       Instant now)
       throws SQLException {
-    List<Change> changes = new ArrayList<>();
-    for (String tag : new TreeSet<>(u.addTags())) {
-      boolean added =
-          Inserts.ifAbsent(
-              c,
-              dialect,
-              "conversation_tags",
-              "conversation_id, tag, action_id",
-              "conversation_id, tag",
-              ps -> {
-                ps.setLong(1, conversationId);
-                ps.setString(2, tag);
-                ps.setLong(3, actionId);
-              });
-      if (added) {
-        changes.add(new Change.TagAdded(conversationId, actionId, tag));
+    Set<String> touched = EffectRule.tagsToRead(u);
+    Set<String> held = touched.isEmpty() ? Set.of() : present(c, conversationId, touched).keySet();
+    Map<String, String> before =
+        u.setFields().isEmpty() ? Map.of() : fieldValues(c, conversationId, u.setFields().keySet());
+    Effects effects = EffectRule.decide(conversationId, actionId, held, before, u);
+    if (!effects.addTags().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO conversation_tags (conversation_id, tag, action_id) VALUES (?, ?, ?)")) {
+        for (String tag : effects.addTags()) {
+          ps.setLong(1, conversationId);
+          ps.setString(2, tag);
+          ps.setLong(3, actionId);
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
     }
-    if (!u.removeTags().isEmpty()) {
-      // The row is locked: the tags read here are the ones the delete takes off.
-      for (String tag : present(c, conversationId, u.removeTags()).keySet()) {
-        changes.add(new Change.TagRemoved(conversationId, actionId, tag));
-      }
+    if (!effects.removeTags().isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "DELETE FROM conversation_tags WHERE conversation_id = ? AND tag IN ("
-                  + ConversationRows.marks(u.removeTags().size())
+                  + ConversationRows.marks(effects.removeTags().size())
                   + ")")) {
         ps.setLong(1, conversationId);
         int i = 2;
-        for (String tag : u.removeTags()) {
+        for (String tag : effects.removeTags()) {
           ps.setString(i++, tag);
         }
         ps.executeUpdate();
       }
     }
-    if (!u.setFields().isEmpty()) {
-      Map<String, String> before = fieldValues(c, conversationId, u.setFields().keySet());
-      for (Map.Entry<String, String> e : new TreeMap<>(u.setFields()).entrySet()) {
-        if (!e.getValue().equals(before.get(e.getKey()))) {
-          changes.add(new Change.FieldSet(conversationId, actionId, e.getKey(), e.getValue()));
-        }
-      }
-      setFields(c, conversationId, u.setFields());
+    if (!effects.setFields().isEmpty()) {
+      setFields(c, conversationId, effects.setFields());
     }
-    if (u.report().isPresent()) {
-      changes.add(new Change.ReportFiled(conversationId, actionId, u.report().get()));
-    }
-    for (Change change : changes) {
+    for (Change change : effects.changes()) {
       Tx.emit(orgId, now, change);
     }
     StringBuilder set = new StringBuilder("UPDATE conversations SET updated_at = ?");
-    if (u.report().isPresent()) {
+    if (effects.report().isPresent()) {
       set.append(", report = ?");
     }
-    if (u.markRead()) {
+    if (effects.markRead()) {
       set.append(", unread = FALSE");
     }
     try (PreparedStatement ps = c.prepareStatement(set + " WHERE id = ?")) {
       int i = 1;
       ps.setObject(i++, Times.toColumn(now));
-      if (u.report().isPresent()) {
-        ps.setString(i++, ReportJson.write(u.report().get()));
+      if (effects.report().isPresent()) {
+        ps.setString(i++, ReportJson.write(effects.report().get()));
       }
       ps.setLong(i, conversationId);
       ps.executeUpdate();
     }
-    if (u.report().isPresent()) {
-      ReportRows.answers(c, actionId, conversationId, u.report().get());
+    if (effects.report().isPresent()) {
+      ReportRows.answers(c, actionId, conversationId, effects.report().get());
     }
   }
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,22 @@ final class ConversationRows {
         + ".org_id AND i.phone = "
         + v
         + ".contact_phone)";
+  }
+
+  /**
+   * With a lock cutoff, the condition that no other action's initial message locked the phone of
+   * the conversation aliased {@code v} after it (one parameter: the cutoff); without, nothing.
+   */
+  static String unlocked(String v, Optional<Instant> lockedAfter) {
+    return lockedAfter.isEmpty()
+        ? ""
+        : " AND NOT EXISTS (SELECT 1 FROM initial_locks l WHERE l.org_id = "
+            + v
+            + ".org_id AND l.phone = "
+            + v
+            + ".contact_phone AND l.action_id <> "
+            + v
+            + ".action_id AND l.sent_at > ?)";
   }
 
   private ConversationRows() {}

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,11 @@ final class ConversationSql {
   }
 
   Optional<Conversation> nextToSend(
-      String orgId, long actionId, String texterId, Set<String> windowKeys) {
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter) {
     if (windowKeys.isEmpty()) {
       return Optional.empty();
     }
@@ -42,9 +47,11 @@ final class ConversationSql {
           // A texter's waiting conversations were claimed inside their windows, so the first few
           // almost always match: read their ids and keys and pick in memory, rather than send
           // every open key (hundreds on a national list) with each click.
-          OptionalLong first = firstOpen(c, orgId, actionId, texterId, windowKeys, FIRST_FEW);
+          OptionalLong first =
+              firstOpen(c, orgId, actionId, texterId, windowKeys, lockedAfter, FIRST_FEW);
           if (first.isEmpty()) {
-            first = firstOpen(c, orgId, actionId, texterId, windowKeys, Integer.MAX_VALUE);
+            first =
+                firstOpen(c, orgId, actionId, texterId, windowKeys, lockedAfter, Integer.MAX_VALUE);
           }
           return first.isPresent()
               ? ConversationRows.find(c, orgId, first.getAsLong())
@@ -59,7 +66,13 @@ final class ConversationSql {
    * window key is open. Lowest first, so a match among the first rows is the lowest of all.
    */
   private static OptionalLong firstOpen(
-      Connection c, String orgId, long actionId, String texterId, Set<String> windowKeys, int limit)
+      Connection c,
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter,
+      int limit)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -67,12 +80,16 @@ final class ConversationSql {
                 + " WHERE v.org_id = ? AND v.action_id = ? AND v.texter_id = ?"
                 + " AND v.status = 'NEEDS_FIRST_MESSAGE' AND"
                 + ConversationRows.reachable("v")
+                + ConversationRows.unlocked("v", lockedAfter)
                 // The pool index's order: the texter's waiting rows only, lowest id first.
                 + " ORDER BY v.action_id, v.texter_id, v.status, v.id"
                 + (limit == Integer.MAX_VALUE ? "" : " LIMIT " + limit))) {
       ps.setString(1, orgId);
       ps.setLong(2, actionId);
       ps.setString(3, texterId);
+      if (lockedAfter.isPresent()) {
+        ps.setObject(4, Times.toColumn(lockedAfter.get()));
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if (windowKeys.contains(rs.getString(2))) {

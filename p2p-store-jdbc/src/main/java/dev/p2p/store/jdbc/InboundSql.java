@@ -1,11 +1,12 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Message;
+import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.MessageOwner;
+import dev.p2p.store.support.InboundRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +40,12 @@ final class InboundSql {
             return existing(c, gatewayId, in.carrierMessageId());
           }
           long messageId = inserted.getAsLong();
-          OptionalLong routed = route(c, orgId, in);
-          Optional<Locked> to = Optional.empty();
-          if (routed.isPresent()) {
-            Locked v = Locked.lock(c, orgId, routed.getAsLong());
-            to = Optional.of(v);
+          OptionalLong routedId = route(c, orgId, in);
+          Optional<InboundRule.Routed> routed = Optional.empty();
+          if (routedId.isPresent()) {
+            Locked v = Locked.lock(c, orgId, routedId.getAsLong());
+            routed =
+                Optional.of(new InboundRule.Routed(v.id(), v.actionId(), v.texterId(), v.status()));
             // For reports: the action, and the texter holding the conversation as it arrives.
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -55,27 +57,31 @@ final class InboundSql {
               ps.setLong(4, messageId);
               ps.executeUpdate();
             }
-            String attention =
-                v.status() == ConversationStatus.OPTED_OUT
-                    ? ""
-                    : " status = 'NEEDS_ATTENTION', unread = TRUE,";
+            InboundRule.Verdict verdict = InboundRule.decide(v.status(), optOut);
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE conversations SET"
-                        + attention
+                        + (verdict.moveTo().isPresent() ? " status = ?," : "")
+                        + (verdict.unread() ? " unread = TRUE," : "")
                         + " contact_wrote_last = TRUE, replied = TRUE, last_message_at = ?,"
                         + " updated_at = ? WHERE id = ?")) {
-              ps.setObject(1, Times.toColumn(now));
-              ps.setObject(2, Times.toColumn(now));
-              ps.setLong(3, v.id());
+              int i = 1;
+              if (verdict.moveTo().isPresent()) {
+                ps.setString(i++, verdict.moveTo().get().name());
+              }
+              ps.setObject(i++, Times.toColumn(now));
+              ps.setObject(i++, Times.toColumn(now));
+              ps.setLong(i, v.id());
               ps.executeUpdate();
             }
           }
-          MessageSql.received(orgId, messageId, in, to, now);
-          if (optOut) { // after message.received: the opt-out is its consequence
-            OptOutSql.optOut(c, tx.dialect(), orgId, in.from(), OptOutSource.KEYWORD, now);
+          boolean optedOutNow =
+              optOut
+                  && OptOutSql.record(c, tx.dialect(), orgId, in.from(), OptOutSource.KEYWORD, now);
+          for (Change change : InboundRule.changes(messageId, in, routed, optedOutNow)) {
+            Tx.emit(orgId, now, change);
           }
-          return new InboundOutcome(true, messageId, routed);
+          return new InboundOutcome(true, messageId, routedId);
         });
   }
 

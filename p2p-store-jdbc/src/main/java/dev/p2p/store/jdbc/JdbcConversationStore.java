@@ -41,13 +41,13 @@ final class JdbcConversationStore implements ConversationStore {
   private final OptOutSql optOuts;
   private final SettingsSql settings;
 
-  JdbcConversationStore(Tx tx) {
+  JdbcConversationStore(Tx tx, SenderSql senders) {
     this.pools = new PoolSql(tx);
     this.claims = new ClaimSql(tx);
     this.splits = new SplitSql(tx);
     this.targets = new TargetSql(tx);
     this.conversations = new ConversationSql(tx);
-    this.sends = new SendSql(tx);
+    this.sends = new SendSql(tx, senders);
     this.updates = new UpdateSql(tx);
     this.inbound = new InboundSql(tx);
     this.optOuts = new OptOutSql(tx);
@@ -124,8 +124,12 @@ final class JdbcConversationStore implements ConversationStore {
 
   @Override
   public Optional<Conversation> nextToSend(
-      String orgId, long actionId, String texterId, Set<String> windowKeys) {
-    return conversations.nextToSend(orgId, actionId, texterId, windowKeys);
+      String orgId,
+      long actionId,
+      String texterId,
+      Set<String> windowKeys,
+      Optional<Instant> lockedAfter) {
+    return conversations.nextToSend(orgId, actionId, texterId, windowKeys, lockedAfter);
   }
 
   @Override
@@ -144,7 +148,7 @@ final class JdbcConversationStore implements ConversationStore {
   }
 
   @Override
-  public long recordSend(String orgId, SendRecord record, Instant now) {
+  public Message recordSend(String orgId, SendRecord record, Instant now) {
     return sends.recordSend(orgId, record, now);
   }
 

@@ -21,6 +21,11 @@ final class JdbcMessageStore implements MessageStore {
   private final StatusSql statuses;
   private final SenderSql senders;
 
+  /** The sender bindings, for sends that bind in their own transaction. */
+  SenderSql senders() {
+    return senders;
+  }
+
   JdbcMessageStore(Tx tx) {
     SenderLoads loads = new SenderLoads();
     this.statuses = new StatusSql(tx);
@@ -34,12 +39,13 @@ final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
-  public boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+  public Optional<Message> markSent(
+      String orgId, long messageId, SendReceipt receipt, Instant now) {
     return messages.markSent(orgId, messageId, receipt, now);
   }
 
   @Override
-  public boolean markFailed(
+  public Optional<Message> markFailed(
       String orgId,
       long messageId,
       FailureKind failure,

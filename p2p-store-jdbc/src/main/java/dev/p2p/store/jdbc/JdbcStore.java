@@ -62,7 +62,7 @@ public final class JdbcStore implements Store {
     this.contacts = new ContactSql(tx);
     this.actions = new JdbcActionStore(tx);
     this.messages = new JdbcMessageStore(tx);
-    this.conversations = new JdbcConversationStore(tx);
+    this.conversations = new JdbcConversationStore(tx, messages.senders());
     this.reports = new JdbcReportStore(tx);
     this.events = new JdbcEventStore(tx);
   }

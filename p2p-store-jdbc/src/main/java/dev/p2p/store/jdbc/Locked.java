@@ -1,7 +1,9 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.action.ActionStatus;
 import dev.p2p.conversation.ConversationStatus;
+import dev.p2p.store.support.SendFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,8 @@ record Locked(
     Optional<String> texterId,
     ConversationStatus status,
     boolean contactWroteLast,
-    Optional<Instant> lastMessageAt) {
+    Optional<Instant> lastMessageAt,
+    Optional<String> sender) {
 
   /**
    * Locks the organization's conversation.
@@ -32,7 +35,7 @@ record Locked(
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, action_id, contact_phone, texter_id, status, contact_wrote_last,"
-                + " last_message_at FROM conversations WHERE org_id = ? AND id = ? FOR UPDATE")) {
+                + " last_message_at, sender FROM conversations WHERE org_id = ? AND id = ? FOR UPDATE")) {
       ps.setString(1, orgId);
       ps.setLong(2, conversationId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -46,9 +49,30 @@ record Locked(
             Optional.ofNullable(rs.getString(4)),
             ConversationStatus.valueOf(rs.getString(5)),
             rs.getBoolean(6),
-            Optional.ofNullable(rs.getObject(7, LocalDateTime.class)).map(Times::fromColumn));
+            Optional.ofNullable(rs.getObject(7, LocalDateTime.class)).map(Times::fromColumn),
+            Optional.ofNullable(rs.getString(8)));
       }
     }
+  }
+
+  /** The send rule's facts: this row's, and the others given. */
+  SendFacts facts(
+      ActionStatus actionStatus,
+      boolean optedOut,
+      boolean invalidPhone,
+      Optional<SendFacts.InitialLock> initialLock) {
+    return new SendFacts(
+        id,
+        actionId,
+        phone,
+        texterId,
+        status,
+        actionStatus,
+        optedOut,
+        invalidPhone,
+        initialLock,
+        contactWroteLast,
+        lastMessageAt);
   }
 
   /** Whether it is assigned to this texter. */

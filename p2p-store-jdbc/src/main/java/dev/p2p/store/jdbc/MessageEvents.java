@@ -1,64 +1,40 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.conversation.FailureKind;
-import dev.p2p.event.Change;
+import dev.p2p.conversation.Message;
+import dev.p2p.store.support.OutboundFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The event-feed changes of outbound messages: sent, delivered, failed. */
+/**
+ * An outbound message read in one statement as both the {@link Message} the API returns and the
+ * {@link OutboundFacts} its events are made of ({@link dev.p2p.store.support.StatusRule}).
+ */
 final class MessageEvents {
   private static final String SELECT =
-      "SELECT m.id, m.org_id, m.gateway_id, m.reference, m.conversation_id, m.action_id,"
-          + " m.texter_id, m.contact_phone, m.sender, m.carrier_message_id, m.segments"
-          + " FROM messages m";
+      "SELECT "
+          + MessageRows.COLUMNS
+          + ", org_id, conversation_id, action_id, texter_id FROM messages";
 
   private MessageEvents() {}
 
-  /** What the events of an outbound message say about it, read from its row. */
-  record Row(
-      long id,
-      String orgId,
-      String gatewayId,
-      String reference,
-      OptionalLong conversationId,
-      OptionalLong actionId,
-      Optional<String> texterId,
-      String contactPhone,
-      String sender,
-      Optional<String> carrierMessageId,
-      int segments) {
-
-    Change.MessageSent sent() {
-      return new Change.MessageSent(
-          id,
-          reference,
-          conversationId,
-          actionId,
-          texterId,
-          contactPhone,
-          sender,
-          carrierMessageId.orElse(""),
-          segments);
+  /** A message, its organization and its events' facts. */
+  record Row(String orgId, Message message, OutboundFacts facts) {
+    String gatewayId() {
+      return message.gatewayId();
     }
 
-    Change.MessageDelivered delivered() {
-      return new Change.MessageDelivered(id, reference, conversationId, actionId, contactPhone);
-    }
-
-    Change.MessageFailed failed(FailureKind failure, Optional<String> carrierCode) {
-      return new Change.MessageFailed(
-          id, reference, conversationId, actionId, contactPhone, failure, carrierCode);
+    String contactPhone() {
+      return message.contactPhone();
     }
   }
 
   /** The organization's message; empty if it has none with this id. */
   static Optional<Row> byId(Connection c, String orgId, long messageId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE m.org_id = ? AND m.id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE org_id = ? AND id = ?")) {
       ps.setString(1, orgId);
       ps.setLong(2, messageId);
       return read(ps);
@@ -71,29 +47,11 @@ final class MessageEvents {
     try (PreparedStatement ps =
         c.prepareStatement(
             SELECT
-                + " WHERE m.gateway_id = ? AND m.carrier_message_id = ?"
-                + " AND m.direction = 'OUTBOUND'")) {
+                + " WHERE gateway_id = ? AND carrier_message_id = ?"
+                + " AND direction = 'OUTBOUND'")) {
       ps.setString(1, gatewayId);
       ps.setString(2, carrierMessageId);
       return read(ps);
-    }
-  }
-
-  /** Emits the message's change for the status a carrier's update moved it into, if any. */
-  static void moved(Row m, EarlyStatusSql.Early update, Instant now) {
-    switch (update.status()) {
-      case DELIVERED -> Tx.emit(m.orgId(), now, m.delivered());
-      case FAILED, UNDELIVERED -> {
-        String kind = update.errorKind();
-        Tx.emit(
-            m.orgId(),
-            now,
-            m.failed(
-                kind == null ? FailureKind.PERMANENT : FailureKind.valueOf(kind),
-                Optional.ofNullable(update.carrierCode())));
-      }
-      // SENT: the receipt that gave the message its carrier id wrote message.sent already.
-      default -> {}
     }
   }
 
@@ -102,25 +60,26 @@ final class MessageEvents {
       if (!rs.next()) {
         return Optional.empty();
       }
-      long conversation = rs.getLong(5);
+      Message m = MessageRows.read(rs);
+      int extra = 17;
+      String orgId = rs.getString(extra);
+      long conversation = rs.getLong(extra + 1);
       OptionalLong conversationId =
           rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(conversation);
-      long action = rs.getLong(6);
+      long action = rs.getLong(extra + 2);
       OptionalLong actionId = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(action);
-      String reference = rs.getString(4);
-      return Optional.of(
-          new Row(
-              rs.getLong(1),
-              rs.getString(2),
-              rs.getString(3),
-              reference == null ? "" : reference,
+      OutboundFacts facts =
+          new OutboundFacts(
+              m.id(),
+              m.reference().orElse(""),
               conversationId,
               actionId,
-              Optional.ofNullable(rs.getString(7)),
-              rs.getString(8),
-              rs.getString(9),
-              Optional.ofNullable(rs.getString(10)),
-              rs.getInt(11)));
+              Optional.ofNullable(rs.getString(extra + 3)),
+              m.contactPhone(),
+              m.sender(),
+              m.carrierMessageId(),
+              m.segments());
+      return Optional.of(new Row(orgId, m, facts));
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.ValidationException;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
@@ -9,6 +8,9 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.support.InboundRule;
+import dev.p2p.store.support.Refusals;
+import dev.p2p.store.support.StatusRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +50,27 @@ final class MessageSql {
         "record an outbound message",
         orgId,
         c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), null, now));
+  }
+
+  /** The message just inserted by {@link #insertOutbound}, as stored, without reading it back. */
+  static Message queued(long id, QueuedMessage m, Instant at) {
+    return new Message(
+        id,
+        Direction.OUTBOUND,
+        m.gatewayId(),
+        Optional.of(m.reference()),
+        Optional.empty(),
+        m.sender(),
+        m.contactPhone(),
+        m.body(),
+        m.media(),
+        m.segments(),
+        MessageStatus.QUEUED,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        at,
+        at);
   }
 
   /**
@@ -100,63 +123,37 @@ final class MessageSql {
       }
     } catch (SQLException e) {
       if (dialect.isUniqueViolation(e)) {
-        throw ValidationException.of(
-            "reference", "is already used by another message of the organization");
+        throw Refusals.referenceUsed();
       }
       throw e;
     }
   }
 
-  boolean markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
+  /** The receipt's carrier id is another message's: nothing is written, the core decides. */
+  private static final class CarrierIdTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CarrierIdTaken() {
+      super(null, null, false, false);
+    }
+  }
+
+  Optional<Message> markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
     String carrierId = receipt.carrierMessageId();
-    Optional<String> gatewayId =
-        tx.run(
-            "store a send receipt",
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
-                          + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
-                          + " unconfirmed = FALSE, updated_at = ?"
-                          + AWAITING_SEND)) {
-                ps.setString(1, carrierId);
-                ps.setString(2, receipt.status().name());
-                ps.setInt(3, receipt.status().rank());
-                if (receipt.segments().isPresent()) {
-                  ps.setInt(4, receipt.segments().getAsInt());
-                } else {
-                  ps.setNull(4, Types.INTEGER);
-                }
-                MessageRows.setText(ps, 5, receipt.from());
-                ps.setObject(6, Times.toColumn(now));
-                ps.setString(7, orgId);
-                ps.setLong(8, messageId);
-                if (ps.executeUpdate() == 0) {
-                  return Optional.<String>empty();
-                }
-              }
-              MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
-              if (receipt.from().isPresent()) {
-                // The receipt names the number the carrier used. Sent from a number, it is the one
-                // already bound; through a messaging service, the binding moves to it.
-                String number = receipt.from().get();
-                Optional<String> bound = SenderSql.bound(c, orgId, m.gatewayId(), m.contactPhone());
-                if (!bound.equals(Optional.of(number))) {
-                  SenderSql.record(
-                      c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), number, now);
-                  loads.moved(orgId, m.gatewayId(), bound.orElse(""), number);
-                }
-              }
-              Tx.emit(orgId, now, m.sent());
-              StatusSql.applyDrained(c, m.gatewayId(), carrierId, now);
-              return Optional.of(m.gatewayId());
-            });
-    if (gatewayId.isEmpty()) {
-      return false;
+    Optional<Message> stored;
+    try {
+      stored = tx.run("store a send receipt", c -> storeReceipt(c, orgId, messageId, receipt, now));
+    } catch (CarrierIdTaken e) {
+      return Optional.empty();
+    }
+    if (stored.isEmpty()) {
+      return stored;
     }
     // A status parked by another node while the receipt was being committed: see EarlyStatusSql.
     try {
-      statuses.applyParked(gatewayId.get(), carrierId, now);
+      if (statuses.applyParked(stored.get().gatewayId(), carrierId, now)) {
+        return find(orgId, messageId);
+      }
     } catch (RuntimeException e) {
       log.warn(
           "The receipt of message {} is stored, but early statuses for it could not be read now;"
@@ -164,10 +161,59 @@ final class MessageSql {
           messageId,
           e);
     }
-    return true;
+    return stored;
   }
 
-  boolean markFailed(
+  private Optional<Message> storeReceipt(
+      Connection c, String orgId, long messageId, SendReceipt receipt, Instant now)
+      throws SQLException {
+    String carrierId = receipt.carrierMessageId();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
+                + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
+                + " unconfirmed = FALSE, updated_at = ?"
+                + AWAITING_SEND)) {
+      ps.setString(1, carrierId);
+      ps.setString(2, receipt.status().name());
+      ps.setInt(3, receipt.status().rank());
+      if (receipt.segments().isPresent()) {
+        ps.setInt(4, receipt.segments().getAsInt());
+      } else {
+        ps.setNull(4, Types.INTEGER);
+      }
+      MessageRows.setText(ps, 5, receipt.from());
+      ps.setObject(6, Times.toColumn(now));
+      ps.setString(7, orgId);
+      ps.setLong(8, messageId);
+      if (ps.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+    } catch (SQLException e) {
+      if (tx.dialect().isUniqueViolation(e)) {
+        throw new CarrierIdTaken();
+      }
+      throw e;
+    }
+    MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
+    if (receipt.from().isPresent()) {
+      // The receipt names the number the carrier used. Sent from a number, it is the one
+      // already bound; through a messaging service, the binding moves to it.
+      String number = receipt.from().get();
+      Optional<String> bound = SenderSql.bound(c, orgId, m.gatewayId(), m.contactPhone());
+      if (!bound.equals(Optional.of(number))) {
+        SenderSql.record(c, tx.dialect(), orgId, m.gatewayId(), m.contactPhone(), number, now);
+        loads.moved(orgId, m.gatewayId(), bound.orElse(""), number);
+      }
+    }
+    Tx.emit(orgId, now, StatusRule.receiptStored(m.facts()));
+    if (StatusSql.applyDrained(c, m.gatewayId(), carrierId, now)) {
+      return find(c, orgId, messageId);
+    }
+    return Optional.of(m.message());
+  }
+
+  Optional<Message> markFailed(
       String orgId,
       long messageId,
       FailureKind failure,
@@ -192,14 +238,13 @@ final class MessageSql {
             ps.setString(7, orgId);
             ps.setLong(8, messageId);
             if (ps.executeUpdate() == 0) {
-              return false;
+              return Optional.<Message>empty();
             }
           }
-          if (retrySafe) {
-            MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
-            Tx.emit(orgId, now, m.failed(failure, carrierCode));
-          }
-          return true;
+          MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
+          StatusRule.sendFailed(m.facts(), failure, carrierCode, retrySafe)
+              .ifPresent(change -> Tx.emit(orgId, now, change));
+          return Optional.of(m.message());
         });
   }
 
@@ -210,27 +255,12 @@ final class MessageSql {
         c -> {
           OptionalLong id = insertInbound(c, tx.dialect(), orgId, gatewayId, in, now);
           if (id.isPresent()) {
-            received(orgId, id.getAsLong(), in, Optional.empty(), now);
+            for (Change change : InboundRule.changes(id.getAsLong(), in, Optional.empty(), false)) {
+              Tx.emit(orgId, now, change);
+            }
           }
           return id.isPresent();
         });
-  }
-
-  /** Emits message.received for a new inbound message, routed to the locked conversation or not. */
-  static void received(
-      String orgId, long messageId, InboundMessage in, Optional<Locked> routed, Instant now) {
-    Tx.emit(
-        orgId,
-        now,
-        new Change.MessageReceived(
-            messageId,
-            routed.isPresent() ? OptionalLong.of(routed.get().id()) : OptionalLong.empty(),
-            routed.isPresent() ? OptionalLong.of(routed.get().actionId()) : OptionalLong.empty(),
-            routed.flatMap(Locked::texterId),
-            in.from(),
-            in.to(),
-            in.body(),
-            in.media()));
   }
 
   /**

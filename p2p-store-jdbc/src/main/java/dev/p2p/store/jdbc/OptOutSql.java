@@ -1,8 +1,8 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.event.Change;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
+import dev.p2p.store.support.OptOutRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +30,20 @@ final class OptOutSql {
         "opt a phone out", orgId, c -> optOut(c, tx.dialect(), orgId, phone, source, now));
   }
 
-  /** Records the opt-out unless recorded, and opts out every conversation of the phone. */
+  /** Records the opt-out unless recorded, opts out every conversation of the phone, emits. */
   static boolean optOut(
+      Connection c, Dialect dialect, String orgId, String phone, OptOutSource source, Instant now)
+      throws SQLException {
+    boolean inserted = record(c, dialect, orgId, phone, source, now);
+    OptOutRule.optedOut(phone, source, inserted).ifPresent(change -> Tx.emit(orgId, now, change));
+    return inserted;
+  }
+
+  /**
+   * Records the opt-out unless recorded, and opts out every conversation of the phone; returns
+   * whether it was recorded now. Emits nothing.
+   */
+  static boolean record(
       Connection c, Dialect dialect, String orgId, String phone, OptOutSource source, Instant now)
       throws SQLException {
     boolean inserted =
@@ -49,15 +61,12 @@ final class OptOutSql {
             });
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE conversations SET status = 'OPTED_OUT', updated_at = ?"
+            "UPDATE conversations SET status = 'OPTED_OUT', unread = FALSE, updated_at = ?"
                 + " WHERE org_id = ? AND contact_phone = ? AND status <> 'OPTED_OUT'")) {
       ps.setObject(1, Times.toColumn(now));
       ps.setString(2, orgId);
       ps.setString(3, phone);
       ps.executeUpdate();
-    }
-    if (inserted) {
-      Tx.emit(orgId, now, new Change.ContactOptedOut(phone, source));
     }
     return inserted;
   }

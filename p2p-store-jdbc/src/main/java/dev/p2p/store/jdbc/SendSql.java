@@ -1,72 +1,96 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.ForbiddenException;
-import dev.p2p.OptedOutException;
-import dev.p2p.ValidationException;
-import dev.p2p.contact.Phones;
-import dev.p2p.conversation.ConversationStatus;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.store.SendRecord;
+import dev.p2p.store.support.SendFacts;
+import dev.p2p.store.support.SendRule;
+import dev.p2p.store.support.SendVerdict;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.OptionalLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Recording an outbound message of a conversation, in one transaction: lock the conversation row,
- * check the texter, the opt-out, the action's status, the invalid mark, the conversation's status
- * and (initial messages) the organization's lock window; insert the message; move the conversation
- * and apply the record's effects. An opt-out locks the same rows, so it and a send are serialized:
- * a send either commits before the opt-out or sees it.
+ * read the facts {@link SendRule} decides on (the texter, the opt-out, the action's status, the
+ * invalid mark, the conversation's status and, for an initial message, the phone's lock, held for
+ * the rest of the transaction); insert the message; move the conversation as the verdict says and
+ * apply the record's effects. An opt-out locks the same rows, so it and a send are serialized: a
+ * send either commits before the opt-out or sees it.
  */
 final class SendSql {
   private final Tx tx;
+  private final SenderSql senders;
 
-  SendSql(Tx tx) {
+  SendSql(Tx tx, SenderSql senders) {
     this.tx = tx;
+    this.senders = senders;
   }
 
-  long recordSend(String orgId, SendRecord r, Instant now) {
+  Message recordSend(String orgId, SendRecord r, Instant now) {
+    Instant at = Times.stored(now);
     return tx.run(
         "record a message",
         c -> {
           Locked v = Locked.lock(c, orgId, r.conversationId());
-          OptionalLong in = OptionalLong.of(v.id());
-          if (r.kind() == SendRecord.Kind.AUTOMATIC) {
-            MessageSql.Attribution automatic = new MessageSql.Attribution(v.actionId(), null, null);
-            long id =
-                MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, automatic, now);
+          SendVerdict verdict = SendRule.decide(r, facts(c, orgId, r, v, at), at);
+          QueuedMessage m = r.message();
+          String sender =
+              v.sender().isPresent() && verdict.moveTo().isPresent()
+                  ? v.sender().get()
+                  : r.senderPool().isEmpty()
+                      ? m.sender()
+                      : senders.bind(c, orgId, m.gatewayId(), v.phone(), r.senderPool(), at);
+          if (!sender.equals(m.sender())) {
+            m =
+                new QueuedMessage(
+                    m.gatewayId(),
+                    m.reference(),
+                    sender,
+                    m.contactPhone(),
+                    m.body(),
+                    m.media(),
+                    m.segments());
+          }
+          MessageSql.Attribution attribution =
+              new MessageSql.Attribution(
+                  v.actionId(),
+                  r.texterId().orElse(null),
+                  verdict.responseMs().isPresent() ? verdict.responseMs().getAsLong() : null);
+          long id =
+              MessageSql.insertOutbound(
+                  c, tx.dialect(), orgId, m, OptionalLong.of(v.id()), attribution, at);
+          Message recorded = MessageSql.queued(id, m, at);
+          if (verdict.moveTo().isEmpty()) {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE conversations SET last_message_at = ?, updated_at = ? WHERE id = ?")) {
-              ps.setObject(1, Times.toColumn(now));
-              ps.setObject(2, Times.toColumn(now));
+              ps.setObject(1, Times.toColumn(at));
+              ps.setObject(2, Times.toColumn(at));
               ps.setLong(3, v.id());
               ps.executeUpdate();
             }
-            return id;
+            return recorded;
           }
-          check(c, orgId, r, v, now);
-          MessageSql.Attribution attribution =
-              new MessageSql.Attribution(
-                  v.actionId(), r.texterId().orElseThrow(), responseMs(r, v, now));
-          long id =
-              MessageSql.insertOutbound(c, tx.dialect(), orgId, r.message(), in, attribution, now);
           // An initial message keeps its variant and segments for the action's report.
-          boolean initial = r.kind() == SendRecord.Kind.INITIAL;
+          boolean initial = verdict.keepVariant();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE conversations SET status = 'AWAITING_REPLY', unread = FALSE,"
+                  "UPDATE conversations SET status = ?, unread = FALSE,"
                       + " contact_wrote_last = FALSE, last_message_at = ?,"
                       + " sender = COALESCE(sender, ?)"
                       + (initial ? ", variant = ?, initial_segments = ?" : "")
                       + " WHERE id = ?")) {
             int i = 1;
-            ps.setObject(i++, Times.toColumn(now));
-            ps.setString(i++, r.message().sender());
+            ps.setString(i++, verdict.moveTo().get().name());
+            ps.setObject(i++, Times.toColumn(at));
+            ps.setString(i++, sender);
             if (initial) {
               ps.setInt(i++, r.variant());
               ps.setInt(i++, r.message().segments());
@@ -74,58 +98,47 @@ final class SendSql {
             ps.setLong(i, v.id());
             ps.executeUpdate();
           }
-          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), r.effects(), now);
-          return id;
+          if (verdict.takeLock()) {
+            InitialLock.take(c, orgId, v.phone(), v.actionId(), at);
+          }
+          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), r.effects(), at);
+          return recorded;
         });
   }
 
-  private void check(Connection c, String orgId, SendRecord r, Locked v, Instant now)
-      throws SQLException {
-    String texter = r.texterId().orElseThrow();
-    if (!v.assignedTo(texter)) {
-      throw new ForbiddenException(
-          "conversation " + v.id() + " is not assigned to texter " + texter);
-    }
-    if (v.status() == ConversationStatus.OPTED_OUT || listed(c, "opt_outs", orgId, v.phone())) {
-      throw new OptedOutException(Phones.mask(v.phone()));
-    }
-    String actionStatus = actionStatus(c, v.actionId());
-    if (!actionStatus.equals("PUBLISHED")) {
-      throw ValidationException.of(
-          "status", "the action is " + actionStatus + ": only a published action sends messages");
-    }
-    if (listed(c, "invalid_phones", orgId, v.phone())) {
-      throw ValidationException.of(
-          "contactPhone", "is marked invalid: the carrier said it cannot receive texts");
-    }
-    if (r.kind() == SendRecord.Kind.INITIAL) {
-      if (v.status() != ConversationStatus.NEEDS_FIRST_MESSAGE) {
-        throw ValidationException.of(
-            "status", "the conversation is " + v.status() + ": its initial message was sent");
-      }
-      if (!InitialLock.take(c, tx.dialect(), orgId, v.phone(), v.actionId(), now, r.lockWindow())) {
-        throw ValidationException.of(
-            "contactPhone",
-            "received another action's initial message within the organization's lock window");
-      }
-    } else if (v.status() != ConversationStatus.AWAITING_REPLY
-        && v.status() != ConversationStatus.NEEDS_ATTENTION) {
-      throw ValidationException.of(
-          "status", "the conversation is " + v.status() + ": a reply needs a started one");
-    }
-  }
-
   /**
-   * For a reply while the contact wrote last, the milliseconds since the conversation's last
-   * message (theirs), as the locked row has it; null otherwise.
+   * What the send rule needs, read with the conversation locked (and, initial, its phone's lock).
    */
-  private static @Nullable Long responseMs(SendRecord r, Locked v, Instant now) {
-    if (r.kind() != SendRecord.Kind.REPLY || !v.contactWroteLast()) {
-      return null;
+  private SendFacts facts(Connection c, String orgId, SendRecord r, Locked v, Instant now)
+      throws SQLException {
+    if (r.kind() == SendRecord.Kind.AUTOMATIC) {
+      return v.facts(ActionStatus.PUBLISHED, false, false, Optional.empty());
     }
-    return v.lastMessageAt()
-        .map(last -> Duration.between(last, Times.stored(now)).toMillis())
-        .orElse(null);
+    ActionStatus actionStatus;
+    boolean optedOut;
+    boolean invalid;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (SELECT status FROM actions WHERE id = ?),"
+                + " (SELECT COUNT(*) FROM opt_outs WHERE org_id = ? AND phone = ?),"
+                + " (SELECT COUNT(*) FROM invalid_phones WHERE org_id = ? AND phone = ?)")) {
+      ps.setLong(1, v.actionId());
+      ps.setString(2, orgId);
+      ps.setString(3, v.phone());
+      ps.setString(4, orgId);
+      ps.setString(5, v.phone());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        actionStatus = ActionStatus.valueOf(rs.getString(1));
+        optedOut = rs.getLong(2) > 0;
+        invalid = rs.getLong(3) > 0;
+      }
+    }
+    Optional<SendFacts.InitialLock> lock =
+        r.kind() == SendRecord.Kind.INITIAL
+            ? Optional.of(InitialLock.hold(c, tx.dialect(), orgId, v.phone(), v.actionId(), now))
+            : Optional.empty();
+    return v.facts(actionStatus, optedOut, invalid, lock);
   }
 
   /** Whether the phone is in the organization's {@code opt_outs} or {@code invalid_phones}. */
@@ -141,34 +154,16 @@ final class SendSql {
     }
   }
 
-  private static String actionStatus(Connection c, long actionId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT status FROM actions WHERE id = ?")) {
-      ps.setLong(1, actionId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
-  }
-
   /** The organization's lock on initial messages to each phone ({@code initial_locks}). */
   static final class InitialLock {
     private InitialLock() {}
 
     /**
-     * Takes the phone's lock for the action: inserts and locks its row, or locks the row there and
-     * moves it to this action unless another action's initial message is within the window.
-     *
-     * @return false if another action holds the phone within the window
+     * Locks the phone's row for the rest of the transaction, inserting it for this action as of now
+     * if the phone has none, and returns it as stored.
      */
-    static boolean take(
-        Connection c,
-        Dialect dialect,
-        String orgId,
-        String phone,
-        long actionId,
-        Instant now,
-        Duration window)
+    static SendFacts.InitialLock hold(
+        Connection c, Dialect dialect, String orgId, String phone, long actionId, Instant now)
         throws SQLException {
       Inserts.locking(
           c,
@@ -195,12 +190,15 @@ final class SendSql {
         ps.setString(2, phone);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          Instant sentAt = Times.fromColumn(rs.getObject(2, java.time.LocalDateTime.class));
-          if (rs.getLong(1) != actionId && sentAt.isAfter(now.minus(window))) {
-            return false;
-          }
+          return new SendFacts.InitialLock(
+              rs.getLong(1), Times.fromColumn(rs.getObject(2, LocalDateTime.class)));
         }
       }
+    }
+
+    /** Makes the held lock this action's, as of now. */
+    static void take(Connection c, String orgId, String phone, long actionId, Instant now)
+        throws SQLException {
       try (PreparedStatement ps =
           c.prepareStatement(
               "UPDATE initial_locks SET action_id = ?, sent_at = ? WHERE org_id = ? AND phone = ?")) {
@@ -210,7 +208,6 @@ final class SendSql {
         ps.setString(4, phone);
         ps.executeUpdate();
       }
-      return true;
     }
   }
 }

@@ -33,27 +33,35 @@ final class SenderSql {
 
   String bind(String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
     return tx.runInOrganization(
-        "choose a sender number",
-        orgId,
-        c -> {
-          Optional<String> current = read(c, orgId, gatewayId, contactPhone, "");
-          if (current.isPresent() && pool.contains(current.get())) {
-            if (move(c, orgId, gatewayId, contactPhone, current.get(), current.get(), now)) {
-              return current.get();
-            }
-          } else {
-            String chosen = leastBound(loads.counts(c, orgId, gatewayId), pool);
-            boolean bound =
-                current.isPresent()
-                    ? move(c, orgId, gatewayId, contactPhone, current.get(), chosen, now)
-                    : insertIfAbsent(c, orgId, gatewayId, contactPhone, chosen, now);
-            if (bound) {
-              loads.moved(orgId, gatewayId, current.orElse(""), chosen);
-            }
-          }
-          String latest = tx.dialect() == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "";
-          return read(c, orgId, gatewayId, contactPhone, latest).orElseThrow();
-        });
+        "choose a sender number", orgId, c -> bind(c, orgId, gatewayId, contactPhone, pool, now));
+  }
+
+  /** {@link #bind} inside the caller's transaction. */
+  String bind(
+      Connection c,
+      String orgId,
+      String gatewayId,
+      String contactPhone,
+      List<String> pool,
+      Instant now)
+      throws SQLException {
+    Optional<String> current = read(c, orgId, gatewayId, contactPhone, "");
+    if (current.isPresent() && pool.contains(current.get())) {
+      if (move(c, orgId, gatewayId, contactPhone, current.get(), current.get(), now)) {
+        return current.get();
+      }
+    } else {
+      String chosen = leastBound(loads.counts(c, orgId, gatewayId), pool);
+      boolean bound =
+          current.isPresent()
+              ? move(c, orgId, gatewayId, contactPhone, current.get(), chosen, now)
+              : insertIfAbsent(c, orgId, gatewayId, contactPhone, chosen, now);
+      if (bound) {
+        loads.moved(orgId, gatewayId, current.orElse(""), chosen);
+      }
+    }
+    String latest = tx.dialect() == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "";
+    return read(c, orgId, gatewayId, contactPhone, latest).orElseThrow();
   }
 
   Optional<String> find(String orgId, String gatewayId, String contactPhone) {

@@ -1,8 +1,10 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.conversation.FailureKind;
+import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.store.jdbc.EarlyStatusSql.Early;
+import dev.p2p.store.support.StatusRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,7 +145,9 @@ final class StatusSql {
     }
     Optional<MessageEvents.Row> moved = MessageEvents.byCarrierId(c, gatewayId, carrierId);
     if (moved.isPresent()) {
-      MessageEvents.moved(moved.get(), update, now);
+      Message m = moved.get().message();
+      StatusRule.moved(moved.get().facts(), update.status(), m.failure(), m.carrierCode())
+          .ifPresent(change -> Tx.emit(moved.get().orgId(), now, change));
     }
     return true;
   }

@@ -186,10 +186,12 @@ class JdbcReportStoreTest {
                   kind,
                   kind == SendRecord.Kind.AUTOMATIC ? Optional.empty() : Optional.of(texter),
                   m,
+                  List.of(),
                   ConversationUpdate.NONE,
                   Duration.ZERO,
                   variant),
-              at);
+              at)
+          .id();
     }
 
     void receive(String carrierId, int contact, Instant at) {

@@ -8,6 +8,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
@@ -222,14 +223,14 @@ final class VendorChecks {
               "SELECT status FROM early_statuses WHERE carrier_message_id = 'SM1' FOR UPDATE")) {
         ps.executeQuery().close();
       }
-      Future<Boolean> receipt =
+      Future<Optional<Message>> receipt =
           node.submit(() -> store.messages().markSent("acme", id, SendReceipt.queued("SM1"), NOW));
       awaitWaiter(dataSource, lock, blockerId, waitingOn);
 
       store.messages().applyStatus("twilio", delivered("SM1"), NOW.plusMillis(1));
 
       lock.commit();
-      assertThat(receipt.get(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(receipt.get(60, TimeUnit.SECONDS)).isPresent();
     } finally {
       node.shutdownNow();
     }

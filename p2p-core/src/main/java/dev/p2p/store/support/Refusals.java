@@ -1,0 +1,94 @@
+package dev.p2p.store.support;
+
+import dev.p2p.ForbiddenException;
+import dev.p2p.NotFoundException;
+import dev.p2p.OptedOutException;
+import dev.p2p.ValidationException;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.contact.Phones;
+import dev.p2p.conversation.ConversationStatus;
+import java.time.Duration;
+
+/**
+ * The one wording of each refusal a store's operation can end in. The rules here throw them; a
+ * store that must refuse on a fact only it can see (a unique constraint) throws the same ones, so
+ * that every store answers the same input with the same exception and message.
+ */
+public final class Refusals {
+  private Refusals() {}
+
+  /** The organization has no conversation with this id. */
+  public static NotFoundException noConversation(long conversationId) {
+    return new NotFoundException("conversation", conversationId);
+  }
+
+  /** The conversation is not assigned to the texter acting on it. */
+  public static ForbiddenException notAssigned(long conversationId, String texterId) {
+    return new ForbiddenException(
+        "conversation " + conversationId + " is not assigned to texter " + texterId);
+  }
+
+  /** The phone is opted out of the organization. */
+  public static OptedOutException optedOut(String phone) {
+    return new OptedOutException(Phones.mask(phone));
+  }
+
+  /** The conversation's action is not live. */
+  public static ValidationException actionNotLive(ActionStatus status) {
+    return ValidationException.of(
+        "status",
+        "the action is " + status + ": only a published action sends (resume it to send again)");
+  }
+
+  /** The carrier said the phone cannot receive texts. */
+  public static ValidationException invalidPhone() {
+    return ValidationException.of(
+        "contactPhone", "was marked invalid by the carrier: it cannot receive texts");
+  }
+
+  /** An initial message for a conversation that has one. */
+  public static ValidationException alreadyStarted(ConversationStatus status) {
+    return ValidationException.of(
+        "status", "the conversation is " + status + ": its initial message was sent already");
+  }
+
+  /** Another action's initial message to the phone is within the organization's lock window. */
+  public static ValidationException lockWindow(Duration window) {
+    return ValidationException.of(
+        "contactPhone",
+        "got another action's initial message within the organization's lock window of "
+            + describe(window)
+            + "; it can be texted once that window has passed");
+  }
+
+  /** A reply on a conversation that is not started and open. */
+  public static ValidationException replyNeedsOpen(ConversationStatus status) {
+    return ValidationException.of(
+        "status", "the conversation is " + status + ": a reply needs a started, open one");
+  }
+
+  /** Closing or reopening a conversation that cannot be. */
+  public static ValidationException cannotCloseOrReopen(ConversationStatus status, boolean close) {
+    return ValidationException.of(
+        "status",
+        "the conversation is "
+            + status
+            + ": only a started conversation that is not opted out can be "
+            + (close ? "closed" : "reopened"));
+  }
+
+  /** An outbound message whose reference another message of the organization has. */
+  public static ValidationException referenceUsed() {
+    return ValidationException.of(
+        "reference", "is already used by another message of the organization");
+  }
+
+  private static String describe(Duration window) {
+    long minutes = window.toMinutes();
+    if (minutes % 60 != 0) {
+      return minutes + " minutes";
+    }
+    long hours = window.toHours();
+    return hours == 1 ? "1 hour" : hours + " hours";
+  }
+}

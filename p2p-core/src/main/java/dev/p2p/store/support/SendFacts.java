@@ -1,0 +1,59 @@
+package dev.p2p.store.support;
+
+import dev.p2p.action.ActionStatus;
+import dev.p2p.conversation.ConversationStatus;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a store reads, with the conversation locked, before it records an outbound message: the
+ * facts {@link SendRule#decide} rules on.
+ *
+ * @param conversationId the conversation
+ * @param actionId its action
+ * @param phone its contact's phone, E.164
+ * @param texterId the texter it is assigned to, if any
+ * @param status its status
+ * @param actionStatus its action's status
+ * @param optedOut whether the phone is opted out of the organization
+ * @param invalidPhone whether the phone is marked invalid
+ * @param initialLock for an initial message, the phone's lock as stored (the action that last sent
+ *     the phone an initial message, and when); empty for none, and for other kinds
+ * @param contactWroteLast whether the contact wrote the conversation's last message
+ * @param lastMessageAt when its last message was recorded
+ */
+public record SendFacts(
+    long conversationId,
+    long actionId,
+    String phone,
+    Optional<String> texterId,
+    ConversationStatus status,
+    ActionStatus actionStatus,
+    boolean optedOut,
+    boolean invalidPhone,
+    Optional<InitialLock> initialLock,
+    boolean contactWroteLast,
+    Optional<Instant> lastMessageAt) {
+
+  /** Checks presence. */
+  public SendFacts {
+    Objects.requireNonNull(phone, "phone");
+    Objects.requireNonNull(texterId, "texterId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(actionStatus, "actionStatus");
+    Objects.requireNonNull(initialLock, "initialLock");
+    Objects.requireNonNull(lastMessageAt, "lastMessageAt");
+  }
+
+  /**
+   * The organization's lock on initial messages to one phone: the action that sent the last one,
+   * and when.
+   */
+  public record InitialLock(long actionId, Instant sentAt) {
+    /** Checks presence. */
+    public InitialLock {
+      Objects.requireNonNull(sentAt, "sentAt");
+    }
+  }
+}
