@@ -2,6 +2,7 @@ package dev.p2p;
 
 import dev.p2p.action.StateRule;
 import dev.p2p.action.StateRules;
+import dev.p2p.internal.Inputs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,8 +71,9 @@ public record TextingSettings(
     List<Violation> problems = new ArrayList<>();
     optOutKeywords = keywords("optOutKeywords", optOutKeywords, problems);
     helpKeywords = keywords("helpKeywords", helpKeywords, problems);
-    Objects.requireNonNull(helpText, "helpText");
-    Objects.requireNonNull(optOutConfirmation, "optOutConfirmation");
+    helpText = Objects.requireNonNull(helpText, "helpText").map(Inputs::text);
+    optOutConfirmation =
+        Objects.requireNonNull(optOutConfirmation, "optOutConfirmation").map(Inputs::text);
     if (helpText.isPresent() && helpText.get().isBlank()) {
       problems.add(new Violation("helpText", "must not be blank; leave it empty for no answer"));
     }

@@ -1,5 +1,6 @@
 package dev.p2p.action;
 
+import dev.p2p.internal.Inputs;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
   record TagQuestion(String prompt, List<String> tags, boolean multiple) implements Question {
     /** Checks presence and copies the tags. */
     public TagQuestion {
-      Objects.requireNonNull(prompt, "prompt");
+      prompt = Inputs.text(Objects.requireNonNull(prompt, "prompt"));
       tags = List.copyOf(tags);
     }
   }
@@ -51,7 +52,7 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
   record FieldQuestion(String prompt, String field) implements Question {
     /** Checks presence. */
     public FieldQuestion {
-      Objects.requireNonNull(prompt, "prompt");
+      prompt = Inputs.text(Objects.requireNonNull(prompt, "prompt"));
       Objects.requireNonNull(field, "field");
     }
   }

@@ -5,6 +5,7 @@ import dev.p2p.Violation;
 import dev.p2p.action.Action;
 import dev.p2p.action.Question;
 import dev.p2p.field.CustomField;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.store.ActionStore;
 import dev.p2p.store.ConversationUpdate;
@@ -55,7 +56,7 @@ final class Edits {
       return Optional.of(
           new Violation(path, "'" + name + "' is not a custom field of the organization"));
     }
-    return field.get().check(path, value);
+    return field.get().check(path, Inputs.text(value));
   }
 
   /**

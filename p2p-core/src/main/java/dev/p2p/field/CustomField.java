@@ -2,6 +2,7 @@ package dev.p2p.field;
 
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * @param name the camelCase name, such as {@code pollingPlace}: a letter then letters and digits,
  *     at most 64; not a built-in name ({@code firstName}, {@code phone}, ...)
- * @param label what people see, 1 to 255 characters
+ * @param label what people see, 1 to 255 characters (each NUL and lone surrogate of the label and
+ *     options becomes U+FFFD)
  * @param type what values are valid
  * @param options the valid values of a {@link FieldType#CHOICE} field (distinct, non-blank, at
  *     least one); empty for every other type
@@ -46,9 +48,9 @@ public record CustomField(String name, String label, FieldType type, List<String
    */
   public CustomField {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(label, "label");
+    label = Inputs.text(Objects.requireNonNull(label, "label"));
     Objects.requireNonNull(type, "type");
-    options = List.copyOf(options);
+    options = Inputs.texts(options);
     List<Violation> problems = new ArrayList<>();
     if (!NAME.matcher(name).matches()) {
       problems.add(

@@ -2,6 +2,7 @@ package dev.p2p.field;
 
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param name the tag's key, such as {@code not-voting}: a letter or digit, then letters, digits,
  *     {@code -} or {@code _}, at most 64; case-sensitive
- * @param description what the tag means, at most 1000 characters; may be empty
+ * @param description what the tag means, at most 1000 characters; may be empty; each NUL and lone
+ *     surrogate becomes U+FFFD
  */
 public record Tag(String name, String description) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -24,7 +26,7 @@ public record Tag(String name, String description) {
    */
   public Tag {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(description, "description");
+    description = Inputs.text(Objects.requireNonNull(description, "description"));
     List<Violation> problems = new ArrayList<>();
     if (!NAME.matcher(name).matches()) {
       problems.add(

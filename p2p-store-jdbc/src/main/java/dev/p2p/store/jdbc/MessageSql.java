@@ -256,6 +256,7 @@ final class MessageSql {
       ps.setInt(10, 0);
       ps.setString(11, MessageStatus.RECEIVED.name());
       ps.setInt(12, MessageStatus.RECEIVED.rank());
+      ps.setBoolean(19, in.truncated());
       if (ps.executeUpdate() == 0) {
         return OptionalLong.empty();
       }
@@ -327,5 +328,6 @@ final class MessageSql {
     ps.setNull(16, Types.BIGINT);
     ps.setNull(17, Types.VARCHAR);
     ps.setNull(18, Types.BIGINT);
+    ps.setBoolean(19, false);
   }
 }
