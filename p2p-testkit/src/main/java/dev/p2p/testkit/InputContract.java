@@ -21,6 +21,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
 import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * by {@link StoreContract} on every store; tagged {@code inputs} to run alone ({@code
  * -Dgroups=inputs}).
  */
-@Tag("inputs")
+@org.junit.jupiter.api.Tag("inputs")
 abstract class InputContract {
   private static final String NUMBER = "+13125550100";
   private static final String CONTACT = "+13125550123";
@@ -304,6 +304,23 @@ abstract class InputContract {
           .extracting(TexterProfile::id)
           .containsExactly("ana");
       org.texters().upsert(new TexterProfile("y".repeat(255), "Y", ""));
+    }
+
+    @Test
+    @DisplayName("a tag or field name with a space at the end is refused, never taken for another")
+    void paddedTagAndFieldNames() {
+      long conversation = started();
+      org.tags().define(Tag.named("supporter"));
+      assertRefused(() -> org.tags().find("supporter "), "name");
+      assertRefused(() -> org.customFields().find("pollingPlace "), "name");
+      assertRefused(() -> ana().tag(conversation, "supporter "), "tags");
+      assertRefused(
+          () -> ana().setField(conversation, "pollingPlace ", "Hall"), "fields.pollingPlace ");
+      ana().tag(conversation, "supporter");
+      assertRefused(() -> ana().untag(conversation, "supporter "), "tags");
+      assertRefused(() -> org.tags().delete("supporter "), "name");
+      assertThat(ana().conversation(conversation).tags()).containsExactly("supporter");
+      assertThat(org.tags().find("supporter")).isPresent();
     }
 
     @Test
