@@ -13,6 +13,9 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
   /** What the texter is asked. */
   String prompt();
 
+  /** The longest prompt publishing accepts: {@value} characters, as every store keeps. */
+  int MAX_PROMPT_LENGTH = 1_000;
+
   /** A question answered by choosing exactly one of these tags. */
   static Question tags(String prompt, String... tags) {
     return new TagQuestion(prompt, List.of(tags), false);
