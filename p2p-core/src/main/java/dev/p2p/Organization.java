@@ -7,6 +7,7 @@ import dev.p2p.conversation.Conversations;
 import dev.p2p.conversation.Texter;
 import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.optout.OptOuts;
 import dev.p2p.report.Reports;
@@ -115,10 +116,12 @@ public final class Organization {
   /**
    * What one texter does: batches, sends, replies, tags, reports, inbox.
    *
+   * @throws ValidationException naming {@code texterId} if it is not a valid texter id
    * @throws NotFoundException if no texter has this id (upsert it with {@link #texters()} first)
    */
   public Texter texter(String texterId) {
     Objects.requireNonNull(texterId, "texterId");
+    Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
     TexterProfile profile =
         context
             .store()

@@ -2,6 +2,8 @@ package dev.p2p;
 
 import dev.p2p.action.StateRule;
 import dev.p2p.action.StateRules;
+import dev.p2p.conversation.Message;
+import dev.p2p.internal.Inputs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +24,8 @@ import java.util.TreeSet;
  * @param optOutKeywords whole-message keywords that opt the contact out (compared ignoring case,
  *     spaces and punctuation: "Stop.", "stop all" and "STOPALL" match STOP and STOPALL)
  * @param helpKeywords whole-message keywords answered with {@code helpText}
- * @param helpText the answer to a help keyword (who you are, how to stop); empty: no answer
+ * @param helpText the answer to a help keyword (who you are, how to stop); empty: no answer; at
+ *     most {@value Message#MAX_BODY_LENGTH} characters, like every body
  * @param optOutConfirmation one text confirming an opt-out; empty (the default): none, since the
  *     carriers confirm STOP themselves
  * @param lockWindow how long after one action's initial message to a phone no other action of the
@@ -70,13 +73,21 @@ public record TextingSettings(
     List<Violation> problems = new ArrayList<>();
     optOutKeywords = keywords("optOutKeywords", optOutKeywords, problems);
     helpKeywords = keywords("helpKeywords", helpKeywords, problems);
-    Objects.requireNonNull(helpText, "helpText");
-    Objects.requireNonNull(optOutConfirmation, "optOutConfirmation");
+    helpText = Objects.requireNonNull(helpText, "helpText").map(Inputs::text);
+    optOutConfirmation =
+        Objects.requireNonNull(optOutConfirmation, "optOutConfirmation").map(Inputs::text);
     if (helpText.isPresent() && helpText.get().isBlank()) {
       problems.add(new Violation("helpText", "must not be blank; leave it empty for no answer"));
     }
     if (optOutConfirmation.isPresent() && optOutConfirmation.get().isBlank()) {
       problems.add(new Violation("optOutConfirmation", "must not be blank; leave it empty"));
+    }
+    String tooLong = "must be at most " + Message.MAX_BODY_LENGTH + " characters: it is sent";
+    if (helpText.filter(t -> t.length() > Message.MAX_BODY_LENGTH).isPresent()) {
+      problems.add(new Violation("helpText", tooLong));
+    }
+    if (optOutConfirmation.filter(t -> t.length() > Message.MAX_BODY_LENGTH).isPresent()) {
+      problems.add(new Violation("optOutConfirmation", tooLong));
     }
     Objects.requireNonNull(lockWindow, "lockWindow");
     if (lockWindow.isNegative() || lockWindow.compareTo(Duration.ofDays(MAX_LOCK_DAYS)) > 0) {

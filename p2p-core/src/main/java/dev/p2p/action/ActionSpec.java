@@ -1,6 +1,7 @@
 package dev.p2p.action;
 
 import dev.p2p.ValidationException;
+import dev.p2p.internal.Inputs;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
@@ -40,9 +41,9 @@ public record ActionSpec(
     AssignmentSettings assignment,
     boolean smartEncoding) {
 
-  /** Checks presence and copies the lists. */
+  /** Checks presence, copies the lists and replaces each NUL and lone surrogate of the name. */
   public ActionSpec {
-    Objects.requireNonNull(name, "name");
+    name = Inputs.text(Objects.requireNonNull(name, "name"));
     Objects.requireNonNull(contactListId, "contactListId");
     Objects.requireNonNull(script, "script");
     tags = List.copyOf(tags);

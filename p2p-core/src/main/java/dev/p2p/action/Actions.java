@@ -5,10 +5,12 @@ import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Validation;
 import dev.p2p.script.Template;
 import dev.p2p.store.Store;
+import dev.p2p.texter.TexterProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -213,6 +215,7 @@ public final class Actions {
    * @throws NotFoundException if the action, the contact or the texter does not exist
    */
   public Preview preview(long actionId, String body, long contactId, String texterId) {
+    Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
     Template template = Template.parse(Objects.requireNonNull(body, "body"));
     return new Previews(ctx).preview(get(actionId), template, contactId, texterId);
   }

@@ -3,6 +3,7 @@ package dev.p2p.action;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.ContactList;
+import dev.p2p.conversation.Message;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
 import dev.p2p.script.InitialMessage;
@@ -167,6 +168,12 @@ final class PublishCheck {
       problems.add(new Violation(path, "must not be empty"));
       return;
     }
+    if (body.length() > Message.MAX_BODY_LENGTH) {
+      problems.add(
+          new Violation(
+              path, "must be at most " + Message.MAX_BODY_LENGTH + " characters, as every body"));
+      return;
+    }
     Template template;
     try {
       template = Template.parse(body);
@@ -251,6 +258,10 @@ final class PublishCheck {
       String at = "report[" + i + "]";
       if (question.prompt().isBlank()) {
         problems.add(new Violation(at + ".prompt", "must not be blank"));
+      } else if (question.prompt().length() > Question.MAX_PROMPT_LENGTH) {
+        problems.add(
+            new Violation(
+                at + ".prompt", "must be at most " + Question.MAX_PROMPT_LENGTH + " characters"));
       }
       if (question instanceof Question.TagQuestion q) {
         if (q.tags().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.p2p.action;
 
+import dev.p2p.internal.Inputs;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,9 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
 
   /** What the texter is asked. */
   String prompt();
+
+  /** The longest prompt publishing accepts: {@value} characters, as every store keeps. */
+  int MAX_PROMPT_LENGTH = 1_000;
 
   /** A question answered by choosing exactly one of these tags. */
   static Question tags(String prompt, String... tags) {
@@ -37,7 +41,7 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
   record TagQuestion(String prompt, List<String> tags, boolean multiple) implements Question {
     /** Checks presence and copies the tags. */
     public TagQuestion {
-      Objects.requireNonNull(prompt, "prompt");
+      prompt = Inputs.text(Objects.requireNonNull(prompt, "prompt"));
       tags = List.copyOf(tags);
     }
   }
@@ -51,7 +55,7 @@ public sealed interface Question permits Question.TagQuestion, Question.FieldQue
   record FieldQuestion(String prompt, String field) implements Question {
     /** Checks presence. */
     public FieldQuestion {
-      Objects.requireNonNull(prompt, "prompt");
+      prompt = Inputs.text(Objects.requireNonNull(prompt, "prompt"));
       Objects.requireNonNull(field, "field");
     }
   }

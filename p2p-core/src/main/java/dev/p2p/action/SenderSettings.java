@@ -4,6 +4,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.Phones;
 import dev.p2p.internal.Ids;
+import dev.p2p.internal.Inputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,12 +18,16 @@ import java.util.stream.Collectors;
  * (which picks the number), or a pool of the organization's own numbers.
  *
  * @param gateway the id of the gateway, as registered with p2p
- * @param messagingServiceId the gateway's messaging-service id; empty when a pool is given
+ * @param messagingServiceId the gateway's messaging-service id, 1 to {@value
+ *     #MAX_MESSAGING_SERVICE_ID_LENGTH} characters compared exactly (it is the messages' sender
+ *     until the carrier names the number); empty when a pool is given
  * @param numbers the sender numbers in E.164 form, distinct; empty when a messaging service is
  *     given
  */
 public record SenderSettings(
     String gateway, Optional<String> messagingServiceId, List<String> numbers) {
+  /** The longest messaging-service id: {@value}, as messages keep their sender. */
+  public static final int MAX_MESSAGING_SERVICE_ID_LENGTH = 64;
 
   /**
    * Checks every part, listing every problem.
@@ -47,9 +52,9 @@ public record SenderSettings(
           new Violation(
               "sender", "must give either a messaging service or sender numbers, not both"));
     }
-    if (messagingServiceId.filter(id -> id.isBlank() || id.length() > 255).isPresent()) {
-      problems.add(new Violation("sender.messagingServiceId", "must be 1 to 255 characters"));
-    }
+    messagingServiceId
+        .flatMap(id -> Inputs.idProblem(id, MAX_MESSAGING_SERVICE_ID_LENGTH))
+        .ifPresent(reason -> problems.add(new Violation("sender.messagingServiceId", reason)));
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);

@@ -6,11 +6,13 @@ import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.action.AssignmentSettings;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.store.ConversationStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.GroupKind;
+import dev.p2p.texter.TexterProfile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,6 +136,7 @@ public final class Assignments {
    * @return how many moved
    */
   public int reassign(long actionId, String fromTexter, String toTexter) {
+    Inputs.id("fromTexter", fromTexter, TexterProfile.MAX_ID_LENGTH);
     action(actionId);
     exists(Target.texter(toTexter));
     return conversations.reassign(
@@ -146,6 +149,7 @@ public final class Assignments {
    * @return how many were released
    */
   public int release(long actionId, String texterId) {
+    Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
     action(actionId);
     return conversations.release(ctx.orgId(), actionId, texterId, texting.clock().instant());
   }

@@ -1,7 +1,9 @@
 package dev.p2p.assign;
 
 import dev.p2p.ValidationException;
-import dev.p2p.internal.Ids;
+import dev.p2p.internal.Inputs;
+import dev.p2p.texter.TexterProfile;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +13,8 @@ import java.util.Optional;
  * part too.
  *
  * @param kind texter, team or user list
- * @param id the texter's or group's id
+ * @param id the texter's or group's id: 1 to {@value TexterProfile#MAX_ID_LENGTH} characters,
+ *     compared exactly (no space at either end, no control character or lone surrogate)
  */
 public record Target(Kind kind, String id) {
   /** What a target names. */
@@ -32,9 +35,10 @@ public record Target(Kind kind, String id) {
   public Target {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
-    Optional<String> problem = Ids.problem(id);
+    Optional<String> problem = Inputs.idProblem(id, TexterProfile.MAX_ID_LENGTH);
     if (problem.isPresent()) {
-      throw ValidationException.of("target", kind.name().toLowerCase() + " id " + problem.get());
+      throw ValidationException.of(
+          "target", kind.name().toLowerCase(Locale.ROOT) + " id " + problem.get());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.p2p.contact;
 
+import dev.p2p.internal.Inputs;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * What p2p knows of a contact, already normalized: an E.164 phone, names, the place data that
- * quiet-hour rules need, the CRM's external id and custom fields.
+ * quiet-hour rules need, the CRM's external id and custom fields. Text holds no NUL and no lone
+ * surrogate: the constructor replaces each by U+FFFD, the same on every store.
  *
  * @param phone the phone in E.164 form, such as {@code +14155552671}
  * @param firstName the first name, empty when unknown
@@ -32,7 +34,7 @@ public record ContactDetails(
     Optional<String> externalId,
     Map<String, String> fields) {
 
-  /** Checks presence and copies the fields. */
+  /** Checks presence, copies the fields and replaces each NUL and lone surrogate by U+FFFD. */
   public ContactDetails {
     Objects.requireNonNull(phone, "phone");
     Objects.requireNonNull(firstName, "firstName");
@@ -42,7 +44,13 @@ public record ContactDetails(
     Objects.requireNonNull(zipState, "zipState");
     Objects.requireNonNull(areaCodeState, "areaCodeState");
     Objects.requireNonNull(externalId, "externalId");
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    firstName = Inputs.text(firstName);
+    lastName = Inputs.text(lastName);
+    zip = zip.map(Inputs::text);
+    externalId = externalId.map(Inputs::text);
+    Map<String, String> copy = new LinkedHashMap<>();
+    fields.forEach((name, value) -> copy.put(Inputs.text(name), Inputs.text(value)));
+    fields = Collections.unmodifiableMap(copy);
   }
 
   /** A contact with only a phone, for tests and simple callers. */

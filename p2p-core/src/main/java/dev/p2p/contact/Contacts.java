@@ -4,6 +4,7 @@ import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.store.ContactImport;
 import java.io.IOException;
@@ -230,7 +231,7 @@ public final class Contacts {
     if (name.length() > MAX_LIST_NAME) {
       throw ValidationException.of("name", "must be at most 255 characters");
     }
-    return name.strip();
+    return Inputs.text(name.strip());
   }
 
   private static long parseCursor(String cursor) {

@@ -5,6 +5,8 @@ import dev.p2p.Violation;
 import dev.p2p.action.Action;
 import dev.p2p.action.Question;
 import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.store.ActionStore;
 import dev.p2p.store.ConversationUpdate;
@@ -30,8 +32,22 @@ final class Edits {
     this.actions = ctx.store().actions();
   }
 
+  /**
+   * Checks that the tags are well-formed names, compared exactly, so that removing one is exact.
+   */
+  void checkTagNames(Set<String> tags) {
+    List<Violation> problems = new ArrayList<>();
+    for (String tag : tags) {
+      if (!Tag.isName(tag)) {
+        problems.add(new Violation("tags", "'" + Inputs.text(tag) + "' is not a tag name"));
+      }
+    }
+    throwIf(problems);
+  }
+
   /** Checks that the tags exist. */
   void checkTags(Set<String> tags) {
+    checkTagNames(tags);
     List<Violation> problems = new ArrayList<>();
     for (String tag : tags) {
       if (actions.findTag(ctx.orgId(), tag).isEmpty()) {
@@ -50,12 +66,13 @@ final class Edits {
   }
 
   private Optional<Violation> fieldProblem(String path, String name, String value) {
-    Optional<CustomField> field = actions.findField(ctx.orgId(), name);
+    Optional<CustomField> field =
+        CustomField.isName(name) ? actions.findField(ctx.orgId(), name) : Optional.empty();
     if (field.isEmpty()) {
       return Optional.of(
           new Violation(path, "'" + name + "' is not a custom field of the organization"));
     }
-    return field.get().check(path, value);
+    return field.get().check(path, Inputs.text(value));
   }
 
   /**

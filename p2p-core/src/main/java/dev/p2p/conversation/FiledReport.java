@@ -1,5 +1,6 @@
 package dev.p2p.conversation;
 
+import dev.p2p.internal.Inputs;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,12 +17,15 @@ import java.util.Objects;
  * @param filedAt when
  */
 public record FiledReport(Map<String, List<String>> answers, String texterId, Instant filedAt) {
-  /** Checks presence and copies the answers, keeping their order. */
+  /**
+   * Checks presence and copies the answers, keeping their order; each NUL and lone surrogate
+   * becomes U+FFFD.
+   */
   public FiledReport {
     Objects.requireNonNull(texterId, "texterId");
     Objects.requireNonNull(filedAt, "filedAt");
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    answers.forEach((prompt, values) -> copy.put(prompt, List.copyOf(values)));
+    answers.forEach((prompt, values) -> copy.put(Inputs.text(prompt), Inputs.texts(values)));
     answers = Collections.unmodifiableMap(copy);
   }
 }

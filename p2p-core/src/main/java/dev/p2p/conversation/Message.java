@@ -24,8 +24,12 @@ import java.util.Optional;
  *     (the messaging-service id until the carrier says which number it used); for an inbound one
  *     the number that received it
  * @param contactPhone the contact's phone, E.164
- * @param body the text, possibly empty
- * @param media URLs of attached media, possibly empty
+ * @param body the text, possibly empty; at most {@value #MAX_BODY_LENGTH} characters, without NUL
+ *     or lone surrogates (each became U+FFFD)
+ * @param truncated whether p2p cut an inbound message to fit: its body to {@value #MAX_BODY_LENGTH}
+ *     characters, or its media to {@value #MAX_MEDIA} URLs of at most {@value
+ *     #MAX_MEDIA_URL_LENGTH} characters; always false for an outbound one, which is refused instead
+ * @param media URLs of attached media, possibly empty: at most {@value #MAX_MEDIA}
  * @param segments the segments counted (the carrier's count once it gave one)
  * @param status where the message stands; only ever moves forward
  * @param unconfirmed whether a failed send may have reached the carrier all the same
@@ -44,6 +48,7 @@ public record Message(
     String sender,
     String contactPhone,
     String body,
+    boolean truncated,
     List<URI> media,
     int segments,
     MessageStatus status,
@@ -52,6 +57,19 @@ public record Message(
     Optional<String> carrierCode,
     Instant createdAt,
     Instant updatedAt) {
+
+  /**
+   * The longest body p2p keeps, in UTF-16 characters: {@value}, twice Bandwidth's maximum of 2,048
+   * (Twilio's is 1,600). A longer inbound body is stored cut to it and {@linkplain #truncated()
+   * marked}; a longer outbound one is refused. The same on every store.
+   */
+  public static final int MAX_BODY_LENGTH = 4_096;
+
+  /** The most media URLs a message holds: {@value} (MMS carriers take 10 at most). */
+  public static final int MAX_MEDIA = 10;
+
+  /** The longest media URL p2p keeps: {@value} characters. */
+  public static final int MAX_MEDIA_URL_LENGTH = 2_048;
 
   /** Checks presence and copies the media. */
   public Message {
@@ -90,6 +108,7 @@ public record Message(
         + " chars, status="
         + status
         + (unconfirmed ? " (unconfirmed)" : "")
+        + (truncated ? " (truncated)" : "")
         + "]";
   }
 }

@@ -3,10 +3,10 @@ package dev.p2p.conversation;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.Phones;
+import dev.p2p.internal.Inputs;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An outbound message as p2p records it before handing it to a gateway (status {@link
@@ -17,8 +17,10 @@ import java.util.Objects;
  *     same value goes to the gateway as {@code OutboundMessage.reference()}
  * @param sender the sender number (E.164 or short code) or the messaging-service id
  * @param contactPhone the contact's phone, E.164
- * @param body the text, possibly empty when there is media
- * @param media URLs of attached media, possibly empty
+ * @param body the text, possibly empty when there is media; at most {@value
+ *     Message#MAX_BODY_LENGTH} characters; each NUL and lone surrogate becomes U+FFFD
+ * @param media URLs of attached media, possibly empty; at most {@value Message#MAX_MEDIA}, each of
+ *     at most {@value Message#MAX_MEDIA_URL_LENGTH} characters
  * @param segments how many segments p2p counted for the body (0 for media only)
  */
 public record QueuedMessage(
@@ -30,7 +32,11 @@ public record QueuedMessage(
     List<URI> media,
     int segments) {
 
-  /** Checks every part, listing every problem at once, and copies the media. */
+  /**
+   * Checks every part, listing every problem at once, normalizes the body and copies the media.
+   *
+   * @throws ValidationException naming each bad part, {@code body} when it is too long
+   */
   public QueuedMessage {
     List<Violation> problems = new ArrayList<>();
     if (gatewayId == null || gatewayId.isBlank() || gatewayId.length() > 64) {
@@ -45,18 +51,14 @@ public record QueuedMessage(
     if (!Phones.isE164(contactPhone)) {
       problems.add(new Violation("contactPhone", "must be an E.164 number such as +15551234567"));
     }
-    if (body == null) {
-      problems.add(new Violation("body", "must not be null"));
-    }
-    if (media == null || media.stream().anyMatch(Objects::isNull)) {
-      problems.add(new Violation("media", "must be a list of URLs without nulls"));
-    }
+    Inputs.checkOutbound(body, media, problems);
     if (segments < 0) {
       problems.add(new Violation("segments", "must not be negative"));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    body = Inputs.text(body);
     media = List.copyOf(media);
   }
 

@@ -248,31 +248,42 @@ final class SendPipeline {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
-    return sent.handleAsync(
-        (receipt, error) -> {
-          Instant now = texting.clock().instant();
-          Optional<Message> stored =
-              error == null
-                  ? receipt(messageId, receipt, now)
-                  : failed(messageId, phone, unwrap(error), now);
-          return stored.orElseGet(() -> message(messageId));
-        },
-        texting.completions());
+    return sent.handle(
+            (receipt, error) ->
+                error == null
+                    ? receipt(messageId, receipt)
+                    : CompletableFuture.supplyAsync(
+                        () -> {
+                          Instant now = texting.clock().instant();
+                          return failed(messageId, phone, unwrap(error), now)
+                              .orElseGet(() -> message(messageId));
+                        },
+                        texting.completions()))
+        .thenCompose(stage -> stage);
   }
 
   /**
-   * Stores the carrier's receipt. A receipt the store could not take for a message still waiting
-   * for one names a carrier id another message has: the carrier has the message, so it is kept
-   * unconfirmed for reconciliation rather than left looking unsent.
+   * Queues the carrier's receipt to be written with those of concurrent sends. A receipt the store
+   * could not take for a message still waiting for one names a carrier id another message has: the
+   * carrier has the message, so it is kept unconfirmed for reconciliation rather than left looking
+   * unsent.
    */
-  private Optional<Message> receipt(long messageId, SendReceipt receipt, Instant now) {
-    Optional<Message> stored = store.messages().markSent(ctx.orgId(), messageId, receipt, now);
-    if (stored.isPresent()) {
-      return stored;
-    }
+  private CompletableFuture<Message> receipt(long messageId, SendReceipt receipt) {
+    return texting
+        .receipts()
+        .submit(ctx.orgId(), messageId, receipt)
+        .thenCompose(
+            stored ->
+                stored.isPresent()
+                    ? CompletableFuture.completedFuture(stored.get())
+                    : CompletableFuture.supplyAsync(
+                        () -> notStored(messageId, receipt), texting.completions()));
+  }
+
+  private Message notStored(long messageId, SendReceipt receipt) {
     Message current = message(messageId);
     if (current.status() != MessageStatus.QUEUED || current.carrierMessageId().isPresent()) {
-      return Optional.of(current);
+      return current;
     }
     log.warn(
         "Message {} to {}: the carrier accepted it as {}, an id another message has; kept"
@@ -282,7 +293,14 @@ final class SendPipeline {
         receipt.carrierMessageId());
     return store
         .messages()
-        .markFailed(ctx.orgId(), messageId, FailureKind.RETRYABLE, Optional.empty(), false, now);
+        .markFailed(
+            ctx.orgId(),
+            messageId,
+            FailureKind.RETRYABLE,
+            Optional.empty(),
+            false,
+            texting.clock().instant())
+        .orElseGet(() -> message(messageId));
   }
 
   private Message message(long messageId) {

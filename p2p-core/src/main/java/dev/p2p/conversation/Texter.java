@@ -239,8 +239,13 @@ public final class Texter {
     return update(conversationId, ConversationUpdate.NONE.withTags(tagSet(tags)));
   }
 
-  /** Takes tags off; ones not applied are ignored. */
+  /**
+   * Takes tags off; ones not applied are ignored.
+   *
+   * @throws ValidationException naming {@code tags} if one is not a well-formed tag name
+   */
   public Conversation untag(long conversationId, String... tags) {
+    edits.checkTagNames(tagSet(tags));
     return update(conversationId, ConversationUpdate.NONE.withoutTags(tagSet(tags)));
   }
 

@@ -2,6 +2,7 @@ package dev.p2p.field;
 
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  *
  * @param name the camelCase name, such as {@code pollingPlace}: a letter then letters and digits,
  *     at most 64; not a built-in name ({@code firstName}, {@code phone}, ...)
- * @param label what people see, 1 to 255 characters
+ * @param label what people see, 1 to 255 characters (each NUL and lone surrogate of the label and
+ *     options becomes U+FFFD)
  * @param type what values are valid
  * @param options the valid values of a {@link FieldType#CHOICE} field (distinct, non-blank, at
  *     least one); empty for every other type
@@ -38,6 +40,8 @@ public record CustomField(String name, String label, FieldType type, List<String
           "texterLastName");
 
   private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+  private static final String NAME_RULE =
+      "must be camelCase: a lowercase letter, then letters or digits, at most 64";
 
   /**
    * Checks every part and lists every problem at once.
@@ -46,13 +50,12 @@ public record CustomField(String name, String label, FieldType type, List<String
    */
   public CustomField {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(label, "label");
+    label = Inputs.text(Objects.requireNonNull(label, "label"));
     Objects.requireNonNull(type, "type");
-    options = List.copyOf(options);
+    options = Inputs.texts(options);
     List<Violation> problems = new ArrayList<>();
-    if (!NAME.matcher(name).matches()) {
-      problems.add(
-          new Violation("name", "must be camelCase: a lowercase letter, then letters or digits"));
+    if (!isName(name)) {
+      problems.add(new Violation("name", NAME_RULE));
     } else if (RESERVED_NAMES.contains(name)) {
       problems.add(new Violation("name", "is a built-in name: choose another"));
     }
@@ -63,6 +66,26 @@ public record CustomField(String name, String label, FieldType type, List<String
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+  }
+
+  /**
+   * Whether the text is a well-formed field name. Names compare exactly, so one that is not (a
+   * space at the end, say) names no field on any store.
+   */
+  public static boolean isName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
+  /**
+   * Checks a name given to look a field up.
+   *
+   * @throws ValidationException naming {@code name} if it is not a well-formed field name
+   */
+  static String checkName(String name) {
+    if (!isName(name)) {
+      throw ValidationException.of("name", NAME_RULE);
+    }
+    return name;
   }
 
   /** A free-text field. */

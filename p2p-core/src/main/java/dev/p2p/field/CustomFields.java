@@ -49,9 +49,13 @@ public final class CustomFields {
     return field;
   }
 
-  /** The field with this name. */
+  /**
+   * The field with this name.
+   *
+   * @throws ValidationException naming {@code name} if it is not a well-formed field name
+   */
   public Optional<CustomField> find(String name) {
-    return ctx.store().actions().findField(ctx.orgId(), name);
+    return ctx.store().actions().findField(ctx.orgId(), CustomField.checkName(name));
   }
 
   /** Every field, ordered by name. */
@@ -62,10 +66,11 @@ public final class CustomFields {
   /**
    * Deletes a field. Returns whether it existed.
    *
-   * @throws ValidationException naming {@code name} if an action that is not closed uses it
+   * @throws ValidationException naming {@code name} if it is not a well-formed field name, or an
+   *     action that is not closed uses it
    */
   public boolean delete(String name) {
-    return ctx.store().actions().deleteField(ctx.orgId(), name);
+    return ctx.store().actions().deleteField(ctx.orgId(), CustomField.checkName(name));
   }
 
   private static NotFoundException notFound(String name) {

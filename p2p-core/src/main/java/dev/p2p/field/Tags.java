@@ -44,9 +44,13 @@ public final class Tags {
     return tag;
   }
 
-  /** The tag with this name. */
+  /**
+   * The tag with this name.
+   *
+   * @throws ValidationException naming {@code name} if it is not a well-formed tag name
+   */
   public Optional<Tag> find(String name) {
-    return ctx.store().actions().findTag(ctx.orgId(), name);
+    return ctx.store().actions().findTag(ctx.orgId(), Tag.checkName("name", name));
   }
 
   /** Every tag, ordered by name. */
@@ -57,9 +61,10 @@ public final class Tags {
   /**
    * Deletes a tag. Returns whether it existed.
    *
-   * @throws ValidationException naming {@code name} if an action that is not closed uses the tag
+   * @throws ValidationException naming {@code name} if it is not a well-formed tag name, or an
+   *     action that is not closed uses the tag
    */
   public boolean delete(String name) {
-    return ctx.store().actions().deleteTag(ctx.orgId(), name);
+    return ctx.store().actions().deleteTag(ctx.orgId(), Tag.checkName("name", name));
   }
 }

@@ -2,7 +2,9 @@ package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Phones;
+import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
+import dev.p2p.internal.Inputs;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,11 @@ public sealed interface GatewayEvent {
   String carrierMessageId();
 
   /**
-   * A message a contact sent to one of p2p's numbers.
+   * A message a contact sent to one of p2p's numbers. Its text is normalized and bounded here, once
+   * for every store: each NUL and lone surrogate of the body becomes U+FFFD, a body over {@value
+   * Message#MAX_BODY_LENGTH} characters is cut to it, and only the first {@value Message#MAX_MEDIA}
+   * media URLs of at most {@value Message#MAX_MEDIA_URL_LENGTH} characters are kept; anything cut
+   * sets {@link #truncated()}. A carrier's message is never refused for its size.
    *
    * @param carrierMessageId the carrier's id for the inbound message
    * @param from the contact's phone (E.164)
@@ -30,6 +36,8 @@ public sealed interface GatewayEvent {
    * @param carrierOptOut whether the carrier says the message opts the contact out (Twilio's {@code
    *     OptOutType=STOP} for a messaging service's own opt-out keywords); p2p then opts the phone
    *     out even if the text is not one of the organization's keywords
+   * @param truncated whether the body or the media were cut to fit (set by the constructor when
+   *     they are over the limits)
    */
   record InboundMessage(
       String carrierMessageId,
@@ -38,12 +46,13 @@ public sealed interface GatewayEvent {
       String body,
       List<URI> media,
       Optional<Instant> receivedAt,
-      boolean carrierOptOut)
+      boolean carrierOptOut,
+      boolean truncated)
       implements GatewayEvent {
     /**
      * A message the carrier does not flag as an opt-out.
      *
-     * @throws ValidationException naming {@code carrierMessageId} if it is blank or too long
+     * @throws ValidationException naming {@code carrierMessageId} if it is not a valid carrier id
      */
     public InboundMessage(
         String carrierMessageId,
@@ -52,13 +61,29 @@ public sealed interface GatewayEvent {
         String body,
         List<URI> media,
         Optional<Instant> receivedAt) {
-      this(carrierMessageId, from, to, body, media, receivedAt, false);
+      this(carrierMessageId, from, to, body, media, receivedAt, false, false);
     }
 
     /**
-     * Checks presence and the id's length, and copies the media.
+     * A message as the carrier sent it; the constructor cuts what is over the limits.
      *
-     * @throws ValidationException naming {@code carrierMessageId} if it is blank or too long
+     * @throws ValidationException naming {@code carrierMessageId} if it is not a valid carrier id
+     */
+    public InboundMessage(
+        String carrierMessageId,
+        String from,
+        String to,
+        String body,
+        List<URI> media,
+        Optional<Instant> receivedAt,
+        boolean carrierOptOut) {
+      this(carrierMessageId, from, to, body, media, receivedAt, carrierOptOut, false);
+    }
+
+    /**
+     * Checks presence and the id, normalizes the body and cuts the body and media to the limits.
+     *
+     * @throws ValidationException naming {@code carrierMessageId} if it is not a valid carrier id
      */
     public InboundMessage {
       Objects.requireNonNull(carrierMessageId, "carrierMessageId");
@@ -67,7 +92,15 @@ public sealed interface GatewayEvent {
       Objects.requireNonNull(to, "to");
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(receivedAt, "receivedAt");
-      media = List.copyOf(media);
+      String cut = Inputs.cut(body, Message.MAX_BODY_LENGTH);
+      List<URI> kept =
+          media.stream()
+              .filter(url -> url.toString().length() <= Message.MAX_MEDIA_URL_LENGTH)
+              .limit(Message.MAX_MEDIA)
+              .toList();
+      truncated = truncated || cut.length() < body.length() || kept.size() < media.size();
+      body = Inputs.text(cut);
+      media = kept;
     }
 
     /** Masks the phones and leaves the body out, so the event is safe to log. */
@@ -83,6 +116,7 @@ public sealed interface GatewayEvent {
           + body.length()
           + " chars, media="
           + media.size()
+          + (truncated ? ", truncated" : "")
           + "]";
     }
   }
@@ -123,6 +157,8 @@ public sealed interface GatewayEvent {
       Objects.requireNonNull(carrierCode, "carrierCode");
       Objects.requireNonNull(at, "at");
       SendReceipt.checkCarrierId(carrierMessageId);
+      reference = reference.map(Inputs::text);
+      carrierCode = carrierCode.map(Inputs::text);
       if (carrierCode.isPresent() && carrierCode.get().length() > MAX_CARRIER_CODE_LENGTH) {
         throw ValidationException.of(
             "carrierCode", "must be at most " + MAX_CARRIER_CODE_LENGTH + " characters");

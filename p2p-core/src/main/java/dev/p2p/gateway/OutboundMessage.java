@@ -3,6 +3,8 @@ package dev.p2p.gateway;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.Phones;
+import dev.p2p.conversation.Message;
+import dev.p2p.internal.Inputs;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import java.util.Optional;
  *     callbacks resolve without a lookup
  * @param from the sender number or messaging service
  * @param to the contact's phone in E.164 form
- * @param body the text; may be empty only when there is media
- * @param media URLs of media to attach (MMS), possibly empty
+ * @param body the text; may be empty only when there is media; at most {@value
+ *     Message#MAX_BODY_LENGTH} characters; each NUL and lone surrogate becomes U+FFFD
+ * @param media URLs of media to attach (MMS), possibly empty; at most {@value Message#MAX_MEDIA},
+ *     each of at most {@value Message#MAX_MEDIA_URL_LENGTH} characters
  * @param expiresAt when the carrier should give up sending: the end of the contact's texting
  *     window, if the message has one
  */
@@ -30,8 +34,6 @@ public record OutboundMessage(
     String body,
     List<URI> media,
     Optional<Instant> expiresAt) {
-  /** A phone number in E.164 form. */
-
   /** Checks every part, listing every problem at once. */
   public OutboundMessage {
     Objects.requireNonNull(from, "from");
@@ -43,17 +45,14 @@ public record OutboundMessage(
     if (!Phones.isE164(to)) {
       problems.add(new Violation("to", "must be an E.164 number such as +15551234567"));
     }
-    if (body == null) {
-      problems.add(new Violation("body", "must not be null"));
-    }
-    if (media == null || media.stream().anyMatch(Objects::isNull)) {
-      problems.add(new Violation("media", "must be a list of URLs without nulls"));
-    } else if ((body == null || body.isEmpty()) && media.isEmpty()) {
+    Inputs.checkOutbound(body, media, problems);
+    if (body != null && media != null && body.isEmpty() && media.isEmpty()) {
       problems.add(new Violation("body", "must not be empty when there is no media"));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    body = Inputs.text(body);
     media = List.copyOf(media);
   }
 

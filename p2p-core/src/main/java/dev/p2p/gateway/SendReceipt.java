@@ -2,6 +2,7 @@ package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
 import dev.p2p.conversation.MessageStatus;
+import dev.p2p.internal.Inputs;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,7 +11,8 @@ import java.util.OptionalInt;
  * What the carrier answered when it accepted a message.
  *
  * @param carrierMessageId the carrier's id for the message, 1 to {@value #MAX_CARRIER_ID_LENGTH}
- *     characters; its status callbacks name it
+ *     characters without a space at either end, a control character or a lone surrogate; its status
+ *     callbacks name it
  * @param status the initial status the carrier reported (usually {@link MessageStatus#QUEUED})
  * @param segments how many segments the carrier counted, if it said
  * @param from the number the carrier sends from (E.164 or a short code), if it said (a messaging
@@ -46,11 +48,12 @@ public record SendReceipt(
         carrierMessageId, MessageStatus.QUEUED, OptionalInt.empty(), Optional.empty());
   }
 
-  /** Checks a carrier message id against what every store keeps. */
+  /**
+   * Checks a carrier message id against what every store keeps: an id compared exactly (no space at
+   * either end, no control character or lone surrogate), 1 to {@value #MAX_CARRIER_ID_LENGTH}
+   * characters.
+   */
   static void checkCarrierId(String carrierMessageId) {
-    if (carrierMessageId.isBlank() || carrierMessageId.length() > MAX_CARRIER_ID_LENGTH) {
-      throw ValidationException.of(
-          "carrierMessageId", "must be 1 to " + MAX_CARRIER_ID_LENGTH + " characters");
-    }
+    Inputs.id("carrierMessageId", carrierMessageId, MAX_CARRIER_ID_LENGTH);
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +36,7 @@ public final class Texting implements AutoCloseable {
   private final Map<String, SmsGateway> gateways;
   private final SenderNumbers senders;
   private final Previews previews = new Previews();
+  private final ReceiptQueue receipts;
   private final Cache<String, TextingSettings> settings =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
   private final Cache<String, Set<String>> windowKeys =
@@ -66,6 +68,12 @@ public final class Texting implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gateways = Map.copyOf(gateways);
     this.senders = new SenderNumbers(store, clock);
+    this.receipts = new ReceiptQueue(store, clock);
+  }
+
+  /** Where send receipts are written, in groups. */
+  public ReceiptQueue receipts() {
+    return receipts;
   }
 
   /** The store. */
@@ -113,10 +121,19 @@ public final class Texting implements AutoCloseable {
     actions.invalidate(orgId + '\u0000' + actionId);
   }
 
-  /** Stops the completion threads once their work is done. */
+  /**
+   * Lets the sends whose carrier answered finish, writes every queued receipt, then stops the
+   * threads.
+   */
   @Override
   public void close() {
     completions.shutdown();
+    try {
+      completions.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    receipts.close();
   }
 
   /** The first messages texters previewed. */

@@ -1,5 +1,6 @@
 package dev.p2p.script;
 
+import dev.p2p.internal.Inputs;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ public record InitialMessage(String body, int weight) {
 
   /** Checks presence and the weight's range. */
   public InitialMessage {
-    Objects.requireNonNull(body, "body");
+    body = Inputs.text(Objects.requireNonNull(body, "body"));
     if (weight < 1 || weight > MAX_WEIGHT) {
       throw dev.p2p.ValidationException.of("weight", "must be between 1 and " + MAX_WEIGHT);
     }

@@ -1,5 +1,6 @@
 package dev.p2p.script;
 
+import dev.p2p.internal.Inputs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,10 +30,12 @@ public record ReplyScript(
 
   /** Checks presence and copies the collections. */
   public ReplyScript {
-    Objects.requireNonNull(label, "label");
-    Objects.requireNonNull(body, "body");
+    label = Inputs.text(Objects.requireNonNull(label, "label"));
+    body = Inputs.text(Objects.requireNonNull(body, "body"));
     tags = List.copyOf(tags);
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    Map<String, String> values = new LinkedHashMap<>();
+    fields.forEach((name, value) -> values.put(name, Inputs.text(value)));
+    fields = Collections.unmodifiableMap(values);
     followUps = List.copyOf(followUps);
   }
 

@@ -1,6 +1,8 @@
 package dev.p2p.store;
 
 import dev.p2p.conversation.FiledReport;
+import dev.p2p.internal.Inputs;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,11 +33,13 @@ public record ConversationUpdate(
       new ConversationUpdate(
           Set.of(), Set.of(), Map.of(), Optional.empty(), Optional.empty(), false);
 
-  /** Copies the collections. */
+  /** Copies the collections; each NUL and lone surrogate of a field value becomes U+FFFD. */
   public ConversationUpdate {
     addTags = Set.copyOf(addTags);
     removeTags = Set.copyOf(removeTags);
-    setFields = Map.copyOf(setFields);
+    Map<String, String> fields = new HashMap<>();
+    setFields.forEach((name, value) -> fields.put(name, Inputs.text(value)));
+    setFields = Map.copyOf(fields);
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(closed, "closed");
   }

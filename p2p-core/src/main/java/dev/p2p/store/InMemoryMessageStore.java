@@ -5,7 +5,6 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.support.InboundRule;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +41,12 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
-  public Optional<Message> markSent(
-      String orgId, long messageId, SendReceipt receipt, Instant now) {
-    return store.locked(() -> messages.markSent(orgId, messageId, receipt, now));
+  public List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now) {
+    return store.locked(
+        () ->
+            receipts.stream()
+                .map(r -> messages.markSent(orgId, r.messageId(), r.receipt(), now))
+                .toList());
   }
 
   @Override

@@ -53,7 +53,19 @@ public interface MessageStore {
    *     no longer {@code QUEUED} without a carrier id, or another message of the gateway has the
    *     receipt's carrier id (the core then decides what becomes of it)
    */
-  Optional<Message> markSent(String orgId, long messageId, SendReceipt receipt, Instant now);
+  default Optional<Message> markSent(
+      String orgId, long messageId, SendReceipt receipt, Instant now) {
+    return markSentAll(orgId, List.of(new Receipt(messageId, receipt)), now).get(0);
+  }
+
+  /**
+   * Stores several receipts of the organization's queued messages in one transaction, each as
+   * {@link #markSent} does, in order. p2p writes the receipts of concurrent sends together this
+   * way, so that a busy campaign pays one commit for a group of them.
+   *
+   * @return for each receipt, in order, what {@link #markSent} returns for it
+   */
+  List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now);
 
   /**
    * Stores why a queued message could not be sent. A retry-safe failure (the carrier surely did not

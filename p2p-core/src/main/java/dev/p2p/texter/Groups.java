@@ -3,6 +3,7 @@ package dev.p2p.texter;
 import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,6 @@ import java.util.Optional;
  * to. Obtained from {@code Organization.teams()} or {@code userLists()}; thread-safe.
  */
 public final class Groups {
-  private static final int MAX_ID = 255;
-
   private final OrgContext ctx;
   private final GroupKind kind;
 
@@ -29,26 +28,36 @@ public final class Groups {
   /**
    * Creates the group or renames it; its members are kept.
    *
-   * @throws ValidationException naming {@code id} or {@code name}
+   * @param groupId 1 to {@value Group#MAX_ID_LENGTH} characters, compared exactly: no space at
+   *     either end, no control character or lone surrogate
+   * @param name 1 to {@value Group#MAX_NAME_LENGTH} characters; each NUL and lone surrogate becomes
+   *     U+FFFD
+   * @throws ValidationException naming {@code groupId} or {@code name}
    */
   public Group upsert(String groupId, String name) {
     List<Violation> problems = new ArrayList<>();
-    checkId("id", groupId, problems);
+    Inputs.idProblem(groupId, Group.MAX_ID_LENGTH)
+        .ifPresent(p -> problems.add(new Violation("groupId", p)));
     if (name.isBlank()) {
       problems.add(new Violation("name", "must not be blank"));
-    } else if (name.length() > MAX_ID) {
-      problems.add(new Violation("name", "must be at most 255 characters"));
+    } else if (name.length() > Group.MAX_NAME_LENGTH) {
+      problems.add(
+          new Violation("name", "must be at most " + Group.MAX_NAME_LENGTH + " characters"));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    ctx.store().upsertGroup(ctx.orgId(), kind, groupId, name.strip());
+    ctx.store().upsertGroup(ctx.orgId(), kind, groupId, Inputs.text(name.strip()));
     return find(groupId).orElseThrow(() -> new NotFoundException(kind.noun(), groupId));
   }
 
-  /** The group with this id, with its size. */
+  /**
+   * The group with this id, with its size.
+   *
+   * @throws ValidationException naming {@code groupId} if it is not a valid group id
+   */
   public Optional<Group> find(String groupId) {
-    return ctx.store().findGroup(ctx.orgId(), kind, groupId);
+    return ctx.store().findGroup(ctx.orgId(), kind, checkId(groupId));
   }
 
   /** Every group of this kind, ordered by id. */
@@ -59,16 +68,25 @@ public final class Groups {
   /**
    * Adds texters to the group; texters already in it are left alone.
    *
+   * @throws ValidationException naming {@code groupId} or {@code texterIds} for an id that is not
+   *     valid
    * @throws NotFoundException if the group or any texter does not exist (nothing is added)
    */
   public void addMembers(String groupId, Collection<String> texterIds) {
-    ctx.store().addMembers(ctx.orgId(), kind, groupId, List.copyOf(texterIds));
+    List<String> ids = checkMembers(texterIds);
+    ctx.store().addMembers(ctx.orgId(), kind, checkId(groupId), ids);
   }
 
-  /** Removes texters from the group; ids that are not members are ignored. */
+  /**
+   * Removes texters from the group; ids that are not members are ignored.
+   *
+   * @throws ValidationException naming {@code groupId} or {@code texterIds} for an id that is not
+   *     valid
+   */
   public void removeMembers(String groupId, Collection<String> texterIds) {
-    requireGroup(groupId);
-    ctx.store().removeMembers(ctx.orgId(), kind, groupId, List.copyOf(texterIds));
+    List<String> ids = checkMembers(texterIds);
+    requireGroup(checkId(groupId));
+    ctx.store().removeMembers(ctx.orgId(), kind, groupId, ids);
   }
 
   /**
@@ -77,7 +95,7 @@ public final class Groups {
    * @throws NotFoundException if the group does not exist
    */
   public List<String> members(String groupId) {
-    List<String> members = ctx.store().members(ctx.orgId(), kind, groupId);
+    List<String> members = ctx.store().members(ctx.orgId(), kind, checkId(groupId));
     if (members.isEmpty()) {
       requireGroup(groupId);
     }
@@ -86,7 +104,7 @@ public final class Groups {
 
   /** Deletes the group (not its texters). Returns whether it existed. */
   public boolean delete(String groupId) {
-    return ctx.store().deleteGroup(ctx.orgId(), kind, groupId);
+    return ctx.store().deleteGroup(ctx.orgId(), kind, checkId(groupId));
   }
 
   private void requireGroup(String groupId) {
@@ -95,11 +113,13 @@ public final class Groups {
     }
   }
 
-  private static void checkId(String field, String id, List<Violation> problems) {
-    if (id.isBlank()) {
-      problems.add(new Violation(field, "must not be blank"));
-    } else if (id.length() > MAX_ID) {
-      problems.add(new Violation(field, "must be at most 255 characters"));
-    }
+  private static String checkId(String groupId) {
+    return Inputs.id("groupId", groupId, Group.MAX_ID_LENGTH);
+  }
+
+  private static List<String> checkMembers(Collection<String> texterIds) {
+    List<String> ids = List.copyOf(texterIds);
+    Inputs.ids("texterIds", ids, TexterProfile.MAX_ID_LENGTH);
+    return ids;
   }
 }

@@ -2,8 +2,11 @@ package dev.p2p.texter;
 
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Validation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,13 +32,21 @@ public final class Texters {
    * @throws dev.p2p.ValidationException naming each bad field
    */
   public TexterProfile upsert(TexterProfile texter) {
-    Validation.check(texter);
+    List<Violation> problems = new ArrayList<>(Validation.violations(texter));
+    Inputs.idProblem(texter.id(), TexterProfile.MAX_ID_LENGTH)
+        .ifPresent(p -> problems.add(new Violation("id", p)));
+    Validation.require(problems);
     ctx.store().upsertTexter(ctx.orgId(), texter);
     return texter;
   }
 
-  /** The texter with this id. */
+  /**
+   * The texter with this id.
+   *
+   * @throws dev.p2p.ValidationException naming {@code texterId} if it is not a valid texter id
+   */
   public Optional<TexterProfile> find(String texterId) {
+    Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
     return ctx.store().findTexter(ctx.orgId(), texterId);
   }
 

@@ -76,7 +76,7 @@ class GroupsAndTextersTest {
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::field)
-                    .containsExactly("id", "name"));
+                    .containsExactly("groupId", "name"));
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.p2p.testkit;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.WebhookRequest;
 import java.net.URI;
@@ -63,7 +62,8 @@ public final class FakeWebhooks {
   }
 
   /**
-   * An inbound message from a contact to one of p2p's numbers, with a fresh carrier id.
+   * An inbound message from a contact to one of p2p's numbers, with a fresh carrier id. The body
+   * and media go on the wire as given, even over p2p's limits (p2p cuts them when it parses them).
    *
    * @param from the contact's phone (E.164)
    * @param to p2p's number that receives it
@@ -71,9 +71,8 @@ public final class FakeWebhooks {
    * @param media URLs of attached media
    */
   public WebhookRequest inbound(String from, String to, String body, URI... media) {
-    return of(
-        new InboundMessage(
-            inboundIds.get(), from, to, body, List.of(media), Optional.of(clock.instant())));
+    return wire.inbound(
+        url, inboundIds.get(), from, to, body, List.of(media), Optional.of(clock.instant()));
   }
 
   /** The carrier accepted the message ({@link MessageStatus#SENT}). */

@@ -60,6 +60,27 @@ final class FakeWire {
     }
   }
 
+  /**
+   * A signed request carrying one inbound message exactly as given: a body or media over p2p's
+   * limits go on the wire whole, as a carrier would send them.
+   */
+  WebhookRequest inbound(
+      URI url,
+      String id,
+      String from,
+      String to,
+      String body,
+      List<URI> media,
+      Optional<Instant> at) {
+    ObjectNode root = JSON.createObjectNode();
+    root.putArray("events").add(inbound(id, from, to, body, media, at));
+    try {
+      return signed(url, JSON.writeValueAsBytes(root));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a fake webhook body", e);
+    }
+  }
+
   /** A request with the given body, correctly signed. */
   WebhookRequest signed(URI url, byte[] body) {
     return new WebhookRequest(
@@ -122,11 +143,8 @@ final class FakeWire {
   private static ObjectNode encode(GatewayEvent event) {
     ObjectNode node = JSON.createObjectNode();
     if (event instanceof InboundMessage in) {
-      node.put("type", "inbound").put("id", in.carrierMessageId());
-      node.put("from", in.from()).put("to", in.to()).put("body", in.body());
-      ArrayNode media = node.putArray("media");
-      in.media().forEach(url -> media.add(url.toString()));
-      in.receivedAt().ifPresent(at -> node.put("at", at.toString()));
+      return inbound(
+          in.carrierMessageId(), in.from(), in.to(), in.body(), in.media(), in.receivedAt());
     } else if (event instanceof StatusUpdate update) {
       node.put("type", "status").put("id", update.carrierMessageId());
       node.put("status", update.status().name().toLowerCase(Locale.ROOT));
@@ -135,6 +153,17 @@ final class FakeWire {
       update.carrierCode().ifPresent(code -> node.put("code", code));
       update.at().ifPresent(at -> node.put("at", at.toString()));
     }
+    return node;
+  }
+
+  private static ObjectNode inbound(
+      String id, String from, String to, String body, List<URI> media, Optional<Instant> at) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "inbound").put("id", id);
+    node.put("from", from).put("to", to).put("body", body);
+    ArrayNode array = node.putArray("media");
+    media.forEach(url -> array.add(url.toString()));
+    at.ifPresent(instant -> node.put("at", instant.toString()));
     return node;
   }
 

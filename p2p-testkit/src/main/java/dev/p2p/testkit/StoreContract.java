@@ -607,4 +607,13 @@ public abstract class StoreContract {
       return StoreContract.this.store;
     }
   }
+
+  @Nested
+  @DisplayName("inputs bounded and normalized in core")
+  class Inputs extends InputContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
 }

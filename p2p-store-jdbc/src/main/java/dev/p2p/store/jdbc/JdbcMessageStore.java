@@ -5,8 +5,8 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.MessageStore;
+import dev.p2p.store.Receipt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +39,8 @@ final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
-  public Optional<Message> markSent(
-      String orgId, long messageId, SendReceipt receipt, Instant now) {
-    return messages.markSent(orgId, messageId, receipt, now);
+  public List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now) {
+    return messages.markSentAll(orgId, receipts, now);
   }
 
   @Override

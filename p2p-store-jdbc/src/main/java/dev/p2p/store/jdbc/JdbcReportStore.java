@@ -194,8 +194,8 @@ final class JdbcReportStore implements ReportStore {
                 rows.add(
                     new MessageExport(
                         MessageRows.read(rs),
-                        rs.getLong(17),
-                        Optional.ofNullable(rs.getString(18))));
+                        rs.getLong(18),
+                        Optional.ofNullable(rs.getString(19))));
               }
             }
             return rows;

@@ -61,7 +61,7 @@ final class MessageEvents {
         return Optional.empty();
       }
       Message m = MessageRows.read(rs);
-      int extra = 17;
+      int extra = MessageRows.COLUMN_COUNT + 1;
       String orgId = rs.getString(extra);
       long conversation = rs.getLong(extra + 1);
       OptionalLong conversationId =

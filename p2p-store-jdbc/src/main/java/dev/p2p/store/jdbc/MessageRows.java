@@ -20,24 +20,27 @@ import org.jspecify.annotations.Nullable;
 
 /** Maps messages to and from rows of the {@code messages} table. */
 final class MessageRows {
-  /** The columns {@link #read(ResultSet)} expects, in order (16). */
+  /** The columns {@link #read(ResultSet)} expects, in order (17). */
   static final String COLUMNS =
       "id, direction, gateway_id, reference, carrier_message_id, sender, contact_phone,"
           + " body, media, segments, status, unconfirmed, error_kind, carrier_code, created_at,"
-          + " updated_at";
+          + " updated_at, truncated";
+
+  /** How many columns {@link #COLUMNS} names. */
+  static final int COLUMN_COUNT = 17;
 
   /** A select of {@link #COLUMNS}. */
   static final String SELECT = "SELECT " + COLUMNS + " FROM messages";
 
   /**
-   * The columns an insert fills, in order: 18 parameters, the conversation's id 15th, then what
-   * reports read (action_id, texter_id, response_ms).
+   * The columns an insert fills, in order: 19 parameters, the conversation's id 15th, then what
+   * reports read (action_id, texter_id, response_ms), then whether an inbound message was cut.
    */
   static final String INSERT =
       "INSERT INTO messages (org_id, direction, gateway_id, reference, carrier_message_id, sender,"
           + " contact_phone, body, media, segments, status, status_rank, created_at, updated_at,"
-          + " conversation_id, action_id, texter_id, response_ms)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " conversation_id, action_id, texter_id, response_ms, truncated)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> URLS = new TypeReference<>() {};
@@ -55,6 +58,7 @@ final class MessageRows {
         rs.getString(6),
         rs.getString(7),
         rs.getString(8),
+        rs.getBoolean(17),
         media(rs.getString(9)),
         rs.getInt(10),
         MessageStatus.valueOf(rs.getString(11)),

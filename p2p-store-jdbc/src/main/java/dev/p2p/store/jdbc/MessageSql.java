@@ -8,6 +8,7 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.Receipt;
 import dev.p2p.store.support.InboundRule;
 import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.StatusRule;
@@ -17,8 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +68,7 @@ final class MessageSql {
         m.sender(),
         m.contactPhone(),
         m.body(),
+        false,
         m.media(),
         m.segments(),
         MessageStatus.QUEUED,
@@ -138,34 +144,86 @@ final class MessageSql {
     }
   }
 
-  Optional<Message> markSent(String orgId, long messageId, SendReceipt receipt, Instant now) {
-    String carrierId = receipt.carrierMessageId();
-    Optional<Message> stored;
+  List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now) {
+    List<Optional<Message>> stored;
     try {
-      stored = tx.run("store a send receipt", c -> storeReceipt(c, orgId, messageId, receipt, now));
+      stored =
+          tx.run(
+              "store send receipts",
+              c -> {
+                Set<String> parked = parked(c, receipts);
+                List<Optional<Message>> written = new ArrayList<>(receipts.size());
+                for (Receipt r : receipts) {
+                  written.add(
+                      storeReceipt(
+                          c,
+                          orgId,
+                          r.messageId(),
+                          r.receipt(),
+                          parked.contains(r.receipt().carrierMessageId()),
+                          now));
+                }
+                return written;
+              });
     } catch (CarrierIdTaken e) {
-      return Optional.empty();
-    }
-    if (stored.isEmpty()) {
+      if (receipts.size() == 1) {
+        return List.of(Optional.empty());
+      }
+      // One of the group names a carrier id another message has: each on its own, so that the
+      // others are stored.
+      stored = new ArrayList<>(receipts.size());
+      for (Receipt r : receipts) {
+        stored.add(markSentAll(orgId, List.of(r), now).get(0));
+      }
       return stored;
     }
-    // A status parked by another node while the receipt was being committed: see EarlyStatusSql.
+    // A status parked by another node while the receipts were being committed: see
+    // EarlyStatusSql.
     try {
-      if (statuses.applyParked(stored.get().gatewayId(), carrierId, now)) {
-        return find(orgId, messageId);
+      List<Optional<Message>> latest = new ArrayList<>(stored);
+      Set<String> parkedNow = tx.run("look for early statuses", c -> parked(c, receipts));
+      for (int i = 0; i < receipts.size(); i++) {
+        String carrierId = receipts.get(i).receipt().carrierMessageId();
+        Optional<Message> m = stored.get(i);
+        if (m.isPresent()
+            && parkedNow.contains(carrierId)
+            && statuses.applyParked(m.get().gatewayId(), carrierId, now)) {
+          latest.set(i, find(orgId, m.get().id()));
+        }
       }
+      return latest;
     } catch (RuntimeException e) {
       log.warn(
-          "The receipt of message {} is stored, but early statuses for it could not be read now;"
-              + " they are applied with its next status update",
-          messageId,
+          "Send receipts are stored, but early statuses for them could not be read now;"
+              + " they are applied with their next status update",
           e);
+      return stored;
     }
-    return stored;
+  }
+
+  /** The carrier ids of these receipts that have status updates parked, on any gateway. */
+  private static Set<String> parked(Connection c, List<Receipt> receipts) throws SQLException {
+    Set<String> parked = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT carrier_message_id FROM early_statuses WHERE carrier_message_id IN ("
+                + ConversationRows.marks(receipts.size())
+                + ")")) {
+      int i = 1;
+      for (Receipt r : receipts) {
+        ps.setString(i++, r.receipt().carrierMessageId());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          parked.add(rs.getString(1));
+        }
+      }
+    }
+    return parked;
   }
 
   private Optional<Message> storeReceipt(
-      Connection c, String orgId, long messageId, SendReceipt receipt, Instant now)
+      Connection c, String orgId, long messageId, SendReceipt receipt, boolean parked, Instant now)
       throws SQLException {
     String carrierId = receipt.carrierMessageId();
     try (PreparedStatement ps =
@@ -207,7 +265,7 @@ final class MessageSql {
       }
     }
     Tx.emit(orgId, now, StatusRule.receiptStored(m.facts()));
-    if (StatusSql.applyDrained(c, m.gatewayId(), carrierId, now)) {
+    if (parked && StatusSql.applyDrained(c, m.gatewayId(), carrierId, now)) {
       return find(c, orgId, messageId);
     }
     return Optional.of(m.message());
@@ -286,6 +344,7 @@ final class MessageSql {
       ps.setInt(10, 0);
       ps.setString(11, MessageStatus.RECEIVED.name());
       ps.setInt(12, MessageStatus.RECEIVED.rank());
+      ps.setBoolean(19, in.truncated());
       if (ps.executeUpdate() == 0) {
         return OptionalLong.empty();
       }
@@ -357,5 +416,6 @@ final class MessageSql {
     ps.setNull(16, Types.BIGINT);
     ps.setNull(17, Types.VARCHAR);
     ps.setNull(18, Types.BIGINT);
+    ps.setBoolean(19, false);
   }
 }
