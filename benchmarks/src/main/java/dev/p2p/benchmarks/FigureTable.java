@@ -55,9 +55,9 @@ final class FigureTable {
                 out.append(
                     String.format(
                         Locale.ROOT,
-                        "Furthest from its raw baseline: %s on %s, raw ahead %s.%n",
+                        "Furthest from its raw baseline: %s%s, raw ahead %s.%n",
                         f.path(),
-                        f.database(),
+                        f.database().equals("-") ? "" : " on " + f.database(),
                         behind(f.behind()))));
     return out.toString();
   }
