@@ -121,7 +121,7 @@ public final class ImportBenchmark {
       throws Exception {
     double[] p2p = new double[rounds];
     double[] raw = new double[rounds];
-    String label = kind.equals("h2") ? "H2" : "PostgreSQL";
+    String label = kind.equals("h2") ? "H2 (file)" : "PostgreSQL";
     for (int round = 0; round <= rounds; round++) {
       Measurement a;
       Measurement b;
