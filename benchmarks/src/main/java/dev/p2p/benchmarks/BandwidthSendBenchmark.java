@@ -59,15 +59,27 @@ public final class BandwidthSendBenchmark {
 
   /** Runs the benchmark and prints its figures. */
   public static void main(String[] args) throws Exception {
+    Map<String, Integer> options = options(args);
+    compare(
+        options.getOrDefault("sends", 20_000),
+        options.getOrDefault("concurrency", 16),
+        options.getOrDefault("rounds", 5),
+        options.getOrDefault("warmup", 20_000),
+        options.getOrDefault("serverThreads", 4));
+  }
+
+  /** Median sends/s of the adapter and of the plain client. */
+  record Medians(double adapter, double plain) {}
+
+  /**
+   * {@code warmup} sends per side, then {@code rounds} rounds of {@code sends} per side, plain
+   * client and adapter alternating, against a new stub; prints each round and the medians.
+   */
+  static Medians compare(int sends, int concurrency, int rounds, int warmup, int serverThreads)
+      throws Exception {
     // The JDK server leaves Nagle's algorithm on: small answers then wait ~40 ms for delayed ACKs.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    Map<String, Integer> options = options(args);
-    int sends = options.getOrDefault("sends", 20_000);
-    int concurrency = options.getOrDefault("concurrency", 16);
-    int rounds = options.getOrDefault("rounds", 5);
-    int warmup = options.getOrDefault("warmup", 20_000);
-    ExecutorService serverPool =
-        Executors.newFixedThreadPool(options.getOrDefault("serverThreads", 4));
+    ExecutorService serverPool = Executors.newFixedThreadPool(serverThreads);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
     server.createContext("/api/v1/oauth2/token", exchange -> answer(exchange, 200, TOKEN));
     server.createContext(
@@ -127,10 +139,12 @@ public final class BandwidthSendBenchmark {
         adapterRates.add(run(viaAdapter, sends, concurrency));
         System.out.printf(
             Locale.ROOT,
-            "round %d: plain java.net.http %,10.0f sends/s   BandwidthGateway %,10.0f sends/s%n",
+            "round %d: plain java.net.http %,10.0f sends/s   BandwidthGateway %,10.0f sends/s"
+                + "  load %.2f%n",
             round,
             plainRates.get(round - 1),
-            adapterRates.get(round - 1));
+            adapterRates.get(round - 1),
+            Load.oneMinute());
       }
       double plainMedian = median(plainRates);
       double adapterMedian = median(adapterRates);
@@ -140,6 +154,7 @@ public final class BandwidthSendBenchmark {
           plainMedian,
           adapterMedian,
           adapterMedian / plainMedian);
+      return new Medians(adapterMedian, plainMedian);
     } finally {
       server.stop(0);
       serverPool.shutdownNow();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +48,10 @@ public final class ImportBenchmark {
             : Files.createTempDirectory("p2p-bench");
 
     ContactCsvGenerator csv =
-        ContactCsvGenerator.custom()
-            .rows(rows)
-            .seed(2024)
-            .invalidShare(Double.parseDouble(options.getOrDefault("invalid", "0.02")))
-            .duplicateShare(Double.parseDouble(options.getOrDefault("duplicates", "0.03")))
-            .customFields("polling_place", "ward")
-            .build();
+        csv(
+            rows,
+            Double.parseDouble(options.getOrDefault("invalid", "0.02")),
+            Double.parseDouble(options.getOrDefault("duplicates", "0.03")));
     printEnvironment(csv, dir);
 
     List<Measurement> results = new ArrayList<>();
@@ -87,7 +85,84 @@ public final class ImportBenchmark {
     }
   }
 
-  private static Measurement generate(ContactCsvGenerator csv, Path file) {
+  /**
+   * The benchmark's list: seed 2024, these shares of invalid and of duplicate phones, and the
+   * custom fields {@code polling_place} and {@code ward}.
+   */
+  static ContactCsvGenerator csv(long rows, double invalid, double duplicates) {
+    return ContactCsvGenerator.custom()
+        .rows(rows)
+        .seed(2024)
+        .invalidShare(invalid)
+        .duplicateShare(duplicates)
+        .customFields("polling_place", "ward")
+        .build();
+  }
+
+  /**
+   * The medians of one database's measured rounds, in rows/s: P2P's import counts the rows it read,
+   * the raw baseline the rows it wrote.
+   */
+  record Medians(String database, double p2pRowsPerSecond, double rawRowsPerSecond) {}
+
+  /**
+   * Imports the CSV {@code file} through P2P and writes the raw baseline on this kind of database
+   * ({@code h2} or {@code postgres}), a warm-up round then {@code rounds} measured rounds, each in
+   * new H2 files under {@code dir} or new PostgreSQL schemas; prints every phase and the medians.
+   */
+  static Medians compare(
+      String kind,
+      ContactCsvGenerator csv,
+      Path file,
+      Path dir,
+      String postgres,
+      int batch,
+      int rounds)
+      throws Exception {
+    double[] p2p = new double[rounds];
+    double[] raw = new double[rounds];
+    String label = kind.equals("h2") ? "H2 (file)" : "PostgreSQL";
+    for (int round = 0; round <= rounds; round++) {
+      Measurement a;
+      Measurement b;
+      if (kind.equals("h2")) {
+        a =
+            FacadeImport.run(
+                "P2P import into H2", JdbcStore.h2(dir.resolve("h2-p2p-" + round)), csv, file);
+        b = rawH2(csv, dir.resolve("h2-raw-" + round), batch);
+      } else if (kind.equals("postgres")) {
+        try (PostgresSchema schema = PostgresSchema.create(postgres, "p2p", false)) {
+          a = FacadeImport.run("P2P import into PostgreSQL", JdbcStore.of(schema.url()), csv, file);
+        }
+        b = rawPostgres(csv, postgres, false);
+      } else {
+        throw new IllegalArgumentException("databases are h2 and postgres: " + kind);
+      }
+      System.out.println((round == 0 ? "warm-up  " : "round " + round + "  ") + a.line());
+      System.out.println((round == 0 ? "warm-up  " : "round " + round + "  ") + b.line());
+      if (round > 0) {
+        p2p[round - 1] = a.rowsPerSecond();
+        raw[round - 1] = b.rowsPerSecond();
+      }
+    }
+    Medians m = new Medians(label, median(p2p), median(raw));
+    System.out.printf(
+        Locale.ROOT,
+        "%s import medians: P2P %,.0f rows/s, raw %,.0f rows/s: %.0f%% of raw%n%n",
+        label,
+        m.p2pRowsPerSecond(),
+        m.rawRowsPerSecond(),
+        100 * m.p2pRowsPerSecond() / m.rawRowsPerSecond());
+    return m;
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  static Measurement generate(ContactCsvGenerator csv, Path file) {
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
       csv.writeTo(file);
@@ -154,7 +229,7 @@ public final class ImportBenchmark {
     return options;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths
           .sorted(Comparator.reverseOrder())

@@ -1,38 +1,17 @@
 package dev.p2p.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.p2p.Organization;
-import dev.p2p.P2P;
-import dev.p2p.action.ActionDraft;
-import dev.p2p.action.Question;
-import dev.p2p.conversation.MessageStatus;
-import dev.p2p.field.Tag;
 import dev.p2p.report.ActionReport;
-import dev.p2p.store.jdbc.JdbcStore;
-import dev.p2p.texter.TexterProfile;
 import java.io.Writer;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.ToLongFunction;
 
 /**
- * An action's report and its conversation export on PostgreSQL with a million conversations,
- * through the public API ({@code Organization.reports()} over {@code JdbcStore}).
- *
- * <p>The organization, 50 texters, the tags, an empty list and the action (two initial variants,
- * one report question) are made through the API; then the contacts, conversations, tags, report
- * answers and messages are seeded with set-based {@code INSERT ... SELECT generate_series} into the
- * schema the store migrated, then vacuumed and analyzed. Seeding is not measured. The mix: 60% of
- * conversations messaged (two variants), 20% more assigned and waiting, 20% in the pool; 15%
- * replied (one or two more exchanges each, about 1.3 messages per conversation in all), 10% tagged,
- * 5% with a filed report, 1% opted out, 5% closed; outbound messages 85% delivered, 10% sent, 5%
- * failed; two days of hourly timeline.
+ * An action's report and its exports on PostgreSQL with a million conversations ({@link
+ * SeededAction}), through the public API ({@code Organization.reports()} over {@code JdbcStore}),
+ * each beside its raw baseline on the same tables: the report's figures by plain aggregate
+ * statements ({@link RawReport}), and each export as one streamed {@code SELECT} written as CSV
+ * ({@link RawExport}).
  *
  * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.p2p.benchmarks.ReportBenchmark</pre>
  *
@@ -41,10 +20,6 @@ import java.util.function.ToLongFunction;
  * true keeps the schema, for EXPLAIN by hand).
  */
 public final class ReportBenchmark {
-  private static final String ORG = "acme";
-  private static final int TEXTERS = 50;
-  private static final String T0 = "TIMESTAMP '2026-11-02 00:00:00'";
-
   private ReportBenchmark() {}
 
   /** Runs the benchmark. */
@@ -63,202 +38,96 @@ public final class ReportBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         conversations);
-    try (PostgresSchema schema = PostgresSchema.create(postgres, "reports", keep);
-        HikariDataSource pool = pool(schema.url());
-        P2P p2p = P2P.builder().store(JdbcStore.of(pool)).build()) {
-      if (keep) {
-        System.out.println("schema kept: " + schema.name());
-      }
-      Organization org = p2p.organization(ORG);
-      long listId = org.contacts().createList("voters").id();
-      long actionId = setUp(org, listId);
-      long start = System.nanoTime();
-      seed(schema, listId, actionId, conversations);
-      System.out.printf(
-          Locale.ROOT, "seeded in %.1f s (not measured)%n", (System.nanoTime() - start) / 1e9);
-
-      ActionReport report = null;
-      for (int i = 0; i < 3; i++) {
-        report = org.reports().action(actionId);
-      }
-      long[] nanos = new long[runs];
-      for (int i = 0; i < runs; i++) {
-        long t = System.nanoTime();
-        report = org.reports().action(actionId);
-        nanos[i] = System.nanoTime() - t;
-      }
-      Arrays.sort(nanos);
-      System.out.println("report: " + summary(Objects.requireNonNull(report)));
-      System.out.printf(
-          Locale.ROOT,
-          "reports().action: %d runs after 3 warm-up: median %.0f ms, min %.0f ms, max %.0f ms%n",
-          runs,
-          nanos[runs / 2] / 1e6,
-          nanos[0] / 1e6,
-          nanos[runs - 1] / 1e6);
-
-      for (int i = 0; i < exports; i++) {
-        export("exportConversations", w -> org.reports().exportConversations(actionId, w));
-        export("exportMessages", w -> org.reports().exportMessages(actionId, w));
-      }
+    try (SeededAction data = SeededAction.create(postgres, conversations, keep)) {
+      report(data, 3, runs);
+      exports(data, 0, exports);
     }
   }
 
-  private static HikariDataSource pool(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
+  /** Medians in milliseconds (the report) or rows/s (an export), P2P's and the raw baseline's. */
+  record Medians(double p2p, double raw) {}
+
+  /**
+   * {@code warmups} then {@code runs} runs of {@code reports().action(id)}, each followed by a run
+   * of {@link RawReport}; prints the report's totals and the median, min and max of both.
+   */
+  static Medians report(SeededAction data, int warmups, int runs) throws Exception {
+    RawReport raw = new RawReport(data.dataSource());
+    ActionReport report = null;
+    for (int i = 0; i < warmups; i++) {
+      report = data.org().reports().action(data.actionId());
+      raw.figures(data.actionId());
+    }
+    double[] p2p = new double[runs];
+    double[] base = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      report = data.org().reports().action(data.actionId());
+      p2p[i] = (System.nanoTime() - t) / 1e6;
+      t = System.nanoTime();
+      raw.figures(data.actionId());
+      base[i] = (System.nanoTime() - t) / 1e6;
+    }
+    System.out.println("report: " + summary(Objects.requireNonNull(report)));
+    Medians m = new Medians(ImportBenchmark.median(p2p), ImportBenchmark.median(base));
+    System.out.printf(
+        Locale.ROOT,
+        "reports().action: %d runs after %d warm-up: median %.0f ms, min %.0f ms, max %.0f ms%n",
+        runs,
+        warmups,
+        m.p2p(),
+        min(p2p),
+        max(p2p));
+    System.out.printf(
+        Locale.ROOT,
+        "raw report statements: median %.0f ms, min %.0f ms, max %.0f ms (load %.2f)%n",
+        m.raw(),
+        min(base),
+        max(base),
+        Load.oneMinute());
+    return m;
   }
 
-  /** The organization's texters and tags, and a draft action on the list, through the API. */
-  private static long setUp(Organization org, long listId) {
-    for (int i = 0; i < TEXTERS; i++) {
-      org.texters()
-          .upsert(new TexterProfile(String.format(Locale.ROOT, "t%03d", i), "Texter", "" + i));
+  /**
+   * Each export and its raw baseline, {@code warmups} rounds unmeasured then {@code rounds}
+   * measured; returns the medians in rows/s, conversations first, then messages.
+   */
+  static Medians[] exports(SeededAction data, int warmups, int rounds) throws Exception {
+    RawExport raw = new RawExport(data.dataSource());
+    long id = data.actionId();
+    int total = warmups + Math.max(1, rounds);
+    double[][] rates = new double[4][total - warmups];
+    for (int r = 0; r < total; r++) {
+      double[] round = {
+        export("exportConversations", w -> data.org().reports().exportConversations(id, w)),
+        export("raw conversations SELECT", w -> raw.conversations(id, w)),
+        export("exportMessages", w -> data.org().reports().exportMessages(id, w)),
+        export("raw messages SELECT", w -> raw.messages(id, w))
+      };
+      if (r >= warmups) {
+        for (int k = 0; k < 4; k++) {
+          rates[k][r - warmups] = round[k];
+        }
+      }
     }
-    for (String tag : new String[] {"supporter", "undecided", "volunteer"}) {
-      org.tags().define(Tag.named(tag));
-    }
-    return org.actions()
-        .create(
-            ActionDraft.named("Report benchmark")
-                .contacts(listId)
-                .initial("Hi {firstName|there}, it's {texterFirstName} with Acme. Will you vote?")
-                .initial("Hey {firstName|there}! {texterFirstName} here. Voting Tuesday?")
-                .question(Question.tags("Will they vote?", "supporter", "undecided")))
-        .id();
+    return new Medians[] {
+      new Medians(ImportBenchmark.median(rates[0]), ImportBenchmark.median(rates[1])),
+      new Medians(ImportBenchmark.median(rates[2]), ImportBenchmark.median(rates[3]))
+    };
   }
 
-  /** Seeds the list and the action's rows with set-based inserts, then analyzes the tables. */
-  private static void seed(PostgresSchema schema, long listId, long actionId, int n)
-      throws SQLException {
-    String texter = "'t' || lpad(((i / 10) % " + TEXTERS + ")::text, 3, '0')";
-    try (Connection c = schema.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(
-          "INSERT INTO contacts (org_id, list_id, phone, first_name, last_name, time_zone)"
-              + " SELECT '"
-              + ORG
-              + "', "
-              + listId
-              + ", '+1212' || lpad((2010000 + g)::text, 7, '0'), 'Voter', g::text,"
-              + " 'America/New_York' FROM generate_series(0, "
-              + (n - 1)
-              + ") g ORDER BY g");
-      // i: the conversation's rank in the action, from 0; every share below is a function of it.
-      String conversation =
-          "WITH c AS (SELECT c.id, c.phone, c.id - (SELECT MIN(id) FROM contacts WHERE list_id = "
-              + listId
-              + ") AS i FROM contacts c WHERE c.list_id = "
-              + listId
-              + ")"
-              + " INSERT INTO conversations (org_id, action_id, contact_id, contact_phone,"
-              + " texter_id, status, unread, window_key, sender, contact_wrote_last, replied,"
-              + " report, last_message_at, updated_at, variant, initial_segments)"
-              + " SELECT '"
-              + ORG
-              + "', "
-              + actionId
-              + ", c.id, c.phone,"
-              + " CASE WHEN i % 10 < 8 THEN "
-              + texter
-              + " END,"
-              + " CASE WHEN i % 10 >= 6 THEN 'NEEDS_FIRST_MESSAGE' WHEN i % 100 = 4 THEN"
-              + " 'OPTED_OUT' WHEN i % 20 = 5 THEN 'CLOSED' WHEN i % 40 < 3 THEN"
-              + " 'NEEDS_ATTENTION' ELSE 'AWAITING_REPLY' END,"
-              + " i % 40 < 3, 'America/New_York|NY|NY',"
-              + " CASE WHEN i % 10 < 6 THEN '+13125550' || lpad((i % 100)::text, 3, '0') END,"
-              + " i % 40 < 3, i % 20 < 3,"
-              + " CASE WHEN i % 20 = 0 THEN '{\"texterId\":\"' || "
-              + texter
-              + " || '\",\"filedAt\":\"2026-11-03T12:00:00Z\",\"answers\":[{\"prompt\":"
-              + "\"Will they vote?\",\"values\":[\"' || CASE WHEN i % 40 = 0 THEN 'supporter'"
-              + " ELSE 'undecided' END || '\"]}]}' END,"
-              + " CASE WHEN i % 10 < 6 THEN "
-              + T0
-              + " + (i % 172800) * INTERVAL '1 second' END, "
-              + T0
-              + ", CASE WHEN i % 10 < 6 THEN (i / 7) % 2 END,"
-              + " CASE WHEN i % 10 < 6 THEN 1 + CASE WHEN i % 9 = 0 THEN 1 ELSE 0 END END"
-              + " FROM c ORDER BY c.id";
-      s.execute(conversation);
-      String ranked =
-          "(SELECT v.*, v.id - (SELECT MIN(id) FROM conversations WHERE action_id = "
-              + actionId
-              + ") AS i FROM conversations v WHERE v.action_id = "
-              + actionId
-              + ") v";
-      s.execute(
-          "INSERT INTO conversation_tags (conversation_id, tag, action_id) SELECT id,"
-              + " CASE WHEN i % 20 = 0 THEN 'supporter' ELSE 'undecided' END, action_id FROM "
-              + ranked
-              + " WHERE i % 10 = 0"
-              + " UNION ALL SELECT id, 'volunteer', action_id FROM "
-              + ranked
-              + " WHERE i % 30 = 0");
-      s.execute(
-          "INSERT INTO report_answers (conversation_id, action_id, prompt, answer)"
-              + " SELECT id, action_id, 'Will they vote?', CASE WHEN i % 40 = 0 THEN 'supporter'"
-              + " ELSE 'undecided' END FROM "
-              + ranked
-              + " WHERE i % 20 = 0");
-      String columns =
-          "INSERT INTO messages (org_id, direction, gateway_id, reference, carrier_message_id,"
-              + " sender, contact_phone, body, segments, status, status_rank, error_kind,"
-              + " carrier_code, created_at, updated_at, conversation_id, action_id, texter_id,"
-              + " response_ms)";
-      // First messages: 5% failed (by carrier code 30003, 30006 or none), 10% sent, the rest
-      // delivered; j is independent of the conversation's other shares.
-      s.execute(
-          columns
-              + " SELECT org_id, 'OUTBOUND', 'twilio', 'init-' || id, 'SM-' || id, sender,"
-              + " contact_phone, 'Hi there, will you vote?', initial_segments,"
-              + " CASE WHEN (i / 10) % 20 = 19 THEN 'FAILED' WHEN (i / 10) % 10 = 3 THEN 'SENT'"
-              + " ELSE 'DELIVERED' END, CASE WHEN (i / 10) % 10 = 3 THEN "
-              + MessageStatus.SENT.rank()
-              + " ELSE "
-              + MessageStatus.DELIVERED.rank()
-              + " END, CASE WHEN (i / 10) % 20 = 19 THEN 'PERMANENT' END,"
-              + " CASE WHEN (i / 10) % 60 = 19 THEN '30003' WHEN (i / 10) % 60 = 39 THEN"
-              + " '30006' END, last_message_at, last_message_at, id, action_id, texter_id, NULL"
-              + " FROM "
-              + ranked
-              + " WHERE variant IS NOT NULL ORDER BY id");
-      // Exchanges of the replied conversations: their message, then the texter's answer after
-      // 5 s to 15 min; three exchanges for a third of them, two for the rest.
-      String exchanges =
-          " FROM "
-              + ranked
-              + " CROSS JOIN generate_series(1, 3) k WHERE replied AND (k < 3 OR i % 20 = 0)"
-              + " ORDER BY id, k";
-      String answerSeconds = "(5 + (i * 7919 + k * 104729) % 900)";
-      s.execute(
-          columns
-              + " SELECT org_id, 'INBOUND', 'twilio', NULL, 'IN-' || id || '-' || k, sender,"
-              + " contact_phone, 'Yes', 0, 'RECEIVED', "
-              + MessageStatus.RECEIVED.rank()
-              + ", NULL, NULL, last_message_at + k * INTERVAL '10 minutes',"
-              + " last_message_at + k * INTERVAL '10 minutes', id, action_id, texter_id, NULL"
-              + exchanges);
-      s.execute(
-          columns
-              + " SELECT org_id, 'OUTBOUND', 'twilio', 'reply-' || id || '-' || k,"
-              + " 'SR-' || id || '-' || k, sender, contact_phone, 'Thanks!', 1, 'DELIVERED', "
-              + MessageStatus.DELIVERED.rank()
-              + ", NULL, NULL,"
-              + " last_message_at + k * INTERVAL '10 minutes' + "
-              + answerSeconds
-              + " * INTERVAL '1 second',"
-              + " last_message_at + k * INTERVAL '10 minutes' + "
-              + answerSeconds
-              + " * INTERVAL '1 second', id, action_id, texter_id, "
-              + answerSeconds
-              + " * 1000 + i % 1000"
-              + exchanges);
-      // As autovacuum leaves a table that is mostly read: statistics and the visibility map.
-      s.execute("VACUUM ANALYZE");
-    }
+  private static double min(double[] v) {
+    return java.util.Arrays.stream(v).min().orElse(0);
+  }
+
+  private static double max(double[] v) {
+    return java.util.Arrays.stream(v).max().orElse(0);
+  }
+
+  /** An export into a writer; returns the rows written. */
+  @FunctionalInterface
+  interface Export {
+    long write(Writer out) throws Exception;
   }
 
   private static String summary(ActionReport r) {
@@ -279,8 +148,8 @@ public final class ReportBenchmark {
         r.timeline().size());
   }
 
-  /** One export into a writer that counts characters and keeps none. */
-  private static void export(String name, ToLongFunction<Writer> export) {
+  /** One export into a writer that counts characters and keeps none; prints and returns rows/s. */
+  private static double export(String name, Export export) throws Exception {
     CountingWriter out = new CountingWriter();
     long rows;
     long nanos;
@@ -289,7 +158,7 @@ public final class ReportBenchmark {
     long max;
     try (HeapWatch heap = HeapWatch.start()) {
       long start = System.nanoTime();
-      rows = export.applyAsLong(out);
+      rows = export.write(out);
       nanos = System.nanoTime() - start;
       sampled = heap.sampledPeakBytes();
       pools = heap.poolPeaksBytes();
@@ -299,7 +168,7 @@ public final class ReportBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%s: %,d rows (%,d MB of CSV) in %.1f s, %,.0f rows/s; heap peak %d MB sampled,"
-            + " %d MB pools' peaks summed, limit %d MB%n",
+            + " %d MB pools' peaks summed, limit %d MB; load %.2f%n",
         name,
         rows,
         out.chars >> 20,
@@ -307,11 +176,13 @@ public final class ReportBenchmark {
         rows / seconds,
         sampled >> 20,
         pools >> 20,
-        max >> 20);
+        max >> 20,
+        Load.oneMinute());
+    return rows / seconds;
   }
 
   /** A writer that counts what it is given and drops it. */
-  private static final class CountingWriter extends Writer {
+  static final class CountingWriter extends Writer {
     long chars;
 
     @Override

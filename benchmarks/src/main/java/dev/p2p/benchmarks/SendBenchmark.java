@@ -49,44 +49,78 @@ public final class SendBenchmark {
         connections,
         messages);
     for (String kind : o.getOrDefault("databases", "h2,postgres").split(",")) {
-      try (BenchDatabase db = BenchDatabase.open(kind, postgres, connections);
-          TextingCampaign campaign = new TextingCampaign(JdbcStore.of(db.dataSource()))) {
-        campaign.texters(threads);
-        campaign.contacts((rounds + 1) * messages + threads * 50);
-        long action = campaign.action("send", 50);
-        long rawAction = campaign.action("raw", 50);
-        campaign.texter(0).requestBatch(rawAction); // opens the raw action's pool
-        RawSend raw = new RawSend(db.dataSource());
-        List<Object[]> rawRows = raw.conversations(rawAction);
-        AtomicInteger rawNext = new AtomicInteger();
-        List<double[]> p2p = new ArrayList<>();
-        List<double[]> base = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
-          String tag = round == 0 ? "warm-up" : "round " + round;
-          double[] a =
-              print(db.label() + " P2P " + tag, p2pRound(campaign, action, threads, messages));
-          double[] b =
-              print(db.label() + " raw " + tag, rawRound(raw, rawRows, rawNext, threads, messages));
-          if (round > 0) {
-            p2p.add(a);
-            base.add(b);
-          }
+      run(kind, postgres, threads, connections, messages, rounds);
+    }
+  }
+
+  /**
+   * The medians of one database's measured rounds: messages/s and {@code send} p50 / p99 in
+   * milliseconds, for P2P and the raw baseline.
+   */
+  record Medians(
+      String database,
+      double p2pRate,
+      double p2pP50,
+      double p2pP99,
+      double rawRate,
+      double rawP50,
+      double rawP99) {}
+
+  /**
+   * Runs one warm-up round and {@code rounds} measured rounds on a new database of this kind
+   * ({@code h2} or {@code postgres}), P2P and raw alternating; prints every round and the line
+   * {@code <database> medians: P2P ... msg/s ...} (tools parse it: keep its format).
+   */
+  static Medians run(
+      String kind, String postgres, int threads, int connections, int messages, int rounds)
+      throws Exception {
+    try (BenchDatabase db = BenchDatabase.open(kind, postgres, connections);
+        TextingCampaign campaign = new TextingCampaign(JdbcStore.of(db.dataSource()))) {
+      campaign.texters(threads);
+      campaign.contacts((rounds + 1) * messages + threads * 50);
+      long action = campaign.action("send", 50);
+      long rawAction = campaign.action("raw", 50);
+      campaign.texter(0).requestBatch(rawAction); // opens the raw action's pool
+      RawSend raw = new RawSend(db.dataSource());
+      List<Object[]> rawRows = raw.conversations(rawAction);
+      AtomicInteger rawNext = new AtomicInteger();
+      List<double[]> p2p = new ArrayList<>();
+      List<double[]> base = new ArrayList<>();
+      for (int round = 0; round <= rounds; round++) {
+        String tag = round == 0 ? "warm-up" : "round " + round;
+        double[] a =
+            print(db.label() + " P2P " + tag, p2pRound(campaign, action, threads, messages));
+        double[] b =
+            print(db.label() + " raw " + tag, rawRound(raw, rawRows, rawNext, threads, messages));
+        if (round > 0) {
+          p2p.add(a);
+          base.add(b);
         }
-        System.out.printf(
-            Locale.ROOT,
-            "%s medians: P2P %,.0f msg/s (send p50 %.2f p99 %.2f ms), raw %,.0f msg/s"
-                + " (p50 %.2f p99 %.2f ms): %.0f%% of raw; P2P msg/s range %,.0f-%,.0f%n%n",
-            db.label(),
-            median(p2p, 0),
-            median(p2p, 1),
-            median(p2p, 2),
-            median(base, 0),
-            median(base, 1),
-            median(base, 2),
-            100 * median(p2p, 0) / median(base, 0),
-            min(p2p, 0),
-            max(p2p, 0));
       }
+      Medians m =
+          new Medians(
+              db.label(),
+              median(p2p, 0),
+              median(p2p, 1),
+              median(p2p, 2),
+              median(base, 0),
+              median(base, 1),
+              median(base, 2));
+      System.out.printf(
+          Locale.ROOT,
+          "%s medians: P2P %,.0f msg/s (send p50 %.2f p99 %.2f ms), raw %,.0f msg/s"
+              + " (p50 %.2f p99 %.2f ms): %.0f%% of raw; P2P msg/s range %,.0f-%,.0f%n%n",
+          db.label(),
+          m.p2pRate(),
+          m.p2pP50(),
+          m.p2pP99(),
+          m.rawRate(),
+          m.rawP50(),
+          m.rawP99(),
+          100 * m.p2pRate() / m.rawRate(),
+          min(p2p, 0),
+          max(p2p, 0));
+      return m;
     }
   }
 
@@ -112,7 +146,7 @@ public final class SendBenchmark {
                 }
               }
               long sending = System.nanoTime();
-              texter.send(next.get().conversationId());
+              TextingCampaign.send(texter, next.get());
               long end = System.nanoTime();
               send.add(end - sending);
               click.add(end - start);
@@ -183,7 +217,7 @@ public final class SendBenchmark {
     return new double[] {rate, r.send().millis(0.5), r.send().millis(0.99)};
   }
 
-  private static double median(List<double[]> rows, int column) {
+  static double median(List<double[]> rows, int column) {
     double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }

@@ -8,9 +8,13 @@ import dev.p2p.action.SenderSettings;
 import dev.p2p.assign.Target;
 import dev.p2p.contact.ImportOptions;
 import dev.p2p.contact.ImportReport;
+import dev.p2p.conversation.Message;
+import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
 import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.NumberType;
+import dev.p2p.gateway.SmsGateway;
+import dev.p2p.gateway.Webhooks;
 import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import java.io.ByteArrayInputStream;
@@ -24,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A texting campaign set up through the public API for the texting benchmarks: organization {@code
@@ -41,10 +46,16 @@ final class TextingCampaign implements AutoCloseable {
 
   private final P2P p2p;
   private final Organization org;
+  private final String gatewayId;
   private final List<String> texterIds = new ArrayList<>();
   private long listId;
 
   TextingCampaign(Store store) {
+    this(store, GATEWAY, new ZeroLatencyGateway());
+  }
+
+  /** The campaign sending through {@code gateway}, registered as {@code gatewayId}. */
+  TextingCampaign(Store store, String gatewayId, SmsGateway gateway) {
     GatewayPolicy policy =
         GatewayPolicy.custom()
             .messagesPerSecond(NumberType.LONG_CODE, 10_000)
@@ -54,9 +65,10 @@ final class TextingCampaign implements AutoCloseable {
         P2P.builder()
             .store(store)
             .clock(afternoonInNewYork())
-            .gateway(GATEWAY, new ZeroLatencyGateway(), policy)
+            .gateway(gatewayId, gateway, policy)
             .build();
     this.org = p2p.organization("acme");
+    this.gatewayId = gatewayId;
   }
 
   /** The system clock, shifted so that it reads 14:00 in New York now. */
@@ -116,13 +128,48 @@ final class TextingCampaign implements AutoCloseable {
                     .initial(
                         "Hi {firstName|there}, it's {texterFirstName} with Acme. Will you vote?")
                     .initial("Hey {firstName|there}! {texterFirstName} here. Voting Tuesday?")
-                    .sender(SenderSettings.numbers(GATEWAY, numbers))
+                    .sender(SenderSettings.numbers(gatewayId, numbers))
                     .assignment(
                         new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, batch, 0, false)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.team("volunteers"));
     return id;
+  }
+
+  /**
+   * Sends the conversation's first message and waits for the carrier: the benchmarks' one call of
+   * {@code Texter.send}.
+   */
+  static Message send(Texter texter, NextMessage next) {
+    return texter.send(next.conversationId());
+  }
+
+  /**
+   * Sends the first message of every conversation of the action, texter after texter, each asking
+   * for batches until the pool is empty; returns how many were sent.
+   */
+  int startAll(long actionId) {
+    int sent = 0;
+    for (int t = 0; t < texterIds.size(); t++) {
+      Texter texter = texter(t);
+      while (true) {
+        Optional<NextMessage> next = texter.nextToSend(actionId);
+        if (next.isEmpty()
+            && (texter.requestBatch(actionId) == 0
+                || (next = texter.nextToSend(actionId)).isEmpty())) {
+          break;
+        }
+        send(texter, next.get());
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /** p2p's webhook pipeline. */
+  Webhooks webhooks() {
+    return p2p.webhooks();
   }
 
   Texter texter(int i) {

@@ -55,6 +55,18 @@ public final class TwilioSendBenchmark {
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
     int serverThreads = Integer.parseInt(options.getOrDefault("serverThreads", "4"));
 
+    compare(sends, concurrency, rounds, serverThreads);
+  }
+
+  /** Median sends/s of the adapter and of the plain client. */
+  record Medians(double adapter, double plain) {}
+
+  /**
+   * A warm-up run of each side, then {@code rounds} rounds of {@code sends} sends per side, adapter
+   * and plain client alternating, against a new stub; prints each round and the medians.
+   */
+  static Medians compare(int sends, int concurrency, int rounds, int serverThreads)
+      throws Exception {
     try (TwilioStubServer stub = new TwilioStubServer(serverThreads)) {
       TwilioGateway gateway =
           TwilioGateway.builder()
@@ -84,11 +96,13 @@ public final class TwilioSendBenchmark {
         baseline[r] = run(viaPlain, sends, concurrency);
         System.out.printf(
             Locale.ROOT,
-            "round %d: TwilioGateway %,.0f sends/s, plain java.net.http %,.0f sends/s (%.2f)%n",
+            "round %d: TwilioGateway %,.0f sends/s, plain java.net.http %,.0f sends/s (%.2f)"
+                + "  load %.2f%n",
             r + 1,
             adapter[r],
             baseline[r],
-            adapter[r] / baseline[r]);
+            adapter[r] / baseline[r],
+            Load.oneMinute());
       }
       double a = median(adapter);
       double b = median(baseline);
@@ -98,6 +112,7 @@ public final class TwilioSendBenchmark {
           a,
           b,
           a / b);
+      return new Medians(a, b);
     }
   }
 

@@ -4,8 +4,6 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import dev.p2p.gateway.twilio.TwilioGateway;
 import dev.p2p.gateway.twilio.TwilioSignature;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TwilioSignatureBenchmark {
-  private static final String TOKEN = "bench_auth_token_0123456789abcdef";
+  private static final String TOKEN = TwilioInboundForm.TOKEN;
   private static final String URL = "https://crm.example.com/webhooks/twilio";
   private static final String SID = "SM0123456789abcdef0123456789abcdef";
 
@@ -53,44 +51,10 @@ public class TwilioSignatureBenchmark {
   /** Builds and signs the webhook. */
   @Setup
   public void setUp() {
-    String[][] pairs = {
-      {"ToCountry", "US"},
-      {"ToState", "IL"},
-      {"SmsMessageSid", SID},
-      {"NumMedia", "0"},
-      {"ToCity", "CHICAGO"},
-      {"FromZip", "60601"},
-      {"SmsSid", SID},
-      {"FromState", "IL"},
-      {"SmsStatus", "received"},
-      {"FromCity", "CHICAGO"},
-      {"Body", "Yes, count me in! What time do the polls open on Tuesday?"},
-      {"FromCountry", "US"},
-      {"To", "+13125550199"},
-      {"ToZip", "60601"},
-      {"NumSegments", "1"},
-      {"MessageSid", SID},
-      {"AccountSid", TwilioStubServer.ACCOUNT_SID},
-      {"From", "+13125550101"},
-      {"ApiVersion", "2010-04-01"}
-    };
-    StringBuilder form = new StringBuilder();
-    for (String[] pair : pairs) {
-      params.put(pair[0], List.of(pair[1]));
-      form.append(form.length() == 0 ? "" : "&")
-          .append(pair[0])
-          .append('=')
-          .append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
-    }
+    params.putAll(
+        TwilioInboundForm.params(SID, "+13125550101", "+13125550199", TwilioInboundForm.BODY));
     header = signature.compute(URL, params);
-    request =
-        WebhookRequest.of(
-            "POST",
-            URL,
-            Map.of(
-                "Content-Type", List.of("application/x-www-form-urlencoded"),
-                "X-Twilio-Signature", List.of(header)),
-            form.toString().getBytes(StandardCharsets.UTF_8));
+    request = TwilioInboundForm.request(URL, params);
     if (!(gateway.parse(request) instanceof WebhookResult.Accepted)) {
       throw new IllegalStateException("the benchmark's webhook does not verify");
     }

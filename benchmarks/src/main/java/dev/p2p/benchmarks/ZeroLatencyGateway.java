@@ -7,13 +7,26 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A zero-latency gateway: accepts every message at once, with a receipt naming a new carrier id
- * (carrier ids are unique per gateway in the JDBC store).
+ * (carrier ids are unique per gateway in the JDBC store). Webhooks go to the parser it is given
+ * (such as a real adapter's {@code parse}), or are refused.
  */
 final class ZeroLatencyGateway implements SmsGateway {
   private final AtomicLong next = new AtomicLong();
+  private final Function<WebhookRequest, WebhookResult> parser;
+
+  /** Sends only: every webhook gets 400. */
+  ZeroLatencyGateway() {
+    this(request -> WebhookResult.badRequest("sends only"));
+  }
+
+  /** Sends at once; webhooks are parsed by {@code parser}. */
+  ZeroLatencyGateway(Function<WebhookRequest, WebhookResult> parser) {
+    this.parser = parser;
+  }
 
   @Override
   public String carrier() {
@@ -27,6 +40,6 @@ final class ZeroLatencyGateway implements SmsGateway {
 
   @Override
   public WebhookResult parse(WebhookRequest request) {
-    return WebhookResult.badRequest("sends only");
+    return parser.apply(request);
   }
 }
