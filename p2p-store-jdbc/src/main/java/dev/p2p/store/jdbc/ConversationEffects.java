@@ -22,15 +22,16 @@ final class ConversationEffects {
 
   /**
    * Reads the conversation's tags and field values the update touches, applies what {@link
-   * EffectRule} decides and emits its events.
+   * EffectRule} decides and emits its events. With {@code stamp}, the conversation is stamped as
+   * updated now even when nothing else changes (a send stamps it in its own update).
    */
   static void apply(
       Connection c,
-      Dialect dialect,
       String orgId,
       long actionId,
       long conversationId,
       ConversationUpdate u,
+      boolean stamp,
       Instant now)
       throws SQLException {
     Set<String> touched = EffectRule.tagsToRead(u);
@@ -70,6 +71,9 @@ final class ConversationEffects {
     }
     for (Change change : effects.changes()) {
       Tx.emit(orgId, now, change);
+    }
+    if (!stamp && effects.report().isEmpty() && !effects.markRead()) {
+      return;
     }
     StringBuilder set = new StringBuilder("UPDATE conversations SET updated_at = ?");
     if (effects.report().isPresent()) {

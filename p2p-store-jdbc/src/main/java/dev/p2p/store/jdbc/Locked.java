@@ -42,15 +42,59 @@ record Locked(
         if (!rs.next()) {
           throw new NotFoundException("conversation", conversationId);
         }
-        return new Locked(
-            rs.getLong(1),
-            rs.getLong(2),
-            rs.getString(3),
-            Optional.ofNullable(rs.getString(4)),
-            ConversationStatus.valueOf(rs.getString(5)),
-            rs.getBoolean(6),
-            Optional.ofNullable(rs.getObject(7, LocalDateTime.class)).map(Times::fromColumn),
-            Optional.ofNullable(rs.getString(8)));
+        return read(rs);
+      }
+    }
+  }
+
+  private static Locked read(ResultSet rs) throws SQLException {
+    return new Locked(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        Optional.ofNullable(rs.getString(4)),
+        ConversationStatus.valueOf(rs.getString(5)),
+        rs.getBoolean(6),
+        Optional.ofNullable(rs.getObject(7, LocalDateTime.class)).map(Times::fromColumn),
+        Optional.ofNullable(rs.getString(8)));
+  }
+
+  /** A locked row with the send rule's facts read in the same statement. */
+  record WithFacts(Locked row, SendFacts facts) {}
+
+  /**
+   * PostgreSQL: locks the organization's conversation ({@code FOR UPDATE OF v}, which locks no
+   * other table's rows) and reads, in the same statement, its action's status and whether its phone
+   * is opted out or invalid.
+   *
+   * @throws NotFoundException if the organization has no such conversation
+   */
+  static WithFacts lockWithFacts(Connection c, String orgId, long conversationId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT v.id, v.action_id, v.contact_phone, v.texter_id, v.status,"
+                + " v.contact_wrote_last, v.last_message_at, v.sender,"
+                + " (SELECT a.status FROM actions a WHERE a.id = v.action_id),"
+                + " EXISTS (SELECT 1 FROM opt_outs o"
+                + " WHERE o.org_id = v.org_id AND o.phone = v.contact_phone),"
+                + " EXISTS (SELECT 1 FROM invalid_phones i"
+                + " WHERE i.org_id = v.org_id AND i.phone = v.contact_phone)"
+                + " FROM conversations v WHERE v.org_id = ? AND v.id = ? FOR UPDATE OF v")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, conversationId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFoundException("conversation", conversationId);
+        }
+        Locked row = read(rs);
+        return new WithFacts(
+            row,
+            row.facts(
+                ActionStatus.valueOf(rs.getString(9)),
+                rs.getBoolean(10),
+                rs.getBoolean(11),
+                Optional.empty()));
       }
     }
   }

@@ -14,10 +14,13 @@ import java.util.OptionalLong;
  * {@link OutboundFacts} its events are made of ({@link dev.p2p.store.support.StatusRule}).
  */
 final class MessageEvents {
-  private static final String SELECT =
-      "SELECT "
-          + MessageRows.COLUMNS
-          + ", org_id, conversation_id, action_id, texter_id FROM messages";
+  private static final String COLUMNS =
+      MessageRows.COLUMNS + ", org_id, conversation_id, action_id, texter_id";
+
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM messages";
+
+  /** PostgreSQL: the clause that returns an updated message as {@link #row} reads it. */
+  static final String RETURNING = " RETURNING " + COLUMNS;
 
   private MessageEvents() {}
 
@@ -57,9 +60,13 @@ final class MessageEvents {
 
   private static Optional<Row> read(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
+      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+    }
+  }
+
+  /** The message at the result set's current row, selected or returned with these columns. */
+  static Row row(ResultSet rs) throws SQLException {
+    {
       Message m = MessageRows.read(rs);
       int extra = MessageRows.COLUMN_COUNT + 1;
       String orgId = rs.getString(extra);
@@ -79,7 +86,7 @@ final class MessageEvents {
               m.sender(),
               m.carrierMessageId(),
               m.segments());
-      return Optional.of(new Row(orgId, m, facts));
+      return new Row(orgId, m, facts);
     }
   }
 }

@@ -226,12 +226,15 @@ final class MessageSql {
       Connection c, String orgId, long messageId, SendReceipt receipt, boolean parked, Instant now)
       throws SQLException {
     String carrierId = receipt.carrierMessageId();
+    boolean returning = tx.dialect() == Dialect.POSTGRESQL;
+    MessageEvents.Row m = null;
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE messages SET carrier_message_id = ?, status = ?, status_rank = ?,"
                 + " segments = COALESCE(?, segments), sender = COALESCE(?, sender),"
                 + " unconfirmed = FALSE, updated_at = ?"
-                + AWAITING_SEND)) {
+                + AWAITING_SEND
+                + (returning ? MessageEvents.RETURNING : ""))) {
       ps.setString(1, carrierId);
       ps.setString(2, receipt.status().name());
       ps.setInt(3, receipt.status().rank());
@@ -244,7 +247,14 @@ final class MessageSql {
       ps.setObject(6, Times.toColumn(now));
       ps.setString(7, orgId);
       ps.setLong(8, messageId);
-      if (ps.executeUpdate() == 0) {
+      if (returning) {
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          m = MessageEvents.row(rs);
+        }
+      } else if (ps.executeUpdate() == 0) {
         return Optional.empty();
       }
     } catch (SQLException e) {
@@ -253,7 +263,9 @@ final class MessageSql {
       }
       throw e;
     }
-    MessageEvents.Row m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
+    if (m == null) {
+      m = MessageEvents.byId(c, orgId, messageId).orElseThrow();
+    }
     if (receipt.from().isPresent()) {
       // The receipt names the number the carrier used. Sent from a number, it is the one
       // already bound; through a messaging service, the binding moves to it.

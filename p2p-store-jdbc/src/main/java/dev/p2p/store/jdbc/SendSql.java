@@ -38,8 +38,17 @@ final class SendSql {
     return tx.run(
         "record a message",
         c -> {
-          Locked v = Locked.lock(c, orgId, r.conversationId());
-          SendVerdict verdict = SendRule.decide(r, facts(c, orgId, r, v, at), at);
+          Locked v;
+          SendFacts facts;
+          if (tx.dialect() == Dialect.POSTGRESQL && r.kind() != SendRecord.Kind.AUTOMATIC) {
+            Locked.WithFacts locked = Locked.lockWithFacts(c, orgId, r.conversationId());
+            v = locked.row();
+            facts = withLock(c, orgId, r, v, locked.facts(), at);
+          } else {
+            v = Locked.lock(c, orgId, r.conversationId());
+            facts = facts(c, orgId, r, v, at);
+          }
+          SendVerdict verdict = SendRule.decide(r, facts, at);
           QueuedMessage m = r.message();
           String sender =
               v.sender().isPresent() && verdict.moveTo().isPresent()
@@ -83,12 +92,13 @@ final class SendSql {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE conversations SET status = ?, unread = FALSE,"
-                      + " contact_wrote_last = FALSE, last_message_at = ?,"
+                      + " contact_wrote_last = FALSE, last_message_at = ?, updated_at = ?,"
                       + " sender = COALESCE(sender, ?)"
                       + (initial ? ", variant = ?, initial_segments = ?" : "")
                       + " WHERE id = ?")) {
             int i = 1;
             ps.setString(i++, verdict.moveTo().get().name());
+            ps.setObject(i++, Times.toColumn(at));
             ps.setObject(i++, Times.toColumn(at));
             ps.setString(i++, sender);
             if (initial) {
@@ -98,10 +108,13 @@ final class SendSql {
             ps.setLong(i, v.id());
             ps.executeUpdate();
           }
-          if (verdict.takeLock()) {
+          if (verdict.takeLock()
+              && !facts
+                  .initialLock()
+                  .equals(Optional.of(new SendFacts.InitialLock(v.actionId(), at)))) {
             InitialLock.take(c, orgId, v.phone(), v.actionId(), at);
           }
-          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), r.effects(), at);
+          ConversationEffects.apply(c, orgId, v.actionId(), v.id(), r.effects(), false, at);
           return recorded;
         });
   }
@@ -134,11 +147,31 @@ final class SendSql {
         invalid = rs.getLong(3) > 0;
       }
     }
-    Optional<SendFacts.InitialLock> lock =
-        r.kind() == SendRecord.Kind.INITIAL
-            ? Optional.of(InitialLock.hold(c, tx.dialect(), orgId, v.phone(), v.actionId(), now))
-            : Optional.empty();
-    return v.facts(actionStatus, optedOut, invalid, lock);
+    return withLock(
+        c, orgId, r, v, v.facts(actionStatus, optedOut, invalid, Optional.empty()), now);
+  }
+
+  /** The facts with, for an initial message, the phone's lock held and read. */
+  private SendFacts withLock(
+      Connection c, String orgId, SendRecord r, Locked v, SendFacts facts, Instant now)
+      throws SQLException {
+    if (r.kind() != SendRecord.Kind.INITIAL) {
+      return facts;
+    }
+    SendFacts.InitialLock lock =
+        InitialLock.hold(c, tx.dialect(), facts.phone(), orgId, v.actionId(), now);
+    return new SendFacts(
+        facts.conversationId(),
+        facts.actionId(),
+        facts.phone(),
+        facts.texterId(),
+        facts.status(),
+        facts.actionStatus(),
+        facts.optedOut(),
+        facts.invalidPhone(),
+        Optional.of(lock),
+        facts.contactWroteLast(),
+        facts.lastMessageAt());
   }
 
   /** Whether the phone is in the organization's {@code opt_outs} or {@code invalid_phones}. */
@@ -163,8 +196,26 @@ final class SendSql {
      * if the phone has none, and returns it as stored.
      */
     static SendFacts.InitialLock hold(
-        Connection c, Dialect dialect, String orgId, String phone, long actionId, Instant now)
+        Connection c, Dialect dialect, String phone, String orgId, long actionId, Instant now)
         throws SQLException {
+      if (dialect == Dialect.POSTGRESQL) {
+        // One statement: insert or lock, and return the row as it stands.
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO initial_locks (org_id, phone, action_id, sent_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (org_id, phone) DO UPDATE SET action_id = initial_locks.action_id"
+                    + " RETURNING action_id, sent_at")) {
+          ps.setString(1, orgId);
+          ps.setString(2, phone);
+          ps.setLong(3, actionId);
+          ps.setObject(4, Times.toColumn(now));
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new SendFacts.InitialLock(
+                rs.getLong(1), Times.fromColumn(rs.getObject(2, LocalDateTime.class)));
+          }
+        }
+      }
       Inserts.locking(
           c,
           dialect,

@@ -45,6 +45,30 @@ final class SenderSql {
       List<String> pool,
       Instant now)
       throws SQLException {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      // One statement for the usual cases: bind a new contact, or touch a binding in the pool.
+      String chosen = leastBound(loads.counts(c, orgId, gatewayId), pool);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO sender_bindings"
+                  + " (org_id, gateway_id, contact_phone, sender, last_used_at) VALUES (?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (org_id, gateway_id, contact_phone) DO UPDATE"
+                  + " SET last_used_at = EXCLUDED.last_used_at"
+                  + " RETURNING sender, (xmax = 0)")) {
+        bindRow(ps, orgId, gatewayId, contactPhone, chosen, now);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          String bound = rs.getString(1);
+          if (rs.getBoolean(2)) {
+            loads.moved(orgId, gatewayId, "", bound);
+            return bound;
+          }
+          if (pool.contains(bound)) {
+            return bound;
+          }
+        }
+      }
+    }
     Optional<String> current = read(c, orgId, gatewayId, contactPhone, "");
     if (current.isPresent() && pool.contains(current.get())) {
       if (move(c, orgId, gatewayId, contactPhone, current.get(), current.get(), now)) {

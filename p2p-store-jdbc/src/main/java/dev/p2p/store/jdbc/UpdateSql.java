@@ -40,7 +40,7 @@ final class UpdateSql {
               ps.executeUpdate();
             }
           }
-          ConversationEffects.apply(c, tx.dialect(), orgId, v.actionId(), v.id(), update, now);
+          ConversationEffects.apply(c, orgId, v.actionId(), v.id(), update, true, now);
           return ConversationRows.find(c, orgId, v.id()).orElseThrow();
         });
   }
