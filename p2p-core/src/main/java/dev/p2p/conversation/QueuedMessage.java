@@ -5,8 +5,10 @@ import dev.p2p.Violation;
 import dev.p2p.contact.Phones;
 import dev.p2p.internal.Inputs;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An outbound message as p2p records it before handing it to a gateway (status {@link
@@ -63,6 +65,28 @@ public record QueuedMessage(
   }
 
   /** Masks the phone and leaves the body out, so the message is safe to log. */
+  /** This message as a store records it: {@code QUEUED}, with the store's id and time. */
+  public Message recorded(long id, Instant at) {
+    return new Message(
+        id,
+        Direction.OUTBOUND,
+        gatewayId,
+        Optional.of(reference),
+        Optional.empty(),
+        sender,
+        contactPhone,
+        body,
+        false,
+        media,
+        segments,
+        MessageStatus.QUEUED,
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        at,
+        at);
+  }
+
   @Override
   public String toString() {
     return "QueuedMessage[gatewayId="

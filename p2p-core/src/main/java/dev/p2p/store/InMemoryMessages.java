@@ -1,6 +1,5 @@
 package dev.p2p.store;
 
-import dev.p2p.ValidationException;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
@@ -10,6 +9,7 @@ import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.support.OutboundFacts;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.StatusRule;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,28 +82,10 @@ final class InMemoryMessages {
     String refKey = key(orgId, m.reference());
     Long existing = byReference.get(refKey);
     if (existing != null) {
-      throw ValidationException.of("reference", "is already used by message " + existing);
+      throw Refusals.referenceUsed();
     }
     long id = ids.incrementAndGet();
-    Message message =
-        new Message(
-            id,
-            Direction.OUTBOUND,
-            m.gatewayId(),
-            Optional.of(m.reference()),
-            Optional.empty(),
-            m.sender(),
-            m.contactPhone(),
-            m.body(),
-            false,
-            m.media(),
-            m.segments(),
-            MessageStatus.QUEUED,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            now,
-            now);
+    Message message = m.recorded(id, now);
     byId.put(id, new Stored(orgId, message));
     byReference.put(refKey, id);
     return id;

@@ -34,30 +34,20 @@ final class InboundSql {
         "receive an inbound message",
         orgId,
         c -> {
+          // Routed first, its conversation locked, so the message is inserted attached to it.
+          Optional<Locked> v = routeAndLock(c, orgId, in);
           OptionalLong inserted =
-              MessageSql.insertInbound(c, tx.dialect(), orgId, gatewayId, in, now);
+              MessageSql.insertInbound(c, tx.dialect(), orgId, gatewayId, in, v, now);
           if (inserted.isEmpty()) {
             return existing(c, gatewayId, in.carrierMessageId());
           }
           long messageId = inserted.getAsLong();
-          OptionalLong routedId = route(c, orgId, in);
-          Optional<InboundRule.Routed> routed = Optional.empty();
-          if (routedId.isPresent()) {
-            Locked v = Locked.lock(c, orgId, routedId.getAsLong());
-            routed =
-                Optional.of(new InboundRule.Routed(v.id(), v.actionId(), v.texterId(), v.status()));
-            // For reports: the action, and the texter holding the conversation as it arrives.
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "UPDATE messages SET conversation_id = ?, action_id = ?, texter_id = ?"
-                        + " WHERE id = ?")) {
-              ps.setLong(1, v.id());
-              ps.setLong(2, v.actionId());
-              MessageRows.setText(ps, 3, v.texterId());
-              ps.setLong(4, messageId);
-              ps.executeUpdate();
-            }
-            InboundRule.Verdict verdict = InboundRule.decide(v.status(), optOut);
+          Optional<InboundRule.Routed> routed =
+              v.map(l -> new InboundRule.Routed(l.id(), l.actionId(), l.texterId(), l.status()));
+          OptionalLong routedId =
+              v.isPresent() ? OptionalLong.of(v.get().id()) : OptionalLong.empty();
+          if (v.isPresent()) {
+            InboundRule.Verdict verdict = InboundRule.decide(v.get().status(), optOut);
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE conversations SET"
@@ -71,7 +61,7 @@ final class InboundSql {
               }
               ps.setObject(i++, Times.toColumn(now));
               ps.setObject(i++, Times.toColumn(now));
-              ps.setLong(i, v.id());
+              ps.setLong(i, v.get().id());
               ps.executeUpdate();
             }
           }
@@ -144,20 +134,25 @@ final class InboundSql {
     }
   }
 
-  /** The started conversation of the phone last active, preferring the number written to. */
-  private static OptionalLong route(Connection c, String orgId, InboundMessage in)
+  /**
+   * Locks and returns the started conversation of the phone last active, preferring those whose
+   * sender is the number written to; empty when the phone has none in the organization.
+   */
+  private static Optional<Locked> routeAndLock(Connection c, String orgId, InboundMessage in)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT v.id FROM conversations v WHERE v.org_id = ? AND v.contact_phone = ?"
+            "SELECT v.id, v.action_id, v.contact_phone, v.texter_id, v.status,"
+                + " v.contact_wrote_last, v.last_message_at, v.sender"
+                + " FROM conversations v WHERE v.org_id = ? AND v.contact_phone = ?"
                 + " AND v.last_message_at IS NOT NULL"
                 + " ORDER BY CASE WHEN v.sender = ? THEN 0 ELSE 1 END,"
-                + " v.last_message_at DESC, v.id DESC LIMIT 1")) {
+                + " v.last_message_at DESC, v.id DESC LIMIT 1 FOR UPDATE")) {
       ps.setString(1, orgId);
       ps.setString(2, in.from());
       ps.setString(3, in.to());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+        return rs.next() ? Optional.of(Locked.read(rs)) : Optional.empty();
       }
     }
   }

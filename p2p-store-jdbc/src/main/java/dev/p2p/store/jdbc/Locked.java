@@ -47,7 +47,7 @@ record Locked(
     }
   }
 
-  private static Locked read(ResultSet rs) throws SQLException {
+  static Locked read(ResultSet rs) throws SQLException {
     return new Locked(
         rs.getLong(1),
         rs.getLong(2),

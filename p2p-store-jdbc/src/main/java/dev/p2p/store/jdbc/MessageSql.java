@@ -57,28 +57,6 @@ final class MessageSql {
         c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), null, now));
   }
 
-  /** The message just inserted by {@link #insertOutbound}, as stored, without reading it back. */
-  static Message queued(long id, QueuedMessage m, Instant at) {
-    return new Message(
-        id,
-        Direction.OUTBOUND,
-        m.gatewayId(),
-        Optional.of(m.reference()),
-        Optional.empty(),
-        m.sender(),
-        m.contactPhone(),
-        m.body(),
-        false,
-        m.media(),
-        m.segments(),
-        MessageStatus.QUEUED,
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        at,
-        at);
-  }
-
   /**
    * What reports read of a conversation's message: its action, its texter (the sender of an
    * outbound one, NULL for automatic answers) and, for a reply to the contact, the milliseconds
@@ -323,7 +301,8 @@ final class MessageSql {
         "record an inbound message",
         orgId,
         c -> {
-          OptionalLong id = insertInbound(c, tx.dialect(), orgId, gatewayId, in, now);
+          OptionalLong id =
+              insertInbound(c, tx.dialect(), orgId, gatewayId, in, Optional.empty(), now);
           if (id.isPresent()) {
             for (Change change : InboundRule.changes(id.getAsLong(), in, Optional.empty(), false)) {
               Tx.emit(orgId, now, change);
@@ -338,7 +317,13 @@ final class MessageSql {
    * already (in any organization); returns the new row's id, or empty when it was stored before.
    */
   static OptionalLong insertInbound(
-      Connection c, Dialect dialect, String orgId, String gatewayId, InboundMessage in, Instant now)
+      Connection c,
+      Dialect dialect,
+      String orgId,
+      String gatewayId,
+      InboundMessage in,
+      Optional<Locked> routed,
+      Instant now)
       throws SQLException {
     boolean postgres = dialect == Dialect.POSTGRESQL;
     String sql =
@@ -357,6 +342,12 @@ final class MessageSql {
       ps.setString(11, MessageStatus.RECEIVED.name());
       ps.setInt(12, MessageStatus.RECEIVED.rank());
       ps.setBoolean(19, in.truncated());
+      if (routed.isPresent()) {
+        // For reports: the action, and the texter holding the conversation as it arrives.
+        ps.setLong(15, routed.get().id());
+        ps.setLong(16, routed.get().actionId());
+        MessageRows.setText(ps, 17, routed.get().texterId());
+      }
       if (ps.executeUpdate() == 0) {
         return OptionalLong.empty();
       }

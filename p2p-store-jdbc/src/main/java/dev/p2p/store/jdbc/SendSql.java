@@ -75,7 +75,7 @@ final class SendSql {
           long id =
               MessageSql.insertOutbound(
                   c, tx.dialect(), orgId, m, OptionalLong.of(v.id()), attribution, at);
-          Message recorded = MessageSql.queued(id, m, at);
+          Message recorded = m.recorded(id, at);
           if (verdict.moveTo().isEmpty()) {
             try (PreparedStatement ps =
                 c.prepareStatement(

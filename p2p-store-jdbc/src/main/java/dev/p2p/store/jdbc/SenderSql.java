@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,15 +97,32 @@ final class SenderSql {
     return tx.run(
         "find the organization of an inbound message",
         c -> {
-          Optional<String> bound =
-              firstOrg(
-                  c,
-                  "SELECT org_id FROM sender_bindings"
-                      + " WHERE gateway_id = ? AND sender = ? AND contact_phone = ?"
-                      + " ORDER BY last_used_at DESC, org_id LIMIT 1",
-                  gatewayId,
-                  ourNumber,
-                  contactPhone);
+          // The contact's bindings on the gateway, one per organization at most, read through
+          // the (gateway_id, contact_phone) index whatever the table's statistics say, and the
+          // one to this number used last picked here (ties by organization id).
+          Optional<String> bound = Optional.empty();
+          Instant latest = Instant.MIN;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT org_id, sender, last_used_at FROM sender_bindings"
+                      + " WHERE gateway_id = ? AND contact_phone = ?")) {
+            ps.setString(1, gatewayId);
+            ps.setString(2, contactPhone);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (!rs.getString(2).equals(ourNumber)) {
+                  continue;
+                }
+                String org = rs.getString(1);
+                Instant used = Times.fromColumn(rs.getObject(3, LocalDateTime.class));
+                int cmp = used.compareTo(latest);
+                if (cmp > 0 || (cmp == 0 && bound.isPresent() && org.compareTo(bound.get()) < 0)) {
+                  bound = Optional.of(org);
+                  latest = used;
+                }
+              }
+            }
+          }
           if (bound.isPresent()) {
             return bound;
           }
