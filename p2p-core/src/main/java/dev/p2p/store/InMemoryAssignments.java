@@ -86,7 +86,7 @@ final class InMemoryAssignments {
           }
           Stream<ConvData> free =
               pool.stream()
-                  .filter(c -> c.texterId == null && !c.started())
+                  .filter(c -> c.texterId == null && c.waiting())
                   .filter(c -> !org.blocked(c.phone))
                   .filter(c -> request.windowKeys().contains(c.windowKey))
                   .filter(c -> !org.lockedByAnother(c, request.lockedAfter()));
@@ -151,7 +151,7 @@ final class InMemoryAssignments {
           }
           List<ConvData> free =
               org.action(actionId).values().stream()
-                  .filter(c -> c.texterId == null && !c.started() && !org.blocked(c.phone))
+                  .filter(c -> c.texterId == null && c.waiting() && !org.blocked(c.phone))
                   .toList();
           List<ConvData> rest = new ArrayList<>();
           for (ConvData c : free) {
@@ -223,7 +223,7 @@ final class InMemoryAssignments {
         () -> {
           List<ConvData> released =
               conversations.org(orgId).action(actionId).values().stream()
-                  .filter(c -> texterId.equals(c.texterId) && !c.started())
+                  .filter(c -> texterId.equals(c.texterId) && c.waiting())
                   .toList();
           for (ConvData c : released) {
             c.texterId = null;
