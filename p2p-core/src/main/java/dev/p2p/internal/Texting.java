@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,7 +211,12 @@ public final class Texting implements AutoCloseable {
       TextingSettings settings,
       TextingWindows.OpenWindows windows) {}
 
-  /** Every texter the action's targets name now: direct texters and group members. */
+  /**
+   * Every texter the action's targets name now: direct texters and group members, in the targets'
+   * order and each group's members by id. A fixed split deals round robin in this order, so it is
+   * fixed here, by {@link String#compareTo}, rather than by each database's collation (which orders
+   * ids beyond U+FFFF differently).
+   */
   public Set<String> targetTexters(String orgId, long actionId) {
     Set<String> texters = new LinkedHashSet<>();
     for (Target target : store.conversations().targets(orgId, actionId)) {
@@ -219,10 +225,10 @@ public final class Texting implements AutoCloseable {
           texters.add(target.id());
           break;
         case TEAM:
-          texters.addAll(store.members(orgId, GroupKind.TEAM, target.id()));
+          texters.addAll(new TreeSet<>(store.members(orgId, GroupKind.TEAM, target.id())));
           break;
         default:
-          texters.addAll(store.members(orgId, GroupKind.USER_LIST, target.id()));
+          texters.addAll(new TreeSet<>(store.members(orgId, GroupKind.USER_LIST, target.id())));
           break;
       }
     }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The organization's teams, or its user lists: named groups of texters that actions are assigned
@@ -90,7 +91,7 @@ public final class Groups {
   }
 
   /**
-   * The ids of the group's members, ordered.
+   * The ids of the group's members, ordered by {@link String#compareTo} on every store.
    *
    * @throws NotFoundException if the group does not exist
    */
@@ -99,7 +100,7 @@ public final class Groups {
     if (members.isEmpty()) {
       requireGroup(groupId);
     }
-    return members;
+    return List.copyOf(new TreeSet<>(members));
   }
 
   /** Deletes the group (not its texters). Returns whether it existed. */
