@@ -5,12 +5,12 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.store.support.IdOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The organization's teams, or its user lists: named groups of texters that actions are assigned
@@ -91,7 +91,7 @@ public final class Groups {
   }
 
   /**
-   * The ids of the group's members, ordered by {@link String#compareTo} on every store.
+   * The ids of the group's members, ordered by code point on every store ({@link IdOrder}).
    *
    * @throws NotFoundException if the group does not exist
    */
@@ -100,7 +100,9 @@ public final class Groups {
     if (members.isEmpty()) {
       requireGroup(groupId);
     }
-    return List.copyOf(new TreeSet<>(members));
+    List<String> sorted = new ArrayList<>(members);
+    sorted.sort(IdOrder.CODE_POINTS);
+    return List.copyOf(sorted);
   }
 
   /** Deletes the group (not its texters). Returns whether it existed. */

@@ -1,8 +1,10 @@
 package dev.p2p.testkit;
 
 import dev.p2p.Organization;
+import dev.p2p.Page;
 import dev.p2p.action.Action;
 import dev.p2p.assign.Target;
+import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactList;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
@@ -120,9 +122,14 @@ public final class ParityDay {
     org.teams().upsert("night", "Night shift");
     org.teams().addMembers("night", DayFixtures.NIGHT_SHIFT);
     d.line("night shift: " + org.teams().members("night"));
+    d.line("teams: " + org.teams().all());
+    d.line("texters: " + texterIds());
 
     long gotvList = d.importCsv("GOTV list", DayFixtures.GOTV_CSV);
     long rallyList = d.importCsv("Rally list", DayFixtures.RALLY_CSV);
+    for (Contact c : org.contacts().findByPhone("+12122010101")) {
+      d.line("found " + journal.id("contact", c.id()) + " in " + journal.id("list", c.listId()));
+    }
     journal.refused(
         "an import without a phone column",
         () -> d.importCsv("No phones", DayFixtures.NO_PHONE_CSV));
@@ -261,6 +268,19 @@ public final class ParityDay {
       if (d.conversation(id).contactPhone().equals(phone)) {
         replies.show(id);
       }
+    }
+  }
+
+  /** Every texter's id, read two at a time through the cursor. */
+  private List<String> texterIds() {
+    List<String> ids = new ArrayList<>();
+    Page<TexterProfile> page = org.texters().page(2);
+    while (true) {
+      page.items().forEach(t -> ids.add(t.id()));
+      if (page.next().isEmpty()) {
+        return ids;
+      }
+      page = org.texters().page(page.next().get(), 2);
     }
   }
 
