@@ -6,6 +6,7 @@ import dev.p2p.action.Action;
 import dev.p2p.assign.Target;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactList;
+import dev.p2p.contact.NewContact;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
@@ -58,6 +59,8 @@ public final class ParityDay {
   private final Journal journal;
   private final Organization org;
   private final DayReplies replies;
+  private long gotvList;
+  private long broken;
   private long gotv;
   private long rally;
   private long canvass;
@@ -125,7 +128,7 @@ public final class ParityDay {
     d.line("teams: " + org.teams().all());
     d.line("texters: " + texterIds());
 
-    long gotvList = d.importCsv("GOTV list", DayFixtures.GOTV_CSV);
+    gotvList = d.importCsv("GOTV list", DayFixtures.GOTV_CSV);
     long rallyList = d.importCsv("Rally list", DayFixtures.RALLY_CSV);
     for (Contact c : org.contacts().findByPhone("+12122010101")) {
       d.line("found " + journal.id("contact", c.id()) + " in " + journal.id("list", c.listId()));
@@ -134,15 +137,10 @@ public final class ParityDay {
         "an import without a phone column",
         () -> d.importCsv("No phones", DayFixtures.NO_PHONE_CSV));
 
-    Action broken = org.actions().create(DayFixtures.broken(gotvList));
-    d.line(
-        "created "
-            + journal.id("action", broken.id())
-            + " "
-            + broken.name()
-            + " "
-            + broken.status());
-    journal.refused("publishing Broken", () -> org.actions().publish(broken.id()));
+    Action draft = org.actions().create(DayFixtures.broken(gotvList));
+    broken = draft.id();
+    d.line("created " + journal.id("action", broken) + " " + draft.name() + " " + draft.status());
+    journal.refused("publishing Broken", () -> org.actions().publish(broken));
     gotv = d.publish(org.actions().create(DayFixtures.gotv(gotvList)));
     rally = d.publish(org.actions().create(DayFixtures.rally(rallyList)));
     d.line("GOTV targets: " + org.assignments().assign(gotv, Target.team("volunteers")));
@@ -240,6 +238,23 @@ public final class ParityDay {
     journal.refused(
         "another organization reads GOTV's report",
         () -> d.p2p.organization("rival").reports().action(gotv));
+    journal.refused("deleting a closed action", () -> org.actions().delete(gotv));
+    d.line("deleted the Broken draft: " + org.actions().delete(broken));
+    journal.refused(
+        "adding a phone the list has",
+        () -> org.contacts().add(gotvList, NewContact.withPhone("+1 212 201 0102").build()));
+    Contact added =
+        org.contacts()
+            .add(gotvList, NewContact.withPhone("(212) 201-0177").firstName("Kim").build());
+    d.line(
+        "added "
+            + journal.id("contact", added.id())
+            + " "
+            + added.phone()
+            + " "
+            + added.details().firstName()
+            + " "
+            + added.details().timeZone());
   }
 
   /**
