@@ -133,7 +133,7 @@ public final class Texter {
   private NextMessage render(Action action, Conversation c) {
     Contact contact = pipeline.contact(c);
     List<InitialMessage> initials = action.script().initials();
-    InitialMessage chosen = action.script().initialFor(contact.id());
+    InitialMessage chosen = action.script().initialFor(contact.phone());
     String body = Template.parse(chosen.body()).render(values(contact, c));
     if (action.spec().smartEncoding()) {
       body = SmartEncoding.apply(body);

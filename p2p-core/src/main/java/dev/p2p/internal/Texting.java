@@ -10,15 +10,18 @@ import dev.p2p.assign.Target;
 import dev.p2p.gateway.SenderNumbers;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.IdOrder;
 import dev.p2p.texter.GroupKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,7 +213,11 @@ public final class Texting implements AutoCloseable {
       TextingSettings settings,
       TextingWindows.OpenWindows windows) {}
 
-  /** Every texter the action's targets name now: direct texters and group members. */
+  /**
+   * Every texter the action's targets name now: direct texters and group members, in the targets'
+   * order and each group's members by id ({@link IdOrder}). A fixed split deals round robin in this
+   * order, so it is fixed here rather than left to the order a store returns members in.
+   */
   public Set<String> targetTexters(String orgId, long actionId) {
     Set<String> texters = new LinkedHashSet<>();
     for (Target target : store.conversations().targets(orgId, actionId)) {
@@ -219,13 +226,19 @@ public final class Texting implements AutoCloseable {
           texters.add(target.id());
           break;
         case TEAM:
-          texters.addAll(store.members(orgId, GroupKind.TEAM, target.id()));
+          texters.addAll(byId(store.members(orgId, GroupKind.TEAM, target.id())));
           break;
         default:
-          texters.addAll(store.members(orgId, GroupKind.USER_LIST, target.id()));
+          texters.addAll(byId(store.members(orgId, GroupKind.USER_LIST, target.id())));
           break;
       }
     }
     return texters;
+  }
+
+  private static Set<String> byId(Collection<String> ids) {
+    Set<String> sorted = new TreeSet<>(IdOrder.CODE_POINTS);
+    sorted.addAll(ids);
+    return sorted;
   }
 }

@@ -4,6 +4,7 @@ import dev.p2p.action.Action;
 import dev.p2p.action.Question;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.ReportFigures;
+import dev.p2p.store.support.IdOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class ReportAssembler {
             .reversed()
             .thenComparing(ActionReport.TagCount::tag));
     List<ActionReport.TexterStats> texters = new ArrayList<>(figures.texters());
-    texters.sort(Comparator.comparing(ActionReport.TexterStats::texterId));
+    texters.sort(Comparator.comparing(ActionReport.TexterStats::texterId, IdOrder.CODE_POINTS));
     return new ActionReport(
         action.id(),
         action.spec().name(),

@@ -45,17 +45,23 @@ public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replie
   }
 
   /**
-   * The variant a contact gets: a stable choice by the contact's id, each variant in proportion to
-   * its weight over many contacts.
+   * The variant a contact gets: a stable choice by the contact's phone, each variant in proportion
+   * to its weight over many contacts. By the phone, not by an id a store generated, so that a
+   * contact gets the same variant on every store.
    *
+   * @param phone the contact's phone, E.164
    * @throws IllegalStateException if there is no initial message
    */
-  public InitialMessage initialFor(long contactId) {
+  public InitialMessage initialFor(String phone) {
     if (initials.isEmpty()) {
       throw new IllegalStateException("the script has no initial message");
     }
     long total = initials.stream().mapToLong(InitialMessage::weight).sum();
-    long z = contactId * 0x9E3779B97F4A7C15L;
+    long key = 0;
+    for (int i = 0; i < phone.length(); i++) {
+      key = key * 31 + phone.charAt(i);
+    }
+    long z = key * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
     long point = Math.floorMod(z ^ (z >>> 29), total);
     for (InitialMessage initial : initials) {

@@ -52,8 +52,17 @@ final class ConvData {
     this.updatedAt = now;
   }
 
+  /** Whether it still waits for its first message: claimable, releasable, to send. */
+  boolean waiting() {
+    return status == ConversationStatus.NEEDS_FIRST_MESSAGE;
+  }
+
+  /**
+   * Whether its first message is sent: it shows in its texter's inbox and takes the contact's
+   * texts. An opt-out moves a waiting conversation to {@code OPTED_OUT} without starting it.
+   */
   boolean started() {
-    return status != ConversationStatus.NEEDS_FIRST_MESSAGE;
+    return status != ConversationStatus.NEEDS_FIRST_MESSAGE && lastMessageAt != null;
   }
 
   boolean needsAttention(boolean reportRequired) {

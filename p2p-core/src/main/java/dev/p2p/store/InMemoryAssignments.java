@@ -5,6 +5,7 @@ import dev.p2p.contact.Contact;
 import dev.p2p.event.Change.AssignmentChanged;
 import dev.p2p.event.Change.AssignmentChanged.Reason;
 import dev.p2p.internal.TextingWindows;
+import dev.p2p.store.support.IdOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +88,7 @@ final class InMemoryAssignments {
           }
           Stream<ConvData> free =
               pool.stream()
-                  .filter(c -> c.texterId == null && !c.started())
+                  .filter(c -> c.texterId == null && c.waiting())
                   .filter(c -> !org.blocked(c.phone))
                   .filter(c -> request.windowKeys().contains(c.windowKey))
                   .filter(c -> !org.lockedByAnother(c, request.lockedAfter()));
@@ -151,7 +153,7 @@ final class InMemoryAssignments {
           }
           List<ConvData> free =
               org.action(actionId).values().stream()
-                  .filter(c -> c.texterId == null && !c.started() && !org.blocked(c.phone))
+                  .filter(c -> c.texterId == null && c.waiting() && !org.blocked(c.phone))
                   .toList();
           List<ConvData> rest = new ArrayList<>();
           for (ConvData c : free) {
@@ -172,7 +174,9 @@ final class InMemoryAssignments {
               }
             }
           }
-          for (String t : new TreeSet<>(texterIds)) {
+          SortedSet<String> byId = new TreeSet<>(IdOrder.CODE_POINTS);
+          byId.addAll(texterIds);
+          for (String t : byId) {
             List<Long> ids =
                 free.stream().filter(c -> t.equals(c.texterId)).map(c -> c.id).toList();
             moved(orgId, actionId, Reason.ASSIGNED, Optional.of(t), Optional.empty(), ids, now);
@@ -223,7 +227,7 @@ final class InMemoryAssignments {
         () -> {
           List<ConvData> released =
               conversations.org(orgId).action(actionId).values().stream()
-                  .filter(c -> texterId.equals(c.texterId) && !c.started())
+                  .filter(c -> texterId.equals(c.texterId) && c.waiting())
                   .toList();
           for (ConvData c : released) {
             c.texterId = null;

@@ -34,7 +34,7 @@ final class InMemoryInbox {
         () -> {
           ConvOrg org = conversations.org(orgId);
           return org.action(actionId).values().stream()
-              .filter(c -> texterId.equals(c.texterId) && !c.started())
+              .filter(c -> texterId.equals(c.texterId) && c.waiting())
               .filter(c -> !org.blocked(c.phone) && windowKeys.contains(c.windowKey))
               .filter(c -> !org.lockedByAnother(c, lockedAfter))
               .findFirst()
@@ -95,7 +95,7 @@ final class InMemoryInbox {
           Collection<ConvData> scope =
               actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
           long toSend =
-              scope.stream().filter(c -> texterId.equals(c.texterId) && !c.started()).count();
+              scope.stream().filter(c -> texterId.equals(c.texterId) && c.waiting()).count();
           return new InboxCounts(
               started.size(),
               started.stream().filter(Conversation::needsAttention).count(),

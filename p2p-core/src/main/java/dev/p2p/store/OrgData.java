@@ -2,6 +2,7 @@ package dev.p2p.store;
 
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactList;
+import dev.p2p.store.support.IdOrder;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
 import java.util.HashMap;
@@ -13,14 +14,14 @@ import java.util.TreeSet;
 
 /** One organization's records in the in-memory store. Guarded by the store's lock. */
 final class OrgData {
-  final TreeMap<String, TexterProfile> texters = new TreeMap<>();
+  final TreeMap<String, TexterProfile> texters = new TreeMap<>(IdOrder.CODE_POINTS);
   final Map<GroupKind, TreeMap<String, GroupData>> groups = new HashMap<>();
   final Map<Long, ListData> lists = new HashMap<>();
   final Map<Long, Contact> contacts = new HashMap<>();
   final Map<String, Set<Long>> contactsByPhone = new HashMap<>();
 
   TreeMap<String, GroupData> groups(GroupKind kind) {
-    return groups.computeIfAbsent(kind, k -> new TreeMap<>());
+    return groups.computeIfAbsent(kind, k -> new TreeMap<>(IdOrder.CODE_POINTS));
   }
 
   void putContact(Contact contact) {
@@ -54,7 +55,7 @@ final class OrgData {
   /** A group's name and members. */
   static final class GroupData {
     String name;
-    final TreeSet<String> members = new TreeSet<>();
+    final TreeSet<String> members = new TreeSet<>(IdOrder.CODE_POINTS);
 
     GroupData(String name) {
       this.name = name;

@@ -5,6 +5,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.store.support.IdOrder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class Groups {
   }
 
   /**
-   * The ids of the group's members, ordered.
+   * The ids of the group's members, ordered by code point on every store ({@link IdOrder}).
    *
    * @throws NotFoundException if the group does not exist
    */
@@ -99,7 +100,9 @@ public final class Groups {
     if (members.isEmpty()) {
       requireGroup(groupId);
     }
-    return members;
+    List<String> sorted = new ArrayList<>(members);
+    sorted.sort(IdOrder.CODE_POINTS);
+    return List.copyOf(sorted);
   }
 
   /** Deletes the group (not its texters). Returns whether it existed. */

@@ -50,13 +50,14 @@ public final class Texters {
     return ctx.store().findTexter(ctx.orgId(), texterId);
   }
 
-  /** The first page of texters, ordered by id. */
+  /** The first page of texters, ordered by id (by code point, on every store). */
   public Page<TexterProfile> page(int limit) {
     return page("", limit);
   }
 
   /**
-   * A page of texters ordered by id.
+   * A page of texters ordered by id: by code point on every store ({@link
+   * dev.p2p.store.support.IdOrder}).
    *
    * @param cursor the {@link Page#next()} of the previous page, or empty for the first
    * @param limit 1 to {@value #MAX_PAGE}

@@ -1,8 +1,9 @@
 /**
  * What users' and adapters' test suites need: the contract tests every store ({@code
- * StoreContract}) and gateway ({@code GatewayContract}, driven through an adapter's {@code
- * GatewayStubs}) passes; {@code FakeGateway}, an in-memory carrier whose webhooks go through the
- * real pipeline; and generators of synthetic data.
+ * StoreContract}, and {@code ParityContract}: one scripted {@code ParityDay} whose {@code
+ * Transcript} must equal the in-memory store's) and gateway ({@code GatewayContract}, driven
+ * through an adapter's {@code GatewayStubs}) passes; {@code FakeGateway}, an in-memory carrier
+ * whose webhooks go through the real pipeline; and generators of synthetic data.
  */
 @NullMarked
 package dev.p2p.testkit;

@@ -13,7 +13,8 @@
  *   <li>{@link dev.p2p.store.support.InboundRule}: what an inbound message changes on its
  *       conversation, and the events it makes;
  *   <li>{@link dev.p2p.store.support.StatusRule}: how a message's status moves, and the events;
- *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal.
+ *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal;
+ *   <li>{@link dev.p2p.store.support.IdOrder}: the one order of texter and group ids.
  * </ul>
  */
 @NullMarked

@@ -132,6 +132,16 @@ enum Dialect {
   }
 
   /** The start of the UTC hour of a timestamp column, as a timestamp. */
+  /**
+   * The key that orders ids a CRM chooses (texter and group ids) by code point ({@code
+   * dev.p2p.store.support.IdOrder}): the column itself where its collation does (PostgreSQL {@code
+   * COLLATE "C"}, MariaDB {@code utf8mb4_bin}); on H2, which compares strings as Java does, their
+   * UTF-8 bytes.
+   */
+  String idKey(String expression) {
+    return this == H2 ? "CAST(" + expression + " AS VARBINARY)" : expression;
+  }
+
   String hourOf(String column) {
     if (this == POSTGRESQL) {
       return "date_trunc('hour', " + column + ")";

@@ -63,7 +63,8 @@ final class GroupSql {
     return tx.run(
         "read groups",
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY g.id")) {
+          try (PreparedStatement ps =
+              c.prepareStatement(SELECT + " ORDER BY " + tx.dialect().idKey("g.id"))) {
             ps.setString(1, orgId);
             ps.setString(2, kind.name());
             return read(ps, kind);
@@ -119,7 +120,10 @@ final class GroupSql {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT texter_id FROM group_members" + MEMBER_KEY + " ORDER BY texter_id")) {
+                  "SELECT texter_id FROM group_members"
+                      + MEMBER_KEY
+                      + " ORDER BY "
+                      + tx.dialect().idKey("texter_id"))) {
             bindKey(ps, orgId, kind, groupId);
             List<String> members = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

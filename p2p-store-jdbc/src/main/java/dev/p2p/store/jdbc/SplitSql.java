@@ -1,6 +1,7 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.event.Change;
+import dev.p2p.store.support.IdOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -74,7 +76,9 @@ final class SplitSql {
             }
           }
           Map<String, Set<Long>> after = held(c, actionId, texterIds);
-          for (String texter : new TreeSet<>(texterIds)) {
+          SortedSet<String> byId = new TreeSet<>(IdOrder.CODE_POINTS);
+          byId.addAll(texterIds);
+          for (String texter : byId) {
             List<Long> dealt = new ArrayList<>(after.getOrDefault(texter, Set.of()));
             dealt.removeAll(before.getOrDefault(texter, Set.of()));
             got.put(texter, dealt.size());

@@ -72,7 +72,13 @@ final class TexterSql {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM texters WHERE org_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+                      + " FROM texters WHERE org_id = ? AND "
+                      + tx.dialect().idKey("id")
+                      + " > "
+                      + tx.dialect().idKey("?")
+                      + " ORDER BY "
+                      + tx.dialect().idKey("id")
+                      + " LIMIT ?")) {
             ps.setString(1, orgId);
             ps.setString(2, afterId);
             ps.setInt(3, limit);
