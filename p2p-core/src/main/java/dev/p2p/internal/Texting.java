@@ -149,18 +149,12 @@ public final class Texting implements AutoCloseable {
   /** The organization's settings (cached for a few seconds). */
   public TextingSettings settings(String orgId) {
     return settings.get(
-        orgId,
-        id ->
-            store
-                .conversations()
-                .settings(id)
-                .map(SettingsJson::read)
-                .orElse(TextingSettings.DEFAULTS));
+        orgId, id -> store.settings(id).map(SettingsJson::read).orElse(TextingSettings.DEFAULTS));
   }
 
   /** Saves the organization's settings. */
   public void saveSettings(String orgId, TextingSettings updated) {
-    store.conversations().saveSettings(orgId, SettingsJson.write(updated), clock.instant());
+    store.saveSettings(orgId, SettingsJson.write(updated), clock.instant());
     settings.put(orgId, updated);
   }
 
@@ -171,7 +165,7 @@ public final class Texting implements AutoCloseable {
   public void ensurePool(String orgId, long actionId) {
     String key = orgId + '\u0000' + actionId;
     if (openPools.getIfPresent(key) == null) {
-      store.conversations().openPool(orgId, actionId, clock.instant());
+      store.assignments().openPool(orgId, actionId, clock.instant());
       openPools.put(key, Boolean.TRUE);
     }
   }
@@ -181,7 +175,7 @@ public final class Texting implements AutoCloseable {
     String key = orgId + '\u0000' + action.id();
     Set<String> keys = windowKeys.getIfPresent(key);
     if (keys == null) {
-      keys = store.conversations().windowKeys(orgId, action.id());
+      keys = store.assignments().windowKeys(orgId, action.id());
       if (!keys.isEmpty()) {
         windowKeys.put(key, keys);
       }
@@ -213,7 +207,7 @@ public final class Texting implements AutoCloseable {
   /** Every texter the action's targets name now: direct texters and group members. */
   public Set<String> targetTexters(String orgId, long actionId) {
     Set<String> texters = new LinkedHashSet<>();
-    for (Target target : store.conversations().targets(orgId, actionId)) {
+    for (Target target : store.assignments().targets(orgId, actionId)) {
       switch (target.kind()) {
         case TEXTER:
           texters.add(target.id());

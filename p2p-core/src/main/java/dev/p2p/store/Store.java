@@ -15,10 +15,11 @@ import java.util.Optional;
  * The storage SPI. Methods are domain operations, not CRUD: each runs atomically (one transaction
  * on a SQL store, one lock on the in-memory store) and either completes or changes nothing.
  *
- * <p>A store comes in parts: this interface holds organizations, texters and groups, contact lists
- * and imports; {@link #actions()} and {@link #messages()} return the other parts. An integrator
- * writes a store part by part, each part an object of its own that shares the store's transactions,
- * lock and lifecycle.
+ * <p>A store comes in parts: this interface holds organizations and their texting settings, texters
+ * and groups, contact lists and imports; {@link #actions()}, {@link #assignments()}, {@link
+ * #conversations()}, {@link #messages()}, {@link #optOuts()}, {@link #reports()} and {@link
+ * #events()} return the other parts. An integrator writes a store part by part, each part an object
+ * of its own that shares the store's transactions, lock and lifecycle.
  *
  * <p>Every method takes the organization id and never sees or changes another organization's
  * records. Inputs arrive already validated and normalized by the core; a store checks only what
@@ -34,6 +35,12 @@ public interface Store extends AutoCloseable {
 
   /** Creates the organization if it does not exist; a no-op otherwise. */
   void ensureOrganization(String orgId, Instant now);
+
+  /** The organization's texting settings as the core serialized them, if ever saved. */
+  Optional<String> settings(String orgId);
+
+  /** Saves the organization's texting settings (JSON written by the core). */
+  void saveSettings(String orgId, String json, Instant now);
 
   // ---- texters and groups ----
 
@@ -126,6 +133,15 @@ public interface Store extends AutoCloseable {
   ActionStore actions();
 
   /**
+   * The part for assignment: an action's pool, claims and splits, targets and join tokens. Its
+   * operations are atomic like this interface's and share this store's transactions (or lock) and
+   * lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  AssignmentStore assignments();
+
+  /**
    * The part for messages and sender numbers. Its operations are atomic like this interface's and
    * share this store's transactions (or lock) and lifecycle: the part is usable while the store is
    * open and closes with it.
@@ -135,13 +151,20 @@ public interface Store extends AutoCloseable {
   MessageStore messages();
 
   /**
-   * The part for texting: conversations, assignment, opt-outs, inbound routing and settings. Its
-   * operations are atomic like this interface's and share this store's transactions (or lock) and
-   * lifecycle.
+   * The part for conversations: reads, inboxes, sends, updates and inbound routing. Its operations
+   * are atomic like this interface's and share this store's transactions (or lock) and lifecycle.
    *
    * @return the same instance on every call
    */
   ConversationStore conversations();
+
+  /**
+   * The part for opt-outs and invalid phones. Its operations are atomic like this interface's and
+   * share this store's transactions (or lock) and lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  OptOutStore optOuts();
 
   /**
    * The part for reporting: an action's figures and export pages. Its reads share this store's

@@ -9,9 +9,11 @@ import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.field.Tag;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.store.AssignmentStore;
 import dev.p2p.store.ClaimRequest;
 import dev.p2p.store.ConversationStore;
 import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.OptOutStore;
 import dev.p2p.store.SendRecord;
 import dev.p2p.store.Store;
 import java.time.Duration;
@@ -50,8 +52,16 @@ abstract class ConversationFixtures {
   /** The store under test. */
   abstract Store store();
 
+  AssignmentStore assignments() {
+    return store().assignments();
+  }
+
   ConversationStore conversations() {
     return store().conversations();
+  }
+
+  OptOutStore optOuts() {
+    return store().optOuts();
   }
 
   /** The phone of contact {@code n}. */
@@ -110,7 +120,7 @@ abstract class ConversationFixtures {
   /** A live action of the organization on the list, its pool open. */
   long live(String orgId, long listId, boolean asksReport) {
     long actionId = publish(orgId, listId, asksReport).id();
-    conversations().openPool(orgId, actionId, NOW);
+    assignments().openPool(orgId, actionId, NOW);
     return actionId;
   }
 
@@ -120,7 +130,7 @@ abstract class ConversationFixtures {
   }
 
   List<Long> claim(long actionId, String texter, int count) {
-    return conversations().claim(ORG, actionId, texter, request(count), NOW);
+    return assignments().claim(ORG, actionId, texter, request(count), NOW);
   }
 
   Conversation find(long conversationId) {

@@ -83,7 +83,7 @@ class BandwidthThroughP2PTest {
     long id = sent();
     p2p.webhooks().handle(CallbackBodies.callback(CallbackBodies.failed(MESSAGE_ID, 4720)));
     assertThat(message(id).status()).isIn(MessageStatus.FAILED, MessageStatus.UNDELIVERED);
-    assertThat(store.conversations().isInvalid(ORG, CONTACT)).isTrue();
+    assertThat(store.optOuts().isInvalid(ORG, CONTACT)).isTrue();
     assertThat(p2p.organization(ORG).optOuts().isOptedOut(CONTACT)).isFalse();
   }
 }

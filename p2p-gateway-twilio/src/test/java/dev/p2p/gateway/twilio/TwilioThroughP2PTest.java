@@ -114,7 +114,7 @@ class TwilioThroughP2PTest {
     assertThat(callback(MessageStatus.UNDELIVERED, "30005")).isEqualTo(204);
     assertThat(message(id).status()).isEqualTo(MessageStatus.UNDELIVERED);
     assertThat(message(id).failure()).contains(FailureKind.INVALID_NUMBER);
-    assertThat(store.conversations().isInvalid(ORG, CONTACT))
+    assertThat(store.optOuts().isInvalid(ORG, CONTACT))
         .as("no action texts the phone again")
         .isTrue();
   }
@@ -124,7 +124,7 @@ class TwilioThroughP2PTest {
   void unsubscribed() {
     send("m-1");
     assertThat(callback(MessageStatus.UNDELIVERED, "21610")).isEqualTo(204);
-    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
+    assertThat(store.optOuts().findOptOut(ORG, CONTACT)).isPresent();
   }
 
   @Test
@@ -141,7 +141,7 @@ class TwilioThroughP2PTest {
     params.put("OptOutType", List.of("STOP"));
     assertThat(p2p.webhooks().handle(stubs.signed(TwilioStubs.INBOUND_URL, params)).status())
         .isEqualTo(200);
-    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
+    assertThat(store.optOuts().findOptOut(ORG, CONTACT)).isPresent();
   }
 
   @Test

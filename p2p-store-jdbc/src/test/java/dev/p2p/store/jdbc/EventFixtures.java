@@ -43,7 +43,7 @@ final class EventFixtures {
             .saveAction(ORG, created, ActionStatus.PUBLISHED, created.spec(), NOW)
             .orElseThrow()
             .id();
-    store.conversations().openPool(ORG, actionId, NOW);
+    store.assignments().openPool(ORG, actionId, NOW);
     return actionId;
   }
 
