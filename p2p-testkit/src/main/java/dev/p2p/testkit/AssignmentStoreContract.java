@@ -15,11 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -212,38 +207,6 @@ abstract class AssignmentStoreContract extends ConversationFixtures {
       }
       return mine;
     }
-  }
-
-  /** Runs the task on {@code threads} threads started together; returns each one's result. */
-  static <T> List<T> race(int threads, IntTask<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int n = t;
-        Callable<T> call =
-            () -> {
-              start.await();
-              return task.run(n);
-            };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** A task numbered by its thread. */
-  @FunctionalInterface
-  interface IntTask<T> {
-    T run(int thread) throws Exception;
   }
 
   @Nested

@@ -19,10 +19,16 @@ import dev.p2p.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -139,8 +145,13 @@ abstract class ConversationFixtures {
 
   /** A queued message to the phone with a fresh reference. */
   QueuedMessage message(String to, String sender) {
+    return message(GATEWAY, to, sender);
+  }
+
+  /** A queued message to the phone through the gateway, with a fresh reference. */
+  QueuedMessage message(String gatewayId, String to, String sender) {
     return new QueuedMessage(
-        GATEWAY, "ref-" + references.incrementAndGet(), sender, to, "Hi there", List.of(), 1);
+        gatewayId, "ref-" + references.incrementAndGet(), sender, to, "Hi there", List.of(), 1);
   }
 
   SendRecord record(long conversationId, SendRecord.Kind kind, String texter) {
@@ -174,5 +185,37 @@ abstract class ConversationFixtures {
 
   static InboundMessage inbound(String carrierId, String from, String to) {
     return new InboundMessage(carrierId, from, to, "Yes!", List.of(), Optional.empty());
+  }
+
+  /** Runs the task on {@code threads} threads started together; returns each one's result. */
+  static <T> List<T> race(int threads, IntTask<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int n = t;
+        Callable<T> call =
+            () -> {
+              start.await();
+              return task.run(n);
+            };
+        futures.add(pool.submit(call));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A task numbered by its thread. */
+  @FunctionalInterface
+  interface IntTask<T> {
+    T run(int thread) throws Exception;
   }
 }

@@ -56,11 +56,15 @@ abstract class OptOutStoreContract extends ConversationFixtures {
   }
 
   @Test
+  @DisplayName("marking a phone invalid is idempotent and per organization; no claim hands it out")
   void markingInvalidIsIdempotentAndPerOrganization() {
+    long ours = live(2);
+    long theirs = live(OTHER_ORG, list(OTHER_ORG, 1, 1), false);
     assertThat(optOuts().markInvalid(ORG, phone(1), NOW)).isTrue();
     assertThat(optOuts().markInvalid(ORG, phone(1), NOW)).isFalse();
-    assertThat(optOuts().isInvalid(ORG, phone(1))).isTrue();
-    assertThat(optOuts().isInvalid(OTHER_ORG, phone(1))).isFalse();
-    assertThat(optOuts().isInvalid(ORG, phone(2))).isFalse();
+    assertThat(claim(ours, "ana", 10))
+        .extracting(id -> find(id).contactPhone())
+        .containsExactly(phone(2));
+    assertThat(assignments().claim(OTHER_ORG, theirs, "ana", request(1), NOW)).hasSize(1);
   }
 }
