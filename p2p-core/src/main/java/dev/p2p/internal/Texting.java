@@ -7,7 +7,6 @@ import dev.p2p.TextingSettings;
 import dev.p2p.action.Action;
 import dev.p2p.action.TextingHours;
 import dev.p2p.assign.Target;
-import dev.p2p.gateway.SenderNumbers;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.store.Store;
 import dev.p2p.texter.GroupKind;
@@ -27,14 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Internal: what p2p's texting code shares per {@code P2P}: the store, the clock, the registered
- * gateways, the sticky sender numbers, and short-lived caches of settings and window keys (briefly
- * stale is safe for them: every rule is checked again in the store's transaction). Thread-safe.
+ * gateways, and short-lived caches of settings and window keys (briefly stale is safe for them:
+ * every rule is checked again in the store's transaction). Thread-safe.
  */
 public final class Texting implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final Map<String, SmsGateway> gateways;
-  private final SenderNumbers senders;
   private final Previews previews = new Previews();
   private final ReceiptQueue receipts;
   private final Cache<String, TextingSettings> settings =
@@ -67,7 +65,6 @@ public final class Texting implements AutoCloseable {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gateways = Map.copyOf(gateways);
-    this.senders = new SenderNumbers(store, clock);
     this.receipts = new ReceiptQueue(store, clock);
   }
 
@@ -139,11 +136,6 @@ public final class Texting implements AutoCloseable {
   /** The first messages texters previewed. */
   public Previews previews() {
     return previews;
-  }
-
-  /** The sticky sender numbers. */
-  public SenderNumbers senders() {
-    return senders;
   }
 
   /** The organization's settings (cached for a few seconds). */

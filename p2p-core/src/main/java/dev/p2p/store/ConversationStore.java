@@ -72,9 +72,13 @@ public interface ConversationStore {
    * the conversation's lock.
    *
    * <p>The sender of a texter's message: the conversation's own once it has one (sticky); else,
-   * with a {@code senderPool}, the number {@link MessageStore#bindSender} would bind the contact
-   * to, bound in the same transaction; else the message's. It becomes the conversation's sender
-   * when it has none. An automatic answer goes out from the message's sender.
+   * with a {@code senderPool}, the contact's sender binding for the message's gateway, bound in the
+   * same transaction: the bound number while the pool holds it, otherwise the pool's number with
+   * the fewest bindings in the organization and gateway (ties to the earlier in the pool), which
+   * becomes the binding, stamped as used now (see {@link MessageStore#findOrganization}); however
+   * many threads or app nodes bind one contact at once, one binding remains. Else the message's own
+   * sender. It becomes the conversation's sender when it has none. An automatic answer goes out
+   * from the message's sender.
    *
    * <p>Events: the effects' tag.added, tag.removed, field.set and report.filed ({@link
    * dev.p2p.store.support.EffectRule}); the message's own events come with its receipt.

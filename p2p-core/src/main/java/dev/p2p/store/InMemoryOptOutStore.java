@@ -42,9 +42,4 @@ final class InMemoryOptOutStore implements OptOutStore {
   public boolean markInvalid(String orgId, String phone, Instant now) {
     return store.locked(() -> conversations.org(orgId).invalid.add(phone));
   }
-
-  @Override
-  public boolean isInvalid(String orgId, String phone) {
-    return store.locked(() -> conversations.org(orgId).invalid.contains(phone));
-  }
 }

@@ -294,12 +294,6 @@ public final class InMemoryStore implements Store {
     return messages.data();
   }
 
-  /** The organization's id, once checked that it exists. */
-  String known(String orgId) {
-    org(orgId);
-    return orgId;
-  }
-
   /** Runs the operation under the store's one lock; throws once the store is closed. */
   <T> T locked(Supplier<T> operation) {
     if (closed) {

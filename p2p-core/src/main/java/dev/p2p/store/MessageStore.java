@@ -2,8 +2,6 @@ package dev.p2p.store;
 
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
 import java.time.Instant;
@@ -11,34 +9,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage SPI for messages and sender numbers: the part of a {@link Store} returned by {@link
- * Store#messages()}, sharing its transactions (or lock) and lifecycle. Each method is one domain
- * operation, atomic like every store operation: it completes or changes nothing.
+ * The storage SPI for what happens to a message once it is recorded: the part of a {@link Store}
+ * returned by {@link Store#messages()}, sharing its transactions (or lock) and lifecycle. Each
+ * method is one domain operation, atomic like every store operation: it completes or changes
+ * nothing.
  *
- * <p>Messages: an outbound message is recorded {@code QUEUED}, then marked sent with the carrier's
- * receipt or marked failed; carrier callbacks then move its status forward only. Inbound messages
- * are stored once, however often the carrier delivers the webhook.
+ * <p>Messages: an outbound message is recorded {@code QUEUED} by {@link
+ * ConversationStore#recordSend}, then marked sent with the carrier's receipt or marked failed here;
+ * carrier callbacks then move its status forward only. Inbound messages are stored once by {@link
+ * ConversationStore#receive}.
  *
  * <p>Sender bindings: for each organization, gateway and contact phone, the number p2p texts that
- * contact from (sticky across actions). Inbound messages find their organization through them.
+ * contact from (sticky across actions). {@link ConversationStore#recordSend} binds a contact when
+ * its first message goes out from a pool, and {@link #markSent} when a receipt names the number a
+ * messaging service used. Inbound messages find their organization through them ({@link
+ * #findOrganization}).
  *
- * <p>Methods take the organization id and never see another organization's records, except the
- * three the webhook pipeline calls before it knows the organization: {@link #applyStatus}, {@link
- * #findOrganization} and (to stay idempotent across organizations) {@link #recordInbound}'s
- * uniqueness check. They key on the gateway id and the carrier's ids, which no two organizations
+ * <p>Methods take the organization id and never see another organization's records, except the two
+ * the webhook pipeline calls before it knows the organization: {@link #applyStatus} and {@link
+ * #findOrganization}. They key on the gateway id and the carrier's ids, which no two organizations
  * share.
  */
 public interface MessageStore {
-
-  /**
-   * Records an outbound message as {@link dev.p2p.conversation.MessageStatus#QUEUED}.
-   *
-   * @return the message's id
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   * @throws dev.p2p.ValidationException naming {@code reference} if another message of the
-   *     organization has it (nothing written)
-   */
-  long recordOutbound(String orgId, QueuedMessage message, Instant now);
 
   /**
    * Stores the carrier's receipt for a queued message: its carrier id, its status, its segments (if
@@ -99,44 +91,16 @@ public interface MessageStore {
    */
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now);
 
-  /**
-   * Stores an inbound message, {@code RECEIVED}, in the organization, once: a message with the same
-   * gateway and carrier id already stored (in any organization) makes this a no-op.
-   *
-   * @return whether it was stored now
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   */
-  boolean recordInbound(String orgId, String gatewayId, InboundMessage message, Instant now);
-
   /** The organization's message with this id. */
   Optional<Message> findMessage(String orgId, long messageId);
-
-  /** The organization's message with this gateway and carrier id. */
-  Optional<Message> findMessageByCarrierId(String orgId, String gatewayId, String carrierMessageId);
-
-  /**
-   * The sticky sender number for a contact, chosen and recorded atomically: the contact's binding
-   * for this gateway when the pool still holds its number; otherwise the pool's number with the
-   * fewest bindings in the organization and gateway (ties go to the earlier in the pool), which
-   * becomes the binding. The binding is stamped as used at {@code now}. However many threads or app
-   * nodes bind one contact at once, they all get the same number and one binding remains.
-   *
-   * @param pool the candidate numbers, not empty, without duplicates
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   */
-  String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now);
-
-  /** The number the contact is bound to for this gateway, if any. */
-  Optional<String> findSender(String orgId, String gatewayId, String contactPhone);
 
   /**
    * The organization an inbound message belongs to: the one whose binding for this gateway and
    * contact is {@code ourNumber}; when several organizations have that binding, the one that used
-   * it last ({@link #bindSender} or a receipt naming the number), ties by organization id. When no
-   * organization binds this contact to {@code ourNumber}, the organization that used {@code
-   * ourNumber} last on this gateway for any contact (same ordering), so that a contact who writes
-   * first still reaches the organization that owns the number.
+   * it last (a first message sent from a pool, or a receipt naming the number), ties by
+   * organization id. When no organization binds this contact to {@code ourNumber}, the organization
+   * that used {@code ourNumber} last on this gateway for any contact (same ordering), so that a
+   * contact who writes first still reaches the organization that owns the number.
    */
   Optional<String> findOrganization(String gatewayId, String ourNumber, String contactPhone);
 }

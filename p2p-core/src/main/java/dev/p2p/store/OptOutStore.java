@@ -42,7 +42,4 @@ public interface OptOutStore {
    * @return whether it was marked now
    */
   boolean markInvalid(String orgId, String phone, Instant now);
-
-  /** Whether the phone is marked invalid. */
-  boolean isInvalid(String orgId, String phone);
 }

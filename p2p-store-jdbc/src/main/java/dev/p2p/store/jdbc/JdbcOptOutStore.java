@@ -37,9 +37,4 @@ final class JdbcOptOutStore implements OptOutStore {
   public boolean markInvalid(String orgId, String phone, Instant now) {
     return optOuts.markInvalid(orgId, phone, now);
   }
-
-  @Override
-  public boolean isInvalid(String orgId, String phone) {
-    return optOuts.isInvalid(orgId, phone);
-  }
 }
