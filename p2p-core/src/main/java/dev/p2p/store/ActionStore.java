@@ -59,9 +59,9 @@ public interface ActionStore {
 
   /**
    * Replaces an existing field's label and options, checked against the stored field in the same
-   * transaction ({@link dev.p2p.internal.FieldChange}): the type stays, a choice field keeps every
-   * option, so a concurrent update can never drop an option another one relied on. Returns whether
-   * the field exists.
+   * transaction ({@link dev.p2p.store.support.FieldRule}): the type stays, a choice field keeps
+   * every option, so a concurrent update can never drop an option another one relied on. Returns
+   * whether the field exists.
    *
    * @throws dev.p2p.ValidationException naming {@code type} or {@code options}; nothing is written
    */
