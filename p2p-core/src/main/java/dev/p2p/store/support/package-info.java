@@ -14,6 +14,7 @@
  *       conversation, and the events it makes;
  *   <li>{@link dev.p2p.store.support.StatusRule}: how a message's status moves, and the events;
  *   <li>{@link dev.p2p.store.support.OptOutRule}: the event of an opt-out;
+ *   <li>{@link dev.p2p.store.support.AssignmentRule}: the events of conversations changing hands;
  *   <li>{@link dev.p2p.store.support.FieldRule}: whether a custom field may be redefined;
  *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal.
  * </ul>
