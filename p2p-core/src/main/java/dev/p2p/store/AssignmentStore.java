@@ -35,7 +35,7 @@ public interface AssignmentStore {
   /**
    * Opens a live action's pool: creates a conversation for every contact of its list that has none
    * yet (status {@code NEEDS_FIRST_MESSAGE}, unassigned, with its window key and earlier texter).
-   * Idempotent and cheap once done; safe when several nodes call it at once.
+   * Idempotent and cheap once done; safe when several nodes call it at once. Events: none.
    *
    * @return how many conversations it created now
    * @throws dev.p2p.NotFoundException if the action does not exist
@@ -52,9 +52,13 @@ public interface AssignmentStore {
    * the action to the texter, lowest id first (Keep Assignments: the texter's own earlier contacts
    * first). Skips conversations whose phone is opted out or invalid, whose window key is not in
    * {@code request.windowKeys()}, or whose phone another action's initial message locks ({@code
-   * request.lockedAfter()}). With {@code maxHeld > 0}, the texter never holds more than {@code
-   * maxHeld} conversations of the action, even when the same texter asks twice at once. Each
-   * conversation goes to one texter however many claim at once.
+   * request.lockedAfter()}, the core's {@link dev.p2p.store.support.SendRule#lockCutoff}). With
+   * {@code maxHeld > 0}, the texter never holds more than {@code maxHeld} conversations of the
+   * action, even when the same texter asks twice at once. Each conversation goes to one texter
+   * however many claim at once.
+   *
+   * <p>Events: assignment.changed ({@code CLAIMED}, to the texter) for the conversations claimed,
+   * as {@link dev.p2p.store.support.AssignmentRule#moved} gives them; none when none is claimed.
    *
    * @return the ids of the conversations claimed now, ascending; empty when none is left
    */
@@ -65,6 +69,9 @@ public interface AssignmentStore {
    * conversation of the action to the texters, round robin in the given order by conversation id,
    * skipping a texter who holds {@code maxPerTexter} (0: no cap). With {@code keep}, a contact
    * whose earlier texter is among {@code texterIds} goes to that texter (cap permitting) first.
+   *
+   * <p>Events: assignment.changed ({@code ASSIGNED}) for each texter who got conversations, in
+   * texter id order, as {@link dev.p2p.store.support.AssignmentRule#moved} gives them.
    *
    * @return how many conversations each texter got now, for every texter given (0 included)
    */
@@ -80,6 +87,9 @@ public interface AssignmentStore {
    * Moves every conversation of the action assigned to {@code fromTexter} (any status) to {@code
    * toTexter}.
    *
+   * <p>Events: assignment.changed ({@code REASSIGNED}, from one texter to the other) for the
+   * conversations moved, as {@link dev.p2p.store.support.AssignmentRule#moved} gives them.
+   *
    * @return how many moved
    */
   int reassign(String orgId, long actionId, String fromTexter, String toTexter, Instant now);
@@ -88,14 +98,17 @@ public interface AssignmentStore {
    * Puts the texter's unsent ({@code NEEDS_FIRST_MESSAGE}) conversations of the action back in the
    * pool, unassigned.
    *
+   * <p>Events: assignment.changed ({@code RELEASED}, from the texter to the pool) for the
+   * conversations released, as {@link dev.p2p.store.support.AssignmentRule#moved} gives them.
+   *
    * @return how many were released
    */
   int release(String orgId, long actionId, String texterId, Instant now);
 
-  /** Adds targets to the action; ones already there are kept once. */
+  /** Adds targets to the action; ones already there are kept once. Events: none. */
   void addTargets(String orgId, long actionId, Collection<Target> targets);
 
-  /** Removes a target. Returns whether it was there. */
+  /** Removes a target. Returns whether it was there. Events: none. */
   boolean removeTarget(String orgId, long actionId, Target target);
 
   /** The action's targets, in the order they were added. */
@@ -103,6 +116,7 @@ public interface AssignmentStore {
 
   /**
    * Sets (or, when empty, revokes) the action's join token, stored as the hash the core gives.
+   * Events: none.
    *
    * @throws dev.p2p.NotFoundException if the action does not exist
    */

@@ -68,8 +68,10 @@ public interface ConversationStore {
    * NEEDS_ATTENTION}. The conversation then becomes {@code AWAITING_REPLY}, read, with the
    * message's time as its last message time; the record's effects apply. An {@code AUTOMATIC}
    * message only needs the conversation to exist and changes nothing but the last message time.
-   * Each check and move is {@link dev.p2p.store.support.SendRule}'s verdict on the facts read under
-   * the conversation's lock.
+   * Each check and move is {@link dev.p2p.store.support.SendRule#decide}'s verdict on the {@link
+   * dev.p2p.store.support.SendFacts} read under the conversation's lock; the effects are {@link
+   * dev.p2p.store.support.EffectRule#decide}'s. A reference the organization used before is refused
+   * with {@link dev.p2p.store.support.Refusals#referenceUsed}.
    *
    * <p>The sender of a texter's message: the conversation's own once it has one (sticky); else,
    * with a {@code senderPool}, the contact's sender binding for the message's gateway, bound in the
@@ -80,8 +82,10 @@ public interface ConversationStore {
    * sender. It becomes the conversation's sender when it has none. An automatic answer goes out
    * from the message's sender.
    *
-   * <p>Events: the effects' tag.added, tag.removed, field.set and report.filed ({@link
-   * dev.p2p.store.support.EffectRule}); the message's own events come with its receipt.
+   * <p>Events: for an initial message or a reply, the effects' tag.added, tag.removed, field.set
+   * and report.filed, in that order ({@link dev.p2p.store.support.EffectRule#decide}); none for an
+   * automatic answer. The message's own events come later: message.sent with its receipt ({@link
+   * MessageStore#markSent}), message.failed if it fails.
    *
    * @return the message as recorded, {@code QUEUED}, with the sender it goes out from
    * @throws dev.p2p.NotFoundException if the conversation is not in the organization
@@ -97,7 +101,13 @@ public interface ConversationStore {
    * Applies a texter's (or, with an empty texter, an admin's) update to a conversation: tags,
    * fields, report, close or reopen, read. Closing needs a started, not opted-out conversation;
    * reopening a closed one makes it {@code NEEDS_ATTENTION} if the contact wrote last, else {@code
-   * AWAITING_REPLY}.
+   * AWAITING_REPLY}. The status move is {@link dev.p2p.store.support.EditRule#decide}'s verdict on
+   * the conversation as locked; the tags, fields and report are {@link
+   * dev.p2p.store.support.EffectRule#decide}'s.
+   *
+   * <p>Events: tag.added, tag.removed, field.set and report.filed for what changed, in that order
+   * ({@link dev.p2p.store.support.EffectRule#decide}); closing, reopening and marking read write
+   * none.
    *
    * @return the conversation after the update
    * @throws dev.p2p.NotFoundException if the conversation is not in the organization
@@ -119,7 +129,12 @@ public interface ConversationStore {
    * that was last active, preferring those whose sender is the number written to. The conversation
    * becomes {@code NEEDS_ATTENTION} (a closed one reopens) and unread, unless opted out. With
    * {@code optOut} (a STOP keyword), the phone is opted out of the organization in the same
-   * transaction. With no conversation, the message is kept unrouted (see {@link #unrouted}).
+   * transaction, as {@link OptOutStore#optOut} does. With no conversation, the message is kept
+   * unrouted (see {@link #unrouted}). What the conversation becomes is {@link
+   * dev.p2p.store.support.InboundRule#decide}'s verdict on its status as locked.
+   *
+   * <p>Events: message.received, then contact.opted_out when the message opted the phone out now
+   * ({@link dev.p2p.store.support.InboundRule#changes}); none when the message was stored before.
    */
   InboundOutcome receive(
       String orgId, String gatewayId, InboundMessage message, boolean optOut, Instant now);

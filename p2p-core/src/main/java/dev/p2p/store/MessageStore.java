@@ -37,9 +37,12 @@ public interface MessageStore {
    * the carrier counted) and the number it went out from (if the carrier said, as a messaging
    * service does). When the receipt names the number, the contact's sender binding for the gateway
    * becomes that number, so replies route to this organization. Status updates that arrived for the
-   * carrier id before the receipt (see {@link #applyStatus}) are applied now, forward only. Writes
-   * the event {@link dev.p2p.store.support.StatusRule#receiptStored message.sent}, and those of the
-   * updates applied.
+   * carrier id before the receipt (see {@link #applyStatus}) are applied now, in arrival order,
+   * each only if {@link dev.p2p.store.support.StatusRule#moves} says the status moves.
+   *
+   * <p>Events: message.sent ({@link dev.p2p.store.support.StatusRule#receiptStored}), then
+   * message.delivered or message.failed for each kept update that moves the message there ({@link
+   * dev.p2p.store.support.StatusRule#moved}); none when nothing was written.
    *
    * @return the message as stored now; empty when nothing was written: the message is unknown, is
    *     no longer {@code QUEUED} without a carrier id, or another message of the gateway has the
@@ -55,15 +58,19 @@ public interface MessageStore {
    * {@link #markSent} does, in order. p2p writes the receipts of concurrent sends together this
    * way, so that a busy campaign pays one commit for a group of them.
    *
+   * <p>Events: each receipt's, as {@link #markSent} writes them, receipt by receipt.
+   *
    * @return for each receipt, in order, what {@link #markSent} returns for it
    */
   List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now);
 
   /**
    * Stores why a queued message could not be sent. A retry-safe failure (the carrier surely did not
-   * act) makes it {@code FAILED} and writes message.failed; any other stays {@code QUEUED}, is
-   * flagged {@link Message#unconfirmed()} for reconciliation (it may have reached the carrier) and
-   * writes no event ({@link dev.p2p.store.support.StatusRule#sendFailed}).
+   * act) makes it {@code FAILED}; any other leaves it {@code QUEUED}, flagged {@link
+   * Message#unconfirmed()} for reconciliation (it may have reached the carrier).
+   *
+   * <p>Events: message.failed for a retry-safe failure, none for an unconfirmed one ({@link
+   * dev.p2p.store.support.StatusRule#sendFailed}).
    *
    * @return the message as stored now; empty if it is unknown or no longer {@code QUEUED} without a
    *     carrier id
@@ -78,14 +85,17 @@ public interface MessageStore {
 
   /**
    * Applies a carrier's status update to the outbound message with this gateway and carrier id,
-   * forward only (SQL stores: one {@code UPDATE ... WHERE status_rank < ?}). A repeated, late or
-   * out-of-order update changes nothing. The update's failure kind and carrier code are stored when
-   * it has them.
+   * forward only ({@link dev.p2p.store.support.StatusRule#moves}; SQL stores: one {@code UPDATE ...
+   * WHERE status_rank < ?}). A repeated, late or out-of-order update changes nothing. The update's
+   * failure kind and carrier code are stored when it has them.
    *
    * <p>An update for a carrier id no message has yet is kept: a fast carrier can call back before
    * the send's receipt is stored. {@link #markSent} applies the kept updates, in arrival order and
-   * forward only; ones never claimed are dropped after a day. Writes the event {@link
-   * dev.p2p.store.support.StatusRule#moved} gives for the move.
+   * forward only; ones never claimed are dropped after a day.
+   *
+   * <p>Events: message.delivered for a move to {@code DELIVERED}, message.failed for a move to
+   * {@code FAILED} or {@code UNDELIVERED}, none for other moves, updates that change nothing, or
+   * updates kept for later ({@link dev.p2p.store.support.StatusRule#moved}).
    *
    * @return whether a message changed now
    */

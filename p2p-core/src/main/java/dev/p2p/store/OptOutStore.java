@@ -20,8 +20,11 @@ public interface OptOutStore {
 
   /**
    * Opts a phone out of the organization: records it (the first source and time are kept) and makes
-   * every conversation of the organization with that phone {@code OPTED_OUT}, not needing
-   * attention.
+   * every conversation of the organization with that phone {@code OPTED_OUT}, not needing attention
+   * and not unread.
+   *
+   * <p>Events: contact.opted_out when the phone was opted out now, none when it already was ({@link
+   * dev.p2p.store.support.OptOutRule#optedOut}).
    *
    * @return whether the phone was opted out now (false: it already was)
    */
@@ -37,7 +40,7 @@ public interface OptOutStore {
 
   /**
    * Marks a phone invalid (the carrier said it cannot receive texts): no action sends to it or
-   * hands it out again.
+   * hands it out again. Events: none.
    *
    * @return whether it was marked now
    */
