@@ -16,6 +16,9 @@
  * part's operations are atomic and share the store's transactions, lock and lifecycle. Each
  * decision a write makes is a rule function of {@link dev.p2p.store.support} over facts the store
  * reads under its lock.
+ *
+ * <p>How to write a store of your own, from the parts to {@code StoreContract}: {@code
+ * docs/writing-a-store.md} in the repository.
  */
 @NullMarked
 package dev.p2p.store;
