@@ -9,7 +9,7 @@ import dev.p2p.action.AssignmentSettings;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
-import dev.p2p.store.ConversationStore;
+import dev.p2p.store.AssignmentStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
@@ -38,14 +38,14 @@ public final class Assignments {
 
   private final OrgContext ctx;
   private final Store store;
-  private final ConversationStore conversations;
+  private final AssignmentStore assignments;
   private final Texting texting;
 
   /** Internal: obtain through {@code Organization.assignments()}. */
   public Assignments(OrgContext ctx) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
     this.store = ctx.store();
-    this.conversations = store.conversations();
+    this.assignments = store.assignments();
     this.texting = ctx.texting();
   }
 
@@ -63,13 +63,13 @@ public final class Assignments {
     for (Target target : targets) {
       exists(target);
     }
-    conversations.addTargets(ctx.orgId(), actionId, List.of(targets));
+    assignments.addTargets(ctx.orgId(), actionId, List.of(targets));
     AssignmentSettings settings = action.spec().assignment();
     if (settings.policy() != AssignmentSettings.Policy.FIXED) {
       return Map.of();
     }
     texting.ensurePool(ctx.orgId(), actionId);
-    return conversations.assignAll(
+    return assignments.assignAll(
         ctx.orgId(),
         actionId,
         new ArrayList<>(texting.targetTexters(ctx.orgId(), actionId)),
@@ -81,7 +81,7 @@ public final class Assignments {
   /** The action's targets, in the order they were added. */
   public List<Target> targets(long actionId) {
     action(actionId);
-    return conversations.targets(ctx.orgId(), actionId);
+    return assignments.targets(ctx.orgId(), actionId);
   }
 
   /**
@@ -93,14 +93,14 @@ public final class Assignments {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    conversations.setJoinToken(ctx.orgId(), actionId, Optional.of(hash(token)));
+    assignments.setJoinToken(ctx.orgId(), actionId, Optional.of(hash(token)));
     return token;
   }
 
   /** Revokes the action's join token: its link no longer lets anyone join. */
   public void revokeJoinToken(long actionId) {
     action(actionId);
-    conversations.setJoinToken(ctx.orgId(), actionId, Optional.empty());
+    assignments.setJoinToken(ctx.orgId(), actionId, Optional.empty());
   }
 
   /**
@@ -115,7 +115,7 @@ public final class Assignments {
     Objects.requireNonNull(token, "token");
     exists(Target.texter(texterId));
     long actionId =
-        conversations
+        assignments
             .findActionByJoinToken(ctx.orgId(), hash(token))
             .orElseThrow(
                 () ->
@@ -125,7 +125,7 @@ public final class Assignments {
     if (action.status() == ActionStatus.CLOSED) {
       throw new ForbiddenException("action '" + action.name() + "' is closed: it takes no texters");
     }
-    conversations.addTargets(ctx.orgId(), actionId, List.of(Target.texter(texterId)));
+    assignments.addTargets(ctx.orgId(), actionId, List.of(Target.texter(texterId)));
     return actionId;
   }
 
@@ -139,7 +139,7 @@ public final class Assignments {
     Inputs.id("fromTexter", fromTexter, TexterProfile.MAX_ID_LENGTH);
     action(actionId);
     exists(Target.texter(toTexter));
-    return conversations.reassign(
+    return assignments.reassign(
         ctx.orgId(), actionId, fromTexter, toTexter, texting.clock().instant());
   }
 
@@ -151,7 +151,7 @@ public final class Assignments {
   public int release(long actionId, String texterId) {
     Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
     action(actionId);
-    return conversations.release(ctx.orgId(), actionId, texterId, texting.clock().instant());
+    return assignments.release(ctx.orgId(), actionId, texterId, texting.clock().instant());
   }
 
   /**
@@ -163,7 +163,7 @@ public final class Assignments {
    */
   public int unassign(long actionId, String texterId) {
     int released = release(actionId, texterId);
-    conversations.removeTarget(ctx.orgId(), actionId, Target.texter(texterId));
+    assignments.removeTarget(ctx.orgId(), actionId, Target.texter(texterId));
     return released;
   }
 

@@ -67,10 +67,10 @@ public final class Receiving {
     String orgId = owner.get().orgId();
     String phone = owner.get().contactPhone();
     if (error instanceof GatewayError.OptedOut) {
-      if (texting.store().conversations().optOut(orgId, phone, OptOutSource.CARRIER, now)) {
+      if (texting.store().optOuts().optOut(orgId, phone, OptOutSource.CARRIER, now)) {
         log.info("Carrier says {} unsubscribed: opted out of {}", Phones.mask(phone), orgId);
       }
-    } else if (texting.store().conversations().markInvalid(orgId, phone, now)) {
+    } else if (texting.store().optOuts().markInvalid(orgId, phone, now)) {
       log.info(
           "Carrier says {} cannot receive texts: marked invalid in {}", Phones.mask(phone), orgId);
     }
@@ -84,7 +84,7 @@ public final class Receiving {
     boolean confirm =
         stop
             && settings.optOutConfirmation().isPresent()
-            && texting.store().conversations().findOptOut(orgId, inbound.from()).isEmpty();
+            && texting.store().optOuts().findOptOut(orgId, inbound.from()).isEmpty();
     InboundOutcome outcome =
         texting
             .store()

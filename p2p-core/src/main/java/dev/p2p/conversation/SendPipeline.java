@@ -325,9 +325,9 @@ final class SendPipeline {
                   g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
                   now);
       if (g.error() instanceof GatewayError.OptedOut) {
-        store.conversations().optOut(ctx.orgId(), phone, OptOutSource.CARRIER, now);
+        store.optOuts().optOut(ctx.orgId(), phone, OptOutSource.CARRIER, now);
       } else if (g.error() instanceof GatewayError.InvalidNumber) {
-        store.conversations().markInvalid(ctx.orgId(), phone, now);
+        store.optOuts().markInvalid(ctx.orgId(), phone, now);
       }
       log.info("Message {} to {} failed: {}", messageId, Phones.mask(phone), g.getMessage());
     } else {

@@ -99,7 +99,7 @@ public final class Texter {
             settings.keepAssignments() ? Optional.of(targets) : Optional.empty(),
             lockCutoff());
     return ctx.store()
-        .conversations()
+        .assignments()
         .claim(ctx.orgId(), actionId, id(), request, texting.clock().instant())
         .size();
   }
@@ -284,7 +284,7 @@ public final class Texter {
   public Conversation optOut(long conversationId, Optional<String> confirmation) {
     Conversation c = pipeline.mine(conversationId, id());
     ctx.store()
-        .conversations()
+        .optOuts()
         .optOut(ctx.orgId(), c.contactPhone(), OptOutSource.TEXTER, texting.clock().instant());
     Optional<SenderSettings> sender =
         ctx.store()

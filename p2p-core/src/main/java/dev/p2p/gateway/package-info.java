@@ -7,8 +7,7 @@
  * <p>Webhooks are framework-neutral: a CRM passes its web framework's request in as a {@link
  * dev.p2p.gateway.WebhookRequest} to {@link dev.p2p.gateway.Webhooks} ({@code P2P.webhooks()}),
  * which finds the gateway, applies the events idempotently, and returns the {@link
- * dev.p2p.gateway.WebhookResponse} to write back. {@link dev.p2p.gateway.SenderNumbers} keeps each
- * contact on one sender number of a pool.
+ * dev.p2p.gateway.WebhookResponse} to write back.
  */
 @NullMarked
 package dev.p2p.gateway;

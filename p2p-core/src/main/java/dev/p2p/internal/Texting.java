@@ -7,7 +7,6 @@ import dev.p2p.TextingSettings;
 import dev.p2p.action.Action;
 import dev.p2p.action.TextingHours;
 import dev.p2p.assign.Target;
-import dev.p2p.gateway.SenderNumbers;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.IdOrder;
@@ -30,14 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Internal: what p2p's texting code shares per {@code P2P}: the store, the clock, the registered
- * gateways, the sticky sender numbers, and short-lived caches of settings and window keys (briefly
- * stale is safe for them: every rule is checked again in the store's transaction). Thread-safe.
+ * gateways, and short-lived caches of settings and window keys (briefly stale is safe for them:
+ * every rule is checked again in the store's transaction). Thread-safe.
  */
 public final class Texting implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final Map<String, SmsGateway> gateways;
-  private final SenderNumbers senders;
   private final Previews previews = new Previews();
   private final ReceiptQueue receipts;
   private final Cache<String, TextingSettings> settings =
@@ -70,7 +68,6 @@ public final class Texting implements AutoCloseable {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gateways = Map.copyOf(gateways);
-    this.senders = new SenderNumbers(store, clock);
     this.receipts = new ReceiptQueue(store, clock);
   }
 
@@ -144,26 +141,15 @@ public final class Texting implements AutoCloseable {
     return previews;
   }
 
-  /** The sticky sender numbers. */
-  public SenderNumbers senders() {
-    return senders;
-  }
-
   /** The organization's settings (cached for a few seconds). */
   public TextingSettings settings(String orgId) {
     return settings.get(
-        orgId,
-        id ->
-            store
-                .conversations()
-                .settings(id)
-                .map(SettingsJson::read)
-                .orElse(TextingSettings.DEFAULTS));
+        orgId, id -> store.settings(id).map(SettingsJson::read).orElse(TextingSettings.DEFAULTS));
   }
 
   /** Saves the organization's settings. */
   public void saveSettings(String orgId, TextingSettings updated) {
-    store.conversations().saveSettings(orgId, SettingsJson.write(updated), clock.instant());
+    store.saveSettings(orgId, SettingsJson.write(updated), clock.instant());
     settings.put(orgId, updated);
   }
 
@@ -174,7 +160,7 @@ public final class Texting implements AutoCloseable {
   public void ensurePool(String orgId, long actionId) {
     String key = orgId + '\u0000' + actionId;
     if (openPools.getIfPresent(key) == null) {
-      store.conversations().openPool(orgId, actionId, clock.instant());
+      store.assignments().openPool(orgId, actionId, clock.instant());
       openPools.put(key, Boolean.TRUE);
     }
   }
@@ -184,7 +170,7 @@ public final class Texting implements AutoCloseable {
     String key = orgId + '\u0000' + action.id();
     Set<String> keys = windowKeys.getIfPresent(key);
     if (keys == null) {
-      keys = store.conversations().windowKeys(orgId, action.id());
+      keys = store.assignments().windowKeys(orgId, action.id());
       if (!keys.isEmpty()) {
         windowKeys.put(key, keys);
       }
@@ -220,7 +206,7 @@ public final class Texting implements AutoCloseable {
    */
   public Set<String> targetTexters(String orgId, long actionId) {
     Set<String> texters = new LinkedHashSet<>();
-    for (Target target : store.conversations().targets(orgId, actionId)) {
+    for (Target target : store.assignments().targets(orgId, actionId)) {
       switch (target.kind()) {
         case TEXTER:
           texters.add(target.id());

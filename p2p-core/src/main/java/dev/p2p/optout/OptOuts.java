@@ -34,13 +34,13 @@ public final class OptOuts {
    */
   public boolean add(String phone) {
     return ctx.store()
-        .conversations()
+        .optOuts()
         .optOut(ctx.orgId(), e164(phone), OptOutSource.API, ctx.clock().instant());
   }
 
   /** The phone's opt-out, if it is opted out. */
   public Optional<OptOut> find(String phone) {
-    return ctx.store().conversations().findOptOut(ctx.orgId(), e164(phone));
+    return ctx.store().optOuts().findOptOut(ctx.orgId(), e164(phone));
   }
 
   /** Whether the phone is opted out. */
@@ -59,7 +59,7 @@ public final class OptOuts {
     if (limit < 1 || limit > MAX_PAGE) {
       throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
     }
-    List<OptOut> items = ctx.store().conversations().optOuts(ctx.orgId(), cursor, limit + 1);
+    List<OptOut> items = ctx.store().optOuts().optOuts(ctx.orgId(), cursor, limit + 1);
     if (items.size() > limit) {
       items = items.subList(0, limit);
       return new Page<>(items, Optional.of(items.get(limit - 1).phone()));

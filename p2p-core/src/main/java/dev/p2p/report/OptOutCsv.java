@@ -15,7 +15,7 @@ final class OptOutCsv {
         "opt-out",
         List.of("phone", "source", "opted_out_at"),
         "",
-        after -> ctx.store().conversations().optOuts(ctx.orgId(), after, Reports.EXPORT_PAGE),
+        after -> ctx.store().optOuts().optOuts(ctx.orgId(), after, Reports.EXPORT_PAGE),
         OptOut::phone,
         o -> List.of(o.phone(), o.source().name(), o.at().toString()));
   }

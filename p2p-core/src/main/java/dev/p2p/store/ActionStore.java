@@ -25,13 +25,14 @@ public interface ActionStore {
   // ---- tags ----
 
   /**
-   * Defines a tag.
+   * Defines a tag. Events: none.
    *
-   * @throws dev.p2p.ValidationException naming {@code name} if the tag exists
+   * @throws dev.p2p.ValidationException naming {@code name} if the tag exists ({@link
+   *     dev.p2p.store.support.Refusals#tagExists})
    */
   void createTag(String orgId, Tag tag);
 
-  /** Replaces an existing tag's description. Returns whether the tag exists. */
+  /** Replaces an existing tag's description. Returns whether the tag exists. Events: none. */
   boolean updateTag(String orgId, Tag tag);
 
   /** The tag with this name. */
@@ -41,27 +42,29 @@ public interface ActionStore {
   List<Tag> tags(String orgId);
 
   /**
-   * Deletes a tag. Returns whether it existed.
+   * Deletes a tag. Returns whether it existed. Events: none.
    *
    * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed uses it
-   *     ({@link ActionSpec#tagsUsed()}); nothing is deleted
+   *     ({@link ActionSpec#tagsUsed()}; {@link dev.p2p.store.support.Refusals#inUse}); nothing is
+   *     deleted
    */
   boolean deleteTag(String orgId, String name);
 
   // ---- custom fields ----
 
   /**
-   * Defines a custom field.
+   * Defines a custom field. Events: none.
    *
-   * @throws dev.p2p.ValidationException naming {@code name} if the field exists
+   * @throws dev.p2p.ValidationException naming {@code name} if the field exists ({@link
+   *     dev.p2p.store.support.Refusals#fieldExists})
    */
   void createField(String orgId, CustomField field);
 
   /**
    * Replaces an existing field's label and options, checked against the stored field in the same
-   * transaction ({@link dev.p2p.internal.FieldChange}): the type stays, a choice field keeps every
-   * option, so a concurrent update can never drop an option another one relied on. Returns whether
-   * the field exists.
+   * transaction ({@link dev.p2p.store.support.FieldRule}): the type stays, a choice field keeps
+   * every option, so a concurrent update can never drop an option another one relied on. Returns
+   * whether the field exists. Events: none.
    *
    * @throws dev.p2p.ValidationException naming {@code type} or {@code options}; nothing is written
    */
@@ -74,17 +77,18 @@ public interface ActionStore {
   List<CustomField> fields(String orgId);
 
   /**
-   * Deletes a custom field. Returns whether it existed.
+   * Deletes a custom field. Returns whether it existed. Events: none.
    *
    * @throws dev.p2p.ValidationException naming {@code name} if an action that is not closed sets it
    *     ({@link ActionSpec#fieldsUsed()}) or reads it in a body ({@link
-   *     ActionSpec#variablesUsed()}); nothing is deleted
+   *     ActionSpec#variablesUsed()}; {@link dev.p2p.store.support.Refusals#inUse}); nothing is
+   *     deleted
    */
   boolean deleteField(String orgId, String name);
 
   // ---- actions ----
 
-  /** Stores a new action as a {@link ActionStatus#DRAFT} of version 1. */
+  /** Stores a new action as a {@link ActionStatus#DRAFT} of version 1. Events: none. */
   Action createAction(String orgId, ActionSpec spec, Instant now);
 
   /** The action with this id. */
@@ -104,13 +108,15 @@ public interface ActionStore {
    * #deleteTag} or {@link #deleteField} either sees the saved action (and is refused) or makes the
    * save write nothing. The core checked them before saving; this closes the gap in between.
    *
+   * <p>Events: none.
+   *
    * @return the action as saved, or empty if it changed meanwhile, no longer exists, or (saving as
    *     published or paused) uses a tag or field that is not defined (nothing written)
    */
   Optional<Action> saveAction(
       String orgId, Action current, ActionStatus status, ActionSpec spec, Instant now);
 
-  /** Deletes an action if it is a draft. Returns whether it was deleted. */
+  /** Deletes an action if it is a draft. Returns whether it was deleted. Events: none. */
   boolean deleteDraft(String orgId, long actionId);
 
   // ---- what actions need to know of contact lists ----

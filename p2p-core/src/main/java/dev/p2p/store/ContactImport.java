@@ -15,13 +15,15 @@ public interface ContactImport extends AutoCloseable {
   /** The id of the list being filled. */
   long listId();
 
-  /** Writes a chunk of contacts. Called with chunks of a few thousand rows. */
+  /** Writes a chunk of contacts. Called with chunks of a few thousand rows. Events: none. */
   void add(List<ContactDetails> chunk);
 
-  /** Makes the list visible with every contact written, and returns it. */
+  /** Makes the list visible with every contact written, and returns it. Events: none. */
   ContactList complete();
 
-  /** Removes the list and every contact written so far. Safe to call more than once. */
+  /**
+   * Removes the list and every contact written so far. Safe to call more than once. Events: none.
+   */
   void abort();
 
   /** Aborts the import unless it was completed. */

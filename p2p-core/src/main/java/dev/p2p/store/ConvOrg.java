@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /** One organization's texting data in the in-memory store; used under the store's lock only. */
 final class ConvOrg {
@@ -28,7 +27,6 @@ final class ConvOrg {
   final Set<String> invalid = new HashSet<>();
   final Map<String, InitialLock> initialLocks = new HashMap<>();
   final TreeSet<Long> unrouted = new TreeSet<>();
-  @Nullable String settings;
 
   /** The last initial message to a phone: which action, when. */
   record InitialLock(long actionId, Instant at) {}

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * makes a change a CRM cares about appends its {@link dev.p2p.event.Change}s in the same
  * transaction (or under the same lock), and they get the organization's next positions, one apart,
  * in commit order: a reader who has seen position {@code p} never later finds a new event at or
- * below {@code p}. {@code StoreContract} says which operation writes which change.
+ * below {@code p}. Each writing method's Javadoc names the events it writes and the rule of {@link
+ * dev.p2p.store.support} that gives them; {@code StoreContract} checks them.
  */
 public interface EventStore {
 

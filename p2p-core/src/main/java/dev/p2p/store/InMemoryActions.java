@@ -1,15 +1,13 @@
 package dev.p2p.store;
 
-import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionSpec;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
-import dev.p2p.internal.FieldChange;
-import dev.p2p.internal.InUse;
-import dev.p2p.internal.Validation;
 import dev.p2p.store.OrgData.ListData;
+import dev.p2p.store.support.FieldRule;
+import dev.p2p.store.support.Refusals;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +42,7 @@ final class InMemoryActions {
 
   Tag createTag(OrgData org, Tag tag) {
     if (of(org).tags.putIfAbsent(tag.name(), tag) != null) {
-      throw ValidationException.of("name", InUse.tagExists(tag.name()));
+      throw Refusals.tagExists(tag.name());
     }
     return tag;
   }
@@ -69,7 +67,7 @@ final class InMemoryActions {
 
   CustomField createField(OrgData org, CustomField field) {
     if (of(org).fields.putIfAbsent(field.name(), field) != null) {
-      throw ValidationException.of("name", InUse.fieldExists(field.name()));
+      throw Refusals.fieldExists(field.name());
     }
     return field;
   }
@@ -79,7 +77,7 @@ final class InMemoryActions {
     if (current == null) {
       return false;
     }
-    Validation.require(FieldChange.problems(current, field));
+    FieldRule.check(current, field);
     of(org).fields.put(field.name(), field);
     return true;
   }
@@ -169,8 +167,7 @@ final class InMemoryActions {
       OrgActions data, String kind, String name, Function<ActionSpec, Set<String>> used) {
     for (Action action : data.actions.values()) {
       if (action.status() != ActionStatus.CLOSED && used.apply(action.spec()).contains(name)) {
-        throw ValidationException.of(
-            "name", InUse.reason(kind, name, action.id(), action.name(), action.status()));
+        throw Refusals.inUse(kind, name, action.id(), action.name(), action.status());
       }
     }
   }

@@ -2,9 +2,9 @@ package dev.p2p.store;
 
 import dev.p2p.action.Action;
 import dev.p2p.contact.Contact;
-import dev.p2p.event.Change.AssignmentChanged;
 import dev.p2p.event.Change.AssignmentChanged.Reason;
 import dev.p2p.internal.TextingWindows;
+import dev.p2p.store.support.AssignmentRule;
 import dev.p2p.store.support.IdOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ final class InMemoryAssignments {
         });
   }
 
-  /** Writes the assignment events of a move: ids ascending, at most 1,000 to an event. */
+  /** Writes the assignment events of a move, as {@link AssignmentRule} gives them. */
   private void moved(
       String orgId,
       long actionId,
@@ -121,11 +121,8 @@ final class InMemoryAssignments {
       Optional<String> from,
       List<Long> ids,
       Instant now) {
-    List<Long> sorted = ids.stream().sorted().toList();
-    for (int i = 0; i < sorted.size(); i += AssignmentChanged.MAX_IDS) {
-      List<Long> chunk = sorted.subList(i, Math.min(sorted.size(), i + AssignmentChanged.MAX_IDS));
-      store.emit(orgId, now, new AssignmentChanged(actionId, reason, to, from, chunk));
-    }
+    AssignmentRule.moved(actionId, reason, to, from, ids)
+        .forEach(change -> store.emit(orgId, now, change));
   }
 
   private static void assign(ConvData c, String texterId, Instant now) {

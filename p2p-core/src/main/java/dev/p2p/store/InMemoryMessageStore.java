@@ -2,10 +2,7 @@ package dev.p2p.store;
 
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
-import dev.p2p.store.support.InboundRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +33,6 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
-  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
-    return store.locked(() -> messages.recordOutbound(store.known(orgId), message, now));
-  }
-
-  @Override
   public List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now) {
     return store.locked(
         () ->
@@ -67,40 +59,8 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
-  public boolean recordInbound(
-      String orgId, String gatewayId, InboundMessage message, Instant now) {
-    return store.locked(
-        () -> {
-          boolean stored = messages.recordInbound(store.known(orgId), gatewayId, message, now);
-          if (stored) {
-            long id = messages.idOf(gatewayId, message.carrierMessageId()).orElseThrow();
-            InboundRule.changes(id, message, Optional.empty(), false)
-                .forEach(change -> store.emit(orgId, now, change));
-          }
-          return stored;
-        });
-  }
-
-  @Override
   public Optional<Message> findMessage(String orgId, long messageId) {
     return store.locked(() -> messages.find(orgId, messageId));
-  }
-
-  @Override
-  public Optional<Message> findMessageByCarrierId(
-      String orgId, String gatewayId, String carrierMessageId) {
-    return store.locked(() -> messages.findByCarrierId(orgId, gatewayId, carrierMessageId));
-  }
-
-  @Override
-  public String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
-    return store.locked(() -> senders.bind(store.known(orgId), gatewayId, contactPhone, pool, now));
-  }
-
-  @Override
-  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
-    return store.locked(() -> senders.find(orgId, gatewayId, contactPhone));
   }
 
   @Override

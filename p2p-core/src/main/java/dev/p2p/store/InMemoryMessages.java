@@ -275,11 +275,6 @@ final class InMemoryMessages {
         : Optional.empty();
   }
 
-  Optional<Message> findByCarrierId(String orgId, String gatewayId, String carrierMessageId) {
-    Long id = byCarrierId.get(key(gatewayId, carrierMessageId));
-    return id == null ? Optional.empty() : find(orgId, id);
-  }
-
   /** The id of the message with this gateway and carrier id, in any organization. */
   Optional<Long> idOf(String gatewayId, String carrierMessageId) {
     return Optional.ofNullable(byCarrierId.get(key(gatewayId, carrierMessageId)));

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The sender-binding operations behind {@link InMemoryMessageStore}. Every method runs under the
- * store's lock; the caller has checked that the organization exists.
+ * The sender bindings of the in-memory store: bound by a send ({@link InMemoryConversationWrites})
+ * or a receipt ({@link InMemoryMessages}), read by {@link InMemoryMessageStore#findOrganization}.
+ * Every method runs under the store's lock; the caller has checked that the organization exists.
  */
 final class InMemorySenders {
   /** Binding by (org, gateway, contact). */
@@ -44,11 +45,6 @@ final class InMemorySenders {
     }
     counts.merge(key(orgId, gatewayId, number), 1, Integer::sum);
     orgsByContact.computeIfAbsent(key(gatewayId, contactPhone), k -> new TreeSet<>()).add(orgId);
-  }
-
-  Optional<String> find(String orgId, String gatewayId, String contactPhone) {
-    return Optional.ofNullable(bindings.get(key(orgId, gatewayId, contactPhone)))
-        .map(Binding::number);
   }
 
   Optional<String> organization(String gatewayId, String ourNumber, String contactPhone) {

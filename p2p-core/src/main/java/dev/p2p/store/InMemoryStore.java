@@ -33,6 +33,9 @@ public final class InMemoryStore implements Store {
   private final InMemoryMessageStore messages = new InMemoryMessageStore(this);
   private final InMemoryConversationStore conversations =
       new InMemoryConversationStore(this, messages);
+  private final InMemoryAssignmentStore assignments =
+      new InMemoryAssignmentStore(this, conversations);
+  private final InMemoryOptOutStore optOuts = new InMemoryOptOutStore(this, conversations);
   private final InMemoryEvents events = new InMemoryEvents(this);
   private final InMemoryReports reports = new InMemoryReports(this);
   private volatile boolean closed;
@@ -47,6 +50,16 @@ public final class InMemoryStore implements Store {
   @Override
   public void ensureOrganization(String orgId, Instant now) {
     locked(() -> orgs.computeIfAbsent(orgId, id -> new OrgData()));
+  }
+
+  @Override
+  public Optional<String> settings(String orgId) {
+    return locked(() -> Optional.ofNullable(org(orgId).settings));
+  }
+
+  @Override
+  public void saveSettings(String orgId, String json, Instant now) {
+    locked(() -> org(orgId).settings = json);
   }
 
   @Override
@@ -204,6 +217,11 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public AssignmentStore assignments() {
+    return assignments;
+  }
+
+  @Override
   public MessageStore messages() {
     return messages;
   }
@@ -241,6 +259,11 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
+  public OptOutStore optOuts() {
+    return optOuts;
+  }
+
+  @Override
   public ReportStore reports() {
     return reports;
   }
@@ -269,12 +292,6 @@ public final class InMemoryStore implements Store {
   /** The message part's internals, for the report part. */
   InMemoryMessages messageData() {
     return messages.data();
-  }
-
-  /** The organization's id, once checked that it exists. */
-  String known(String orgId) {
-    org(orgId);
-    return orgId;
   }
 
   /** Runs the operation under the store's one lock; throws once the store is closed. */

@@ -2,8 +2,6 @@ package dev.p2p.store;
 
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
 import java.time.Instant;
@@ -11,43 +9,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage SPI for messages and sender numbers: the part of a {@link Store} returned by {@link
- * Store#messages()}, sharing its transactions (or lock) and lifecycle. Each method is one domain
- * operation, atomic like every store operation: it completes or changes nothing.
+ * The storage SPI for what happens to a message once it is recorded: the part of a {@link Store}
+ * returned by {@link Store#messages()}, sharing its transactions (or lock) and lifecycle. Each
+ * method is one domain operation, atomic like every store operation: it completes or changes
+ * nothing.
  *
- * <p>Messages: an outbound message is recorded {@code QUEUED}, then marked sent with the carrier's
- * receipt or marked failed; carrier callbacks then move its status forward only. Inbound messages
- * are stored once, however often the carrier delivers the webhook.
+ * <p>Messages: an outbound message is recorded {@code QUEUED} by {@link
+ * ConversationStore#recordSend}, then marked sent with the carrier's receipt or marked failed here;
+ * carrier callbacks then move its status forward only. Inbound messages are stored once by {@link
+ * ConversationStore#receive}.
  *
  * <p>Sender bindings: for each organization, gateway and contact phone, the number p2p texts that
- * contact from (sticky across actions). Inbound messages find their organization through them.
+ * contact from (sticky across actions). {@link ConversationStore#recordSend} binds a contact when
+ * its first message goes out from a pool, and {@link #markSent} when a receipt names the number a
+ * messaging service used. Inbound messages find their organization through them ({@link
+ * #findOrganization}).
  *
- * <p>Methods take the organization id and never see another organization's records, except the
- * three the webhook pipeline calls before it knows the organization: {@link #applyStatus}, {@link
- * #findOrganization} and (to stay idempotent across organizations) {@link #recordInbound}'s
- * uniqueness check. They key on the gateway id and the carrier's ids, which no two organizations
+ * <p>Methods take the organization id and never see another organization's records, except the two
+ * the webhook pipeline calls before it knows the organization: {@link #applyStatus} and {@link
+ * #findOrganization}. They key on the gateway id and the carrier's ids, which no two organizations
  * share.
  */
 public interface MessageStore {
-
-  /**
-   * Records an outbound message as {@link dev.p2p.conversation.MessageStatus#QUEUED}.
-   *
-   * @return the message's id
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   * @throws dev.p2p.ValidationException naming {@code reference} if another message of the
-   *     organization has it (nothing written)
-   */
-  long recordOutbound(String orgId, QueuedMessage message, Instant now);
 
   /**
    * Stores the carrier's receipt for a queued message: its carrier id, its status, its segments (if
    * the carrier counted) and the number it went out from (if the carrier said, as a messaging
    * service does). When the receipt names the number, the contact's sender binding for the gateway
    * becomes that number, so replies route to this organization. Status updates that arrived for the
-   * carrier id before the receipt (see {@link #applyStatus}) are applied now, forward only. Writes
-   * the event {@link dev.p2p.store.support.StatusRule#receiptStored message.sent}, and those of the
-   * updates applied.
+   * carrier id before the receipt (see {@link #applyStatus}) are applied now, in arrival order,
+   * each only if {@link dev.p2p.store.support.StatusRule#moves} says the status moves.
+   *
+   * <p>Events: message.sent ({@link dev.p2p.store.support.StatusRule#receiptStored}), then
+   * message.delivered or message.failed for each kept update that moves the message there ({@link
+   * dev.p2p.store.support.StatusRule#moved}); none when nothing was written.
    *
    * @return the message as stored now; empty when nothing was written: the message is unknown, is
    *     no longer {@code QUEUED} without a carrier id, or another message of the gateway has the
@@ -63,15 +58,19 @@ public interface MessageStore {
    * {@link #markSent} does, in order. p2p writes the receipts of concurrent sends together this
    * way, so that a busy campaign pays one commit for a group of them.
    *
+   * <p>Events: each receipt's, as {@link #markSent} writes them, receipt by receipt.
+   *
    * @return for each receipt, in order, what {@link #markSent} returns for it
    */
   List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now);
 
   /**
    * Stores why a queued message could not be sent. A retry-safe failure (the carrier surely did not
-   * act) makes it {@code FAILED} and writes message.failed; any other stays {@code QUEUED}, is
-   * flagged {@link Message#unconfirmed()} for reconciliation (it may have reached the carrier) and
-   * writes no event ({@link dev.p2p.store.support.StatusRule#sendFailed}).
+   * act) makes it {@code FAILED}; any other leaves it {@code QUEUED}, flagged {@link
+   * Message#unconfirmed()} for reconciliation (it may have reached the carrier).
+   *
+   * <p>Events: message.failed for a retry-safe failure, none for an unconfirmed one ({@link
+   * dev.p2p.store.support.StatusRule#sendFailed}).
    *
    * @return the message as stored now; empty if it is unknown or no longer {@code QUEUED} without a
    *     carrier id
@@ -86,57 +85,32 @@ public interface MessageStore {
 
   /**
    * Applies a carrier's status update to the outbound message with this gateway and carrier id,
-   * forward only (SQL stores: one {@code UPDATE ... WHERE status_rank < ?}). A repeated, late or
-   * out-of-order update changes nothing. The update's failure kind and carrier code are stored when
-   * it has them.
+   * forward only ({@link dev.p2p.store.support.StatusRule#moves}; SQL stores: one {@code UPDATE ...
+   * WHERE status_rank < ?}). A repeated, late or out-of-order update changes nothing. The update's
+   * failure kind and carrier code are stored when it has them.
    *
    * <p>An update for a carrier id no message has yet is kept: a fast carrier can call back before
    * the send's receipt is stored. {@link #markSent} applies the kept updates, in arrival order and
-   * forward only; ones never claimed are dropped after a day. Writes the event {@link
-   * dev.p2p.store.support.StatusRule#moved} gives for the move.
+   * forward only; ones never claimed are dropped after a day.
+   *
+   * <p>Events: message.delivered for a move to {@code DELIVERED}, message.failed for a move to
+   * {@code FAILED} or {@code UNDELIVERED}, none for other moves, updates that change nothing, or
+   * updates kept for later ({@link dev.p2p.store.support.StatusRule#moved}).
    *
    * @return whether a message changed now
    */
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now);
 
-  /**
-   * Stores an inbound message, {@code RECEIVED}, in the organization, once: a message with the same
-   * gateway and carrier id already stored (in any organization) makes this a no-op.
-   *
-   * @return whether it was stored now
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   */
-  boolean recordInbound(String orgId, String gatewayId, InboundMessage message, Instant now);
-
   /** The organization's message with this id. */
   Optional<Message> findMessage(String orgId, long messageId);
-
-  /** The organization's message with this gateway and carrier id. */
-  Optional<Message> findMessageByCarrierId(String orgId, String gatewayId, String carrierMessageId);
-
-  /**
-   * The sticky sender number for a contact, chosen and recorded atomically: the contact's binding
-   * for this gateway when the pool still holds its number; otherwise the pool's number with the
-   * fewest bindings in the organization and gateway (ties go to the earlier in the pool), which
-   * becomes the binding. The binding is stamped as used at {@code now}. However many threads or app
-   * nodes bind one contact at once, they all get the same number and one binding remains.
-   *
-   * @param pool the candidate numbers, not empty, without duplicates
-   * @throws dev.p2p.NotFoundException if the organization does not exist
-   */
-  String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now);
-
-  /** The number the contact is bound to for this gateway, if any. */
-  Optional<String> findSender(String orgId, String gatewayId, String contactPhone);
 
   /**
    * The organization an inbound message belongs to: the one whose binding for this gateway and
    * contact is {@code ourNumber}; when several organizations have that binding, the one that used
-   * it last ({@link #bindSender} or a receipt naming the number), ties by organization id. When no
-   * organization binds this contact to {@code ourNumber}, the organization that used {@code
-   * ourNumber} last on this gateway for any contact (same ordering), so that a contact who writes
-   * first still reaches the organization that owns the number.
+   * it last (a first message sent from a pool, or a receipt naming the number), ties by
+   * organization id. When no organization binds this contact to {@code ourNumber}, the organization
+   * that used {@code ourNumber} last on this gateway for any contact (same ordering), so that a
+   * contact who writes first still reaches the organization that owns the number.
    */
   Optional<String> findOrganization(String gatewayId, String ourNumber, String contactPhone);
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** One organization's records in the in-memory store. Guarded by the store's lock. */
 final class OrgData {
@@ -19,6 +20,7 @@ final class OrgData {
   final Map<Long, ListData> lists = new HashMap<>();
   final Map<Long, Contact> contacts = new HashMap<>();
   final Map<String, Set<Long>> contactsByPhone = new HashMap<>();
+  @Nullable String settings;
 
   TreeMap<String, GroupData> groups(GroupKind kind) {
     return groups.computeIfAbsent(kind, k -> new TreeMap<>(IdOrder.CODE_POINTS));

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param message the message to record as queued; its sender is the one to use when the
  *     conversation has none yet and {@code senderPool} is empty
  * @param senderPool for a conversation with no sender yet whose action texts from its own numbers,
- *     the numbers to bind the contact to ({@link MessageStore#bindSender}'s rules, in the same
- *     transaction); empty otherwise
+ *     the numbers to bind the contact to (see {@link ConversationStore#recordSend}), in the same
+ *     transaction; empty otherwise
  * @param effects tags and field values the reply script applies, in the same transaction
  * @param lockWindow for an initial message, how long another action's initial message to the same
  *     phone blocks this one; {@link Duration#ZERO} for no lock

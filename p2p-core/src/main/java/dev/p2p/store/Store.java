@@ -15,10 +15,11 @@ import java.util.Optional;
  * The storage SPI. Methods are domain operations, not CRUD: each runs atomically (one transaction
  * on a SQL store, one lock on the in-memory store) and either completes or changes nothing.
  *
- * <p>A store comes in parts: this interface holds organizations, texters and groups, contact lists
- * and imports; {@link #actions()} and {@link #messages()} return the other parts. An integrator
- * writes a store part by part, each part an object of its own that shares the store's transactions,
- * lock and lifecycle.
+ * <p>A store comes in parts: this interface holds organizations and their texting settings, texters
+ * and groups, contact lists and imports; {@link #actions()}, {@link #assignments()}, {@link
+ * #conversations()}, {@link #messages()}, {@link #optOuts()}, {@link #reports()} and {@link
+ * #events()} return the other parts. An integrator writes a store part by part, each part an object
+ * of its own that shares the store's transactions, lock and lifecycle.
  *
  * <p>Every method takes the organization id and never sees or changes another organization's
  * records. Inputs arrive already validated and normalized by the core; a store checks only what
@@ -32,12 +33,18 @@ public interface Store extends AutoCloseable {
 
   // ---- organizations ----
 
-  /** Creates the organization if it does not exist; a no-op otherwise. */
+  /** Creates the organization if it does not exist; a no-op otherwise. Events: none. */
   void ensureOrganization(String orgId, Instant now);
+
+  /** The organization's texting settings as the core serialized them, if ever saved. */
+  Optional<String> settings(String orgId);
+
+  /** Saves the organization's texting settings (JSON written by the core). Events: none. */
+  void saveSettings(String orgId, String json, Instant now);
 
   // ---- texters and groups ----
 
-  /** Inserts or replaces a texter's profile, keyed by its id. */
+  /** Inserts or replaces a texter's profile, keyed by its id. Events: none. */
   void upsertTexter(String orgId, TexterProfile texter);
 
   /** The texter with this id. */
@@ -46,7 +53,7 @@ public interface Store extends AutoCloseable {
   /** Texters ordered by id, strictly after {@code afterId} (empty string: from the start). */
   List<TexterProfile> texters(String orgId, String afterId, int limit);
 
-  /** Inserts a group or renames it, keyed by kind and id; its members are kept. */
+  /** Inserts a group or renames it, keyed by kind and id; its members are kept. Events: none. */
   void upsertGroup(String orgId, GroupKind kind, String groupId, String name);
 
   /** The group, with its current size. */
@@ -56,24 +63,27 @@ public interface Store extends AutoCloseable {
   List<Group> groups(String orgId, GroupKind kind);
 
   /**
-   * Adds texters to a group; texters already in it are left alone.
+   * Adds texters to a group; texters already in it are left alone. Events: none.
    *
    * @throws dev.p2p.NotFoundException if the group or any texter does not exist (nothing added)
    */
   void addMembers(String orgId, GroupKind kind, String groupId, Collection<String> texterIds);
 
-  /** Removes texters from a group; ids that are not members are ignored. */
+  /** Removes texters from a group; ids that are not members are ignored. Events: none. */
   void removeMembers(String orgId, GroupKind kind, String groupId, Collection<String> texterIds);
 
   /** The ids of a group's members, ordered. */
   List<String> members(String orgId, GroupKind kind, String groupId);
 
-  /** Deletes a group and its memberships (not the texters). Returns whether it existed. */
+  /**
+   * Deletes a group and its memberships (not the texters). Returns whether it existed. Events:
+   * none.
+   */
   boolean deleteGroup(String orgId, GroupKind kind, String groupId);
 
   // ---- contact lists ----
 
-  /** Creates an empty contact list. */
+  /** Creates an empty contact list. Events: none. */
   ContactList createList(String orgId, String name, Instant now);
 
   /** The list, with its current size. Lists still being imported are not found. */
@@ -82,18 +92,18 @@ public interface Store extends AutoCloseable {
   /** Every complete list of the organization, newest first. */
   List<ContactList> lists(String orgId);
 
-  /** Deletes a list and its contacts. Returns whether it existed. */
+  /** Deletes a list and its contacts. Returns whether it existed. Events: none. */
   boolean deleteList(String orgId, long listId);
 
   /**
-   * Adds one contact to a list.
+   * Adds one contact to a list. Events: none.
    *
    * @throws dev.p2p.NotFoundException if the list does not exist
    * @throws dev.p2p.ValidationException naming {@code phone} if the list already holds that phone
    */
   Contact addContact(String orgId, long listId, ContactDetails contact);
 
-  /** Removes a contact. Returns whether it existed. */
+  /** Removes a contact. Returns whether it existed. Events: none. */
   boolean removeContact(String orgId, long contactId);
 
   /** The contact with this id. */
@@ -110,7 +120,8 @@ public interface Store extends AutoCloseable {
 
   /**
    * Starts a bulk import into a new list. The list stays invisible until {@link
-   * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it.
+   * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it. Events:
+   * none, here or in the import.
    */
   ContactImport beginImport(String orgId, String listName, Instant now);
 
@@ -126,6 +137,15 @@ public interface Store extends AutoCloseable {
   ActionStore actions();
 
   /**
+   * The part for assignment: an action's pool, claims and splits, targets and join tokens. Its
+   * operations are atomic like this interface's and share this store's transactions (or lock) and
+   * lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  AssignmentStore assignments();
+
+  /**
    * The part for messages and sender numbers. Its operations are atomic like this interface's and
    * share this store's transactions (or lock) and lifecycle: the part is usable while the store is
    * open and closes with it.
@@ -135,13 +155,20 @@ public interface Store extends AutoCloseable {
   MessageStore messages();
 
   /**
-   * The part for texting: conversations, assignment, opt-outs, inbound routing and settings. Its
-   * operations are atomic like this interface's and share this store's transactions (or lock) and
-   * lifecycle.
+   * The part for conversations: reads, inboxes, sends, updates and inbound routing. Its operations
+   * are atomic like this interface's and share this store's transactions (or lock) and lifecycle.
    *
    * @return the same instance on every call
    */
   ConversationStore conversations();
+
+  /**
+   * The part for opt-outs and invalid phones. Its operations are atomic like this interface's and
+   * share this store's transactions (or lock) and lifecycle.
+   *
+   * @return the same instance on every call
+   */
+  OptOutStore optOuts();
 
   /**
    * The part for reporting: an action's figures and export pages. Its reads share this store's

@@ -1,23 +1,34 @@
 package dev.p2p.gateway;
 
 import dev.p2p.P2P;
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.contact.ContactDetails;
+import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.store.ActionStore;
+import dev.p2p.store.ClaimRequest;
+import dev.p2p.store.ConversationUpdate;
 import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.MessageStore;
+import dev.p2p.store.SendRecord;
 import dev.p2p.store.Store;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * What the pipeline tests share: an in-memory store that can be told to fail, a clock the test
@@ -33,6 +44,7 @@ final class WebhookHarness {
   final AtomicReference<String> failing = new AtomicReference<>("");
   final Store store = failingOn(memory, failing);
   final MovableClock clock = new MovableClock(T0);
+  private long conversationId;
 
   /**
    * A store that throws from the operation named in {@code failing}, in the store itself or in one
@@ -75,16 +87,45 @@ final class WebhookHarness {
     return p2p;
   }
 
-  /** An outbound message of the organization, sent with this carrier id through the gateway. */
+  /**
+   * An outbound message of the organization to {@link #CONTACT}, sent with this carrier id through
+   * the gateway: the first message of a conversation of a new live action, recorded from {@link
+   * #OUR_NUMBER} as the send path records it (binding the contact to the number, so replies find
+   * the organization).
+   */
   long sentMessage(String gatewayId, String carrierId) {
-    long id =
+    memory.ensureOrganization(ORG, T0);
+    long listId = memory.createList(ORG, "voters " + carrierId, T0).id();
+    memory.addContact(ORG, listId, ContactDetails.ofPhone(CONTACT));
+    Action draft =
         memory
-            .messages()
-            .recordOutbound(
+            .actions()
+            .createAction(
                 ORG,
-                new QueuedMessage(
-                    gatewayId, "ref-" + carrierId, OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
+                ActionDraft.named("GOTV " + carrierId).contacts(listId).initial("Hi").spec(),
                 T0);
+    long actionId =
+        memory
+            .actions()
+            .saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), T0)
+            .orElseThrow()
+            .id();
+    memory.assignments().openPool(ORG, actionId, T0);
+    ClaimRequest one = new ClaimRequest(1, 0, Set.of("||"), Optional.empty());
+    conversationId = memory.assignments().claim(ORG, actionId, "ana", one, T0).get(0);
+    QueuedMessage queued =
+        new QueuedMessage(gatewayId, "ref-" + carrierId, OUR_NUMBER, CONTACT, "Hi", List.of(), 1);
+    SendRecord first =
+        new SendRecord(
+            conversationId,
+            SendRecord.Kind.INITIAL,
+            Optional.of("ana"),
+            queued,
+            List.of(OUR_NUMBER),
+            ConversationUpdate.NONE,
+            Duration.ZERO,
+            0);
+    long id = memory.conversations().recordSend(ORG, first, T0).id();
     memory.messages().markSent(ORG, id, SendReceipt.queued(carrierId), T0);
     return id;
   }
@@ -93,8 +134,16 @@ final class WebhookHarness {
     return memory.messages().findMessage(ORG, id).orElseThrow();
   }
 
-  Optional<Message> byCarrierId(String gatewayId, String carrierId) {
-    return memory.messages().findMessageByCarrierId(ORG, gatewayId, carrierId);
+  /** The inbound message with this carrier id, in the sent message's conversation or unrouted. */
+  Optional<Message> received(String carrierId) {
+    List<Message> thread =
+        conversationId == 0
+            ? List.of()
+            : memory.conversations().thread(ORG, conversationId, 0, 100);
+    return Stream.concat(thread.stream(), memory.conversations().unrouted(ORG, 0, 100).stream())
+        .filter(m -> m.direction() == Direction.INBOUND)
+        .filter(m -> m.carrierMessageId().equals(Optional.of(carrierId)))
+        .findFirst();
   }
 
   static WebhookRequest request(String url, String body) {

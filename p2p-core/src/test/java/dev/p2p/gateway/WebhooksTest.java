@@ -1,7 +1,6 @@
 package dev.p2p.gateway;
 
 import static dev.p2p.gateway.WebhookHarness.CONTACT;
-import static dev.p2p.gateway.WebhookHarness.ORG;
 import static dev.p2p.gateway.WebhookHarness.OUR_NUMBER;
 import static dev.p2p.gateway.WebhookHarness.T0;
 import static dev.p2p.gateway.WebhookHarness.request;
@@ -13,7 +12,6 @@ import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -103,13 +101,12 @@ class WebhooksTest {
     @Test
     @DisplayName("a request that does not verify is 403 and stores nothing")
     void forbiddenStoresNothing() {
-      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
       long id = h.sentMessage(TWILIO, "SM1");
       WebhookResponse r =
           p2p.webhooks()
               .handle(unsigned(HOOKS + TWILIO, inbound("SMin1") + "\nstatus SM1 DELIVERED"));
       assertThat(r.status()).isEqualTo(403);
-      assertThat(h.byCarrierId(TWILIO, "SMin1")).isEmpty();
+      assertThat(h.received("SMin1")).isEmpty();
       assertThat(h.message(id).status()).isEqualTo(MessageStatus.QUEUED);
     }
 
@@ -168,11 +165,11 @@ class WebhooksTest {
     @Test
     @DisplayName("go to the organization bound to the contact and number, once")
     void storedOnceInTheBoundOrganization() {
-      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
+      h.sentMessage(TWILIO, "SM1");
       assertThat(handle(inbound("SMin1")).status()).isEqualTo(200);
       h.clock.set(T0.plusSeconds(60));
       assertThat(handle(inbound("SMin1")).status()).isEqualTo(200);
-      Message m = h.byCarrierId(TWILIO, "SMin1").orElseThrow();
+      Message m = h.received("SMin1").orElseThrow();
       assertThat(m.direction()).isEqualTo(Direction.INBOUND);
       assertThat(m.body()).isEqualTo("Yes I will");
       assertThat(m.createdAt()).isEqualTo(T0);
@@ -183,7 +180,7 @@ class WebhooksTest {
     void noOrganizationIsAcknowledged() {
       WebhookResponse r = handle(inbound("SMin1"));
       assertThat(r.status()).isEqualTo(200);
-      assertThat(h.byCarrierId(TWILIO, "SMin1")).isEmpty();
+      assertThat(h.received("SMin1")).isEmpty();
     }
   }
 
@@ -201,17 +198,16 @@ class WebhooksTest {
     @Test
     @DisplayName("a retry after a failure midway applies the rest and repeats nothing")
     void retryAfterPartialFailureConverges() {
-      h.memory.messages().bindSender(ORG, TWILIO, CONTACT, List.of(OUR_NUMBER), T0);
       long id = h.sentMessage(TWILIO, "SM1");
       String body = inbound("SMin1") + "\nstatus SM1 DELIVERED";
       h.failing.set("applyStatus");
       assertThat(handle(body).status()).isEqualTo(503);
-      assertThat(h.byCarrierId(TWILIO, "SMin1")).isPresent();
+      assertThat(h.received("SMin1")).isPresent();
       h.failing.set("");
       h.clock.set(T0.plusSeconds(60));
       assertThat(handle(body).status()).isEqualTo(200);
       assertThat(h.message(id).status()).isEqualTo(MessageStatus.DELIVERED);
-      assertThat(h.byCarrierId(TWILIO, "SMin1").orElseThrow().createdAt()).isEqualTo(T0);
+      assertThat(h.received("SMin1").orElseThrow().createdAt()).isEqualTo(T0);
     }
   }
 }

@@ -9,18 +9,26 @@ import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.field.Tag;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.store.AssignmentStore;
 import dev.p2p.store.ClaimRequest;
 import dev.p2p.store.ConversationStore;
 import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.OptOutStore;
 import dev.p2p.store.SendRecord;
 import dev.p2p.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,8 +58,16 @@ abstract class ConversationFixtures {
   /** The store under test. */
   abstract Store store();
 
+  AssignmentStore assignments() {
+    return store().assignments();
+  }
+
   ConversationStore conversations() {
     return store().conversations();
+  }
+
+  OptOutStore optOuts() {
+    return store().optOuts();
   }
 
   /** The phone of contact {@code n}. */
@@ -110,7 +126,7 @@ abstract class ConversationFixtures {
   /** A live action of the organization on the list, its pool open. */
   long live(String orgId, long listId, boolean asksReport) {
     long actionId = publish(orgId, listId, asksReport).id();
-    conversations().openPool(orgId, actionId, NOW);
+    assignments().openPool(orgId, actionId, NOW);
     return actionId;
   }
 
@@ -120,7 +136,7 @@ abstract class ConversationFixtures {
   }
 
   List<Long> claim(long actionId, String texter, int count) {
-    return conversations().claim(ORG, actionId, texter, request(count), NOW);
+    return assignments().claim(ORG, actionId, texter, request(count), NOW);
   }
 
   Conversation find(long conversationId) {
@@ -129,8 +145,13 @@ abstract class ConversationFixtures {
 
   /** A queued message to the phone with a fresh reference. */
   QueuedMessage message(String to, String sender) {
+    return message(GATEWAY, to, sender);
+  }
+
+  /** A queued message to the phone through the gateway, with a fresh reference. */
+  QueuedMessage message(String gatewayId, String to, String sender) {
     return new QueuedMessage(
-        GATEWAY, "ref-" + references.incrementAndGet(), sender, to, "Hi there", List.of(), 1);
+        gatewayId, "ref-" + references.incrementAndGet(), sender, to, "Hi there", List.of(), 1);
   }
 
   SendRecord record(long conversationId, SendRecord.Kind kind, String texter) {
@@ -164,5 +185,37 @@ abstract class ConversationFixtures {
 
   static InboundMessage inbound(String carrierId, String from, String to) {
     return new InboundMessage(carrierId, from, to, "Yes!", List.of(), Optional.empty());
+  }
+
+  /** Runs the task on {@code threads} threads started together; returns each one's result. */
+  static <T> List<T> race(int threads, IntTask<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int n = t;
+        Callable<T> call =
+            () -> {
+              start.await();
+              return task.run(n);
+            };
+        futures.add(pool.submit(call));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A task numbered by its thread. */
+  @FunctionalInterface
+  interface IntTask<T> {
+    T run(int thread) throws Exception;
   }
 }

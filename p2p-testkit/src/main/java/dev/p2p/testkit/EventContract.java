@@ -73,9 +73,9 @@ abstract class EventContract extends ConversationFixtures {
     @Test
     @DisplayName("positions run 1, 2, 3 per organization, in order, with the time of the change")
     void positionsArePerOrganization() {
-      conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
-      conversations().optOut(OTHER_ORG, phone(2), OptOutSource.API, NOW);
-      conversations().optOut(ORG, phone(3), OptOutSource.TEXTER, LATER);
+      optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
+      optOuts().optOut(OTHER_ORG, phone(2), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, phone(3), OptOutSource.TEXTER, LATER);
 
       List<Event> acme = feed(ORG);
       assertThat(acme).extracting(Event::position).containsExactly(1L, 2L);
@@ -93,7 +93,7 @@ abstract class EventContract extends ConversationFixtures {
     @DisplayName("read pages by position: after the cursor, at most the limit")
     void readPages() {
       for (int n = 1; n <= 5; n++) {
-        conversations().optOut(ORG, phone(n), OptOutSource.API, NOW);
+        optOuts().optOut(ORG, phone(n), OptOutSource.API, NOW);
       }
       assertThat(store().events().read(ORG, 2, 2))
           .extracting(Event::position)
@@ -106,13 +106,13 @@ abstract class EventContract extends ConversationFixtures {
     void failedOperationWritesNothing() {
       long actionId = live(2);
       long id = claim(actionId, "ana", 1).get(0);
-      conversations().optOut(ORG, find(id).contactPhone(), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, find(id).contactPhone(), OptOutSource.API, NOW);
       long before = last();
 
       assertThatThrownBy(() -> sendInitial(id, "ana", NOW)).isInstanceOf(OptedOutException.class);
 
       assertThat(last()).isEqualTo(before);
-      conversations().optOut(ORG, phone(9), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, phone(9), OptOutSource.API, NOW);
       assertThat(last()).isEqualTo(before + 1);
     }
 
@@ -122,12 +122,12 @@ abstract class EventContract extends ConversationFixtures {
       List<List<Event>> heard = new ArrayList<>();
       Subscription subscription = store().events().afterCommit(heard::add);
       try {
-        conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
-        conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
+        optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
+        optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
       } finally {
         subscription.close();
       }
-      conversations().optOut(ORG, phone(2), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, phone(2), OptOutSource.API, NOW);
 
       assertThat(heard).singleElement().isEqualTo(feed(ORG).subList(0, 1));
     }
@@ -161,7 +161,7 @@ abstract class EventContract extends ConversationFixtures {
     @DisplayName("a fixed split writes one event per texter, by texter id")
     void splitWritesPerTexter() {
       long actionId = live(4);
-      conversations().assignAll(ORG, actionId, List.of("zoe", "ana"), 0, false, NOW);
+      assignments().assignAll(ORG, actionId, List.of("zoe", "ana"), 0, false, NOW);
       List<Change> changes = changesAfter(0);
       assertThat(changes).hasSize(2);
       AssignmentChanged ana = (AssignmentChanged) changes.get(0);
@@ -183,8 +183,8 @@ abstract class EventContract extends ConversationFixtures {
       sendInitial(ids.get(0), "ana", NOW);
       long before = last();
 
-      conversations().reassign(ORG, actionId, "ana", "bob", NOW);
-      conversations().release(ORG, actionId, "bob", NOW);
+      assignments().reassign(ORG, actionId, "ana", "bob", NOW);
+      assignments().release(ORG, actionId, "bob", NOW);
 
       assertThat(changesAfter(before))
           .filteredOn(c -> c instanceof AssignmentChanged)
@@ -452,8 +452,8 @@ abstract class EventContract extends ConversationFixtures {
     @Test
     @DisplayName("opting out twice writes one contact.opted_out")
     void optOutOnce() {
-      conversations().optOut(ORG, phone(1), OptOutSource.TEXTER, NOW);
-      conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, phone(1), OptOutSource.TEXTER, NOW);
+      optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
       assertThat(changesAfter(0))
           .containsExactly(new Change.ContactOptedOut(phone(1), OptOutSource.TEXTER));
     }

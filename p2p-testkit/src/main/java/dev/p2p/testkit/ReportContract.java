@@ -110,7 +110,7 @@ abstract class ReportContract extends ConversationFixtures {
             .saveAction(ORG, created, ActionStatus.PUBLISHED, created.spec(), NOW)
             .orElseThrow()
             .id();
-    conversations().openPool(ORG, actionId, NOW);
+    assignments().openPool(ORG, actionId, NOW);
     List<Long> ana = claim(actionId, "ana", 4);
     List<Long> bob = claim(actionId, "bob", 1);
     ids = new ArrayList<>(ana);
@@ -129,7 +129,7 @@ abstract class ReportContract extends ConversationFixtures {
     store()
         .messages()
         .applyStatus(GATEWAY, status("SM5", MessageStatus.UNDELIVERED, Optional.of("30006")), NOW);
-    conversations().optOut(ORG, phone(2), OptOutSource.TEXTER, at(1));
+    optOuts().optOut(ORG, phone(2), OptOutSource.TEXTER, at(1));
 
     writes(1, "IN-1", 1);
     answers(1, "ana", 3);

@@ -108,6 +108,15 @@ public abstract class StoreContract {
       store.ensureOrganization(ORG, NOW.plusSeconds(5));
       assertThat(store.lists(ORG)).extracting(ContactList::name).containsExactly("after");
     }
+
+    @Test
+    void textingSettingsRoundTripAndAreReplaced() {
+      assertThat(store.settings(ORG)).isEmpty();
+      store.saveSettings(ORG, "{\"lockHours\":24,\"help\":\"Reply STOP ✓\"}", NOW);
+      store.saveSettings(ORG, "{\"lockHours\":48}", NOW);
+      assertThat(store.settings(ORG)).contains("{\"lockHours\":48}");
+      assertThat(store.settings(OTHER_ORG)).isEmpty();
+    }
   }
 
   @Nested
@@ -117,8 +126,12 @@ public abstract class StoreContract {
     @DisplayName("each part is one object, returned on every call")
     void eachPartIsOneObject() {
       assertThat(store.actions()).isSameAs(store.actions());
+      assertThat(store.assignments()).isSameAs(store.assignments());
       assertThat(store.messages()).isSameAs(store.messages());
       assertThat(store.conversations()).isSameAs(store.conversations());
+      assertThat(store.optOuts()).isSameAs(store.optOuts());
+      assertThat(store.reports()).isSameAs(store.reports());
+      assertThat(store.events()).isSameAs(store.events());
     }
   }
 
@@ -573,8 +586,17 @@ public abstract class StoreContract {
   }
 
   @Nested
-  @DisplayName("conversations: pools, assignment, opt-outs, settings")
-  class Conversations extends ConversationStoreContract {
+  @DisplayName("assignment: pools, claims, splits, targets")
+  class Assignment extends AssignmentStoreContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
+  @DisplayName("opt-outs and invalid phones")
+  class OptOuts extends OptOutStoreContract {
     @Override
     Store store() {
       return StoreContract.this.store;

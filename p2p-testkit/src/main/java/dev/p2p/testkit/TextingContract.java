@@ -91,7 +91,7 @@ abstract class TextingContract extends ConversationFixtures {
     @DisplayName("an opted-out phone is refused, and nothing is written")
     void optedOut() {
       long id = claim(live(1), "ana", 1).get(0);
-      conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
+      optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
       assertThatThrownBy(() -> sendInitial(id, "ana", NOW)).isInstanceOf(OptedOutException.class);
       assertThat(conversations().thread(ORG, id, 0, 10)).isEmpty();
     }
@@ -99,7 +99,7 @@ abstract class TextingContract extends ConversationFixtures {
     @Test
     void anInvalidPhoneIsRefused() {
       long id = claim(live(1), "ana", 1).get(0);
-      conversations().markInvalid(ORG, phone(1), NOW);
+      optOuts().markInvalid(ORG, phone(1), NOW);
       refused(() -> sendInitial(id, "ana", NOW), "contactPhone");
     }
 
@@ -221,7 +221,7 @@ abstract class TextingContract extends ConversationFixtures {
     @DisplayName("an automatic message goes to an opted-out conversation and moves only its time")
     void automatic() {
       long id = started(live(1), "ana", NOW);
-      conversations().optOut(ORG, phone(1), OptOutSource.KEYWORD, NOW);
+      optOuts().optOut(ORG, phone(1), OptOutSource.KEYWORD, NOW);
       conversations().recordSend(ORG, record(id, Kind.AUTOMATIC, ""), LATER);
       Conversation c = find(id);
       assertThat(c.status()).isEqualTo(ConversationStatus.OPTED_OUT);
@@ -333,7 +333,7 @@ abstract class TextingContract extends ConversationFixtures {
       long fresh = claim(actionId, "ana", 1).get(0);
       refused(() -> update(fresh, "ana", ConversationUpdate.NONE.withClosed(true)), "status");
       long out = started(actionId, "ana", NOW);
-      conversations().optOut(ORG, phone(2), OptOutSource.TEXTER, NOW);
+      optOuts().optOut(ORG, phone(2), OptOutSource.TEXTER, NOW);
       refused(() -> update(out, "ana", ConversationUpdate.NONE.withClosed(true)), "status");
     }
 
@@ -505,7 +505,7 @@ abstract class TextingContract extends ConversationFixtures {
       InboundOutcome in =
           conversations().receive(ORG, GATEWAY, inbound("IN-1", phone(1), OUR_NUMBER), true, LATER);
       assertThat(in.conversationId()).isEqualTo(OptionalLong.of(id));
-      assertThat(conversations().findOptOut(ORG, phone(1)))
+      assertThat(optOuts().findOptOut(ORG, phone(1)))
           .contains(new OptOut(phone(1), OptOutSource.KEYWORD, LATER));
       assertThat(find(id).status()).isEqualTo(ConversationStatus.OPTED_OUT);
       assertThat(find(id).needsAttention()).isFalse();

@@ -3,15 +3,17 @@ package dev.p2p.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2p.P2P;
+import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
-import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
-import dev.p2p.store.Store;
+import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.SendRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,17 +26,12 @@ import org.junit.jupiter.api.Test;
  * signed requests: repeated webhooks change nothing, statuses never move back, a forged request
  * stores nothing. Run by {@link StoreContract} on every store.
  */
-abstract class WebhookPipelineContract {
-  static final String ORG = StoreContract.ORG;
-  static final String GATEWAY = "fake";
-  static final String OUR_NUMBER = "+13125550100";
-  static final String CONTACT = "+13125550123";
-  static final Instant NOW = StoreContract.NOW;
+abstract class WebhookPipelineContract extends ConversationFixtures {
+  static final String FAKE = "fake";
+  static final String CONTACT = phone(1);
 
   private final FakeGateway fake = FakeGateway.create();
-
-  /** The store under test. */
-  abstract Store store();
+  private long conversationId;
 
   /** Hands the request to a P2P on the store under test whose clock reads {@code at}. */
   private WebhookResponse handle(Instant at, WebhookRequest request) {
@@ -42,25 +39,41 @@ abstract class WebhookPipelineContract {
         P2P.builder()
             .store(store())
             .clock(Clock.fixed(at, ZoneOffset.UTC))
-            .gateway(GATEWAY, fake)
+            .gateway(FAKE, fake)
             .build();
     return p2p.webhooks().handle(request);
   }
 
+  /**
+   * Contact 1's first message, recorded through the fake from {@code OUR_NUMBER} (which binds the
+   * contact to it, so replies find the organization) and sent with this carrier id.
+   */
   private long sent(String carrierId) {
-    long id =
-        store()
-            .messages()
-            .recordOutbound(
-                ORG,
-                new QueuedMessage(GATEWAY, "ref-1", OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
-                NOW);
+    conversationId = claim(live(1), "ana", 1).get(0);
+    SendRecord first =
+        new SendRecord(
+            conversationId,
+            SendRecord.Kind.INITIAL,
+            Optional.of("ana"),
+            message(FAKE, CONTACT, OUR_NUMBER),
+            List.of(OUR_NUMBER),
+            ConversationUpdate.NONE,
+            Duration.ZERO,
+            0);
+    long id = conversations().recordSend(ORG, first, NOW).id();
     store().messages().markSent(ORG, id, SendReceipt.queued(carrierId), NOW);
     return id;
   }
 
   private Message message(long id) {
     return store().messages().findMessage(ORG, id).orElseThrow();
+  }
+
+  /** The contact's messages in the conversation. */
+  private List<Message> received() {
+    return conversations().thread(ORG, conversationId, 0, 100).stream()
+        .filter(m -> m.direction() == Direction.INBOUND)
+        .toList();
   }
 
   private WebhookRequest reply(String carrierId) {
@@ -73,12 +86,17 @@ abstract class WebhookPipelineContract {
   @Test
   @DisplayName("the same inbound webhook twice stores one message")
   void inboundTwiceStoresOnce() {
-    store().messages().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
+    sent("SM1");
     assertThat(handle(NOW, reply("IN-1")).status()).isEqualTo(204);
     assertThat(handle(NOW.plusSeconds(60), reply("IN-1")).status()).isEqualTo(204);
-    Message m = store().messages().findMessageByCarrierId(ORG, GATEWAY, "IN-1").orElseThrow();
-    assertThat(m.body()).isEqualTo("Count me in");
-    assertThat(m.createdAt()).isEqualTo(NOW);
+    assertThat(received())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.carrierMessageId()).contains("IN-1");
+              assertThat(m.body()).isEqualTo("Count me in");
+              assertThat(m.createdAt()).isEqualTo(NOW);
+            });
   }
 
   @Test
@@ -95,7 +113,6 @@ abstract class WebhookPipelineContract {
   @Test
   @DisplayName("a request with a bad signature is refused with 403 and stores nothing")
   void forgedRequestStoresNothing() {
-    store().messages().bindSender(ORG, GATEWAY, CONTACT, List.of(OUR_NUMBER), NOW);
     long id = sent("SM1");
     assertThat(handle(NOW, fake.webhooks().withBadSignature(reply("IN-1"))).status())
         .isEqualTo(403);
@@ -103,7 +120,8 @@ abstract class WebhookPipelineContract {
             handle(NOW, fake.webhooks().withBadSignature(fake.webhooks().delivered("SM1")))
                 .status())
         .isEqualTo(403);
-    assertThat(store().messages().findMessageByCarrierId(ORG, GATEWAY, "IN-1")).isEmpty();
+    assertThat(received()).isEmpty();
+    assertThat(conversations().unrouted(ORG, 0, 10)).isEmpty();
     assertThat(message(id).status()).isEqualTo(MessageStatus.QUEUED);
   }
 }

@@ -2,18 +2,21 @@ package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2p.Organization;
 import dev.p2p.P2P;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.assign.Target;
+import dev.p2p.contact.NewContact;
+import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
-import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.conversation.Texter;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
-import dev.p2p.gateway.OutboundMessage;
-import dev.p2p.gateway.SendReceipt;
-import dev.p2p.gateway.Sender;
-import dev.p2p.gateway.SenderNumbers;
 import dev.p2p.store.InMemoryStore;
+import dev.p2p.texter.TexterProfile;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +41,7 @@ class FakeGatewayThroughP2PTest {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final FakeGateway fake = FakeGateway.builder().clock(clock).build();
   private final P2P p2p = P2P.builder().store(store).clock(clock).gateway("fake", fake).build();
+  private long conversationId;
 
   FakeGatewayThroughP2PTest() {
     fake.connect(p2p.webhooks()::handle);
@@ -49,19 +53,30 @@ class FakeGatewayThroughP2PTest {
     p2p.close();
   }
 
-  /** Records a message as the texting code will, sends it through the fake, stores the receipt. */
-  private long send(String reference, String body) {
-    String from =
-        new SenderNumbers(store, clock).senderFor(ORG, "fake", CONTACT, List.of(OUR_NUMBER));
-    long id =
-        store
-            .messages()
-            .recordOutbound(
-                ORG, new QueuedMessage("fake", reference, from, CONTACT, body, List.of(), 1), NOW);
-    SendReceipt receipt =
-        fake.send(OutboundMessage.text(reference, Sender.number(from), CONTACT, body)).join();
-    store.messages().markSent(ORG, id, receipt, NOW);
-    return id;
+  /** The contact's first message, sent by a texter through the fake as p2p sends it. */
+  private Message send() {
+    Organization org = p2p.organization(ORG);
+    org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
+    long list = org.contacts().createList("voters").id();
+    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    long action =
+        org.actions()
+            .create(
+                ActionDraft.named("GOTV")
+                    .contacts(list)
+                    .initial("Hi Ana, can we count on your vote?")
+                    .sender(SenderSettings.numbers("fake", List.of(OUR_NUMBER))))
+            .id();
+    org.actions().publish(action);
+    org.assignments().assign(action, Target.texter("ana"));
+    Texter ana = org.texter("ana");
+    ana.requestBatch(action);
+    conversationId = ana.nextToSend(action).orElseThrow().conversationId();
+    return ana.send(conversationId);
+  }
+
+  private static String carrierId(Message m) {
+    return m.carrierMessageId().orElseThrow();
   }
 
   private Message message(long id) {
@@ -71,34 +86,34 @@ class FakeGatewayThroughP2PTest {
   @Test
   @DisplayName("a delivery receipt from the fake marks the stored message delivered, once")
   void deliveryReceipt() {
-    long id = send("m-1", "Hi Ana, can we count on your vote?");
-    assertThat(fake.deliver("m-1").status()).isBetween(200, 299);
-    assertThat(fake.deliver("m-1").status()).isBetween(200, 299);
-    assertThat(message(id).status()).isEqualTo(MessageStatus.DELIVERED);
+    Message sent = send();
+    assertThat(fake.deliver(carrierId(sent)).status()).isBetween(200, 299);
+    assertThat(fake.deliver(carrierId(sent)).status()).isBetween(200, 299);
+    assertThat(message(sent.id()).status()).isEqualTo(MessageStatus.DELIVERED);
   }
 
   @Test
   @DisplayName("a late 'sent' after 'delivered' leaves the message delivered")
   void lateStatus() {
-    long id = send("m-1", "Hi");
-    fake.deliver("m-1");
-    fake.markSent("m-1");
-    assertThat(message(id).status()).isEqualTo(MessageStatus.DELIVERED);
+    Message sent = send();
+    fake.deliver(carrierId(sent));
+    fake.markSent(carrierId(sent));
+    assertThat(message(sent.id()).status()).isEqualTo(MessageStatus.DELIVERED);
   }
 
   @Test
   @DisplayName("a carrier failure from the fake is stored with its kind")
   void failure() {
-    long id = send("m-1", "Hi");
-    fake.fail("m-1", GatewayError.invalidNumber());
-    assertThat(message(id).status()).isEqualTo(MessageStatus.FAILED);
-    assertThat(message(id).failure()).contains(FailureKind.INVALID_NUMBER);
+    Message sent = send();
+    fake.fail(carrierId(sent), GatewayError.invalidNumber());
+    assertThat(message(sent.id()).status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(message(sent.id()).failure()).contains(FailureKind.INVALID_NUMBER);
   }
 
   @Test
   @DisplayName("a reply to the number that texted the contact lands in that organization, once")
   void reply() {
-    send("m-1", "Hi");
+    send();
     URI photo = URI.create("https://media.p2p.test/1.jpg");
     var reply =
         fake.webhooks()
@@ -112,11 +127,19 @@ class FakeGatewayThroughP2PTest {
                     Optional.empty()));
     assertThat(fake.post(reply).status()).isBetween(200, 299);
     assertThat(fake.post(reply).status()).isBetween(200, 299);
-    Message inbound =
-        store.messages().findMessageByCarrierId(ORG, "fake", "FAKE-IN-1").orElseThrow();
-    assertThat(inbound.status()).isEqualTo(MessageStatus.RECEIVED);
-    assertThat(inbound.body()).isEqualTo("Count me in!");
-    assertThat(inbound.media()).containsExactly(photo);
+    List<Message> replies =
+        p2p.organization(ORG).conversations().messages(conversationId, 0, 100).stream()
+            .filter(m -> m.direction() == Direction.INBOUND)
+            .toList();
+    assertThat(replies)
+        .singleElement()
+        .satisfies(
+            inbound -> {
+              assertThat(inbound.carrierMessageId()).contains("FAKE-IN-1");
+              assertThat(inbound.status()).isEqualTo(MessageStatus.RECEIVED);
+              assertThat(inbound.body()).isEqualTo("Count me in!");
+              assertThat(inbound.media()).containsExactly(photo);
+            });
   }
 
   @Test
@@ -124,18 +147,17 @@ class FakeGatewayThroughP2PTest {
   void strayReply() {
     assertThat(fake.replyFrom("+13125559999", OUR_NUMBER, "who is this?").status())
         .isBetween(200, 299);
-    assertThat(store.messages().findSender(ORG, "fake", "+13125559999")).isEmpty();
+    assertThat(p2p.organization(ORG).conversations().unrouted(0, 10)).isEmpty();
   }
 
   @Test
   @DisplayName("a request with a bad signature is refused and stores nothing")
   void forgedRequest() {
-    long id = send("m-1", "Hi");
-    String carrierId = message(id).carrierMessageId().orElseThrow();
+    Message sent = send();
     assertThat(
-            fake.post(fake.webhooks().withBadSignature(fake.webhooks().delivered(carrierId)))
+            fake.post(fake.webhooks().withBadSignature(fake.webhooks().delivered(carrierId(sent))))
                 .status())
         .isEqualTo(403);
-    assertThat(message(id).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(message(sent.id()).status()).isEqualTo(sent.status());
   }
 }

@@ -2,7 +2,16 @@ package dev.p2p.examples.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.p2p.action.Action;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.ActionStatus;
+import dev.p2p.contact.ContactDetails;
 import dev.p2p.conversation.Message;
+import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.store.ClaimRequest;
+import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.SendRecord;
+import dev.p2p.store.Store;
 import dev.p2p.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +24,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -54,18 +66,55 @@ class WebhookServerTest {
   @BeforeAll
   static void start(@TempDir Path dir) {
     String jdbcUrl = "jdbc:h2:file:" + dir.resolve("p2p").toAbsolutePath();
-    // Inbound messages go to the organization that texts from the number they reach. In
-    // production its first sends bind the number; here the store records one such binding.
+    // Inbound messages go to the organization that texts from the number they reach: its first
+    // sends bind the number. Here the store records one such first message.
     try (JdbcStore store = JdbcStore.of(jdbcUrl)) {
-      store.ensureOrganization(ORG, Instant.now());
-      store
-          .messages()
-          .bindSender(ORG, "twilio", "+13125550101", List.of(TWILIO_NUMBER), Instant.now());
+      recordFirstMessage(store, "+13125550101");
     }
     Map<String, String> env = WebhookConfigTest.fullEnvironment();
     env.put("P2P_PORT", "0");
     env.put("P2P_JDBC_URL", jdbcUrl);
     server = WebhookServer.start(WebhookConfig.fromEnvironment(env));
+  }
+
+  /**
+   * A texter's first message to the contact from the Twilio number, as the send path records it.
+   */
+  private static void recordFirstMessage(Store store, String contact) {
+    Instant now = Instant.now();
+    store.ensureOrganization(ORG, now);
+    long listId = store.createList(ORG, "voters", now).id();
+    store.addContact(ORG, listId, ContactDetails.ofPhone(contact));
+    Action draft =
+        store
+            .actions()
+            .createAction(
+                ORG, ActionDraft.named("GOTV").contacts(listId).initial("Hi").spec(), now);
+    long actionId =
+        store
+            .actions()
+            .saveAction(ORG, draft, ActionStatus.PUBLISHED, draft.spec(), now)
+            .orElseThrow()
+            .id();
+    store.assignments().openPool(ORG, actionId, now);
+    ClaimRequest one = new ClaimRequest(1, 0, Set.of("||"), Optional.empty());
+    long conversationId = store.assignments().claim(ORG, actionId, "ana", one, now).get(0);
+    QueuedMessage hi =
+        new QueuedMessage("twilio", "ref-1", TWILIO_NUMBER, contact, "Hi", List.of(), 1);
+    store
+        .conversations()
+        .recordSend(
+            ORG,
+            new SendRecord(
+                conversationId,
+                SendRecord.Kind.INITIAL,
+                Optional.of("ana"),
+                hi,
+                List.of(TWILIO_NUMBER),
+                ConversationUpdate.NONE,
+                Duration.ZERO,
+                0),
+            now);
   }
 
   @AfterAll

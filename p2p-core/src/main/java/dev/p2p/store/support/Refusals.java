@@ -83,6 +83,43 @@ public final class Refusals {
         "reference", "is already used by another message of the organization");
   }
 
+  /** Defining a tag whose name the organization uses. */
+  public static ValidationException tagExists(String name) {
+    return ValidationException.of(
+        "name", "tag '" + name + "' already exists; change it with tags().update(..)");
+  }
+
+  /** Defining a custom field whose name the organization uses. */
+  public static ValidationException fieldExists(String name) {
+    return ValidationException.of(
+        "name",
+        "custom field '" + name + "' already exists; change it with customFields().update(..)");
+  }
+
+  /**
+   * Deleting a tag or custom field that an action which is not closed uses.
+   *
+   * @param kind {@code tag} or {@code custom field}
+   * @param name the tag's or field's name
+   * @param actionId the first such action (lowest id), with its name and status
+   */
+  public static ValidationException inUse(
+      String kind, String name, long actionId, String actionName, ActionStatus status) {
+    return ValidationException.of(
+        "name",
+        "cannot delete "
+            + kind
+            + " '"
+            + name
+            + "': action "
+            + actionId
+            + " ('"
+            + actionName
+            + "', "
+            + status
+            + ") uses it; close that action or remove it from its scripts and report first");
+  }
+
   private static String describe(Duration window) {
     long minutes = window.toMinutes();
     if (minutes % 60 != 0) {

@@ -4,15 +4,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.p2p.Organization;
 import dev.p2p.P2P;
+import dev.p2p.action.ActionDraft;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.assign.Target;
+import dev.p2p.contact.NewContact;
+import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.gateway.OutboundMessage;
-import dev.p2p.gateway.SendReceipt;
-import dev.p2p.gateway.Sender;
+import dev.p2p.conversation.Texter;
 import dev.p2p.store.InMemoryStore;
+import dev.p2p.texter.TexterProfile;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +44,7 @@ class TwilioThroughP2PTest {
   private final TwilioStubs stubs;
   private final TwilioGateway twilio;
   private final P2P p2p;
+  private long conversationId;
 
   TwilioThroughP2PTest() {
     server.start();
@@ -67,21 +72,33 @@ class TwilioThroughP2PTest {
     }
   }
 
-  private long send(String reference) {
-    long id =
-        store
-            .messages()
-            .recordOutbound(
-                ORG,
-                new QueuedMessage("twilio", reference, OUR_NUMBER, CONTACT, "Hi", List.of(), 1),
-                NOW);
+  /** A live action of the organization on a list holding the contact, texting from our number. */
+  private long action(String name) {
+    Organization org = p2p.organization(ORG);
+    org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
+    long list = org.contacts().createList(name).id();
+    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    long action =
+        org.actions()
+            .create(
+                ActionDraft.named(name)
+                    .contacts(list)
+                    .initial("Hi")
+                    .sender(SenderSettings.numbers("twilio", List.of(OUR_NUMBER))))
+            .id();
+    org.actions().publish(action);
+    org.assignments().assign(action, Target.texter("ana"));
+    return action;
+  }
+
+  /** The contact's first message, sent by a texter through the gateway; Twilio answers with SID. */
+  private long send() {
+    long action = action("GOTV");
+    Texter ana = p2p.organization(ORG).texter("ana");
+    ana.requestBatch(action);
     stubs.acceptNextSend(SID, 1);
-    SendReceipt receipt =
-        twilio
-            .send(OutboundMessage.text(reference, Sender.number(OUR_NUMBER), CONTACT, "Hi"))
-            .join();
-    store.messages().markSent(ORG, id, receipt, NOW);
-    return id;
+    conversationId = ana.nextToSend(action).orElseThrow().conversationId();
+    return ana.send(conversationId).id();
   }
 
   private Message message(long id) {
@@ -101,7 +118,7 @@ class TwilioThroughP2PTest {
   @Test
   @DisplayName("a delivered callback at /webhooks/twilio/status marks the message delivered")
   void delivered() {
-    long id = send("m-1");
+    long id = send();
     assertThat(callback(MessageStatus.DELIVERED, "")).isEqualTo(204);
     assertThat(callback(MessageStatus.SENT, "")).isEqualTo(204);
     assertThat(message(id).status()).isEqualTo(MessageStatus.DELIVERED);
@@ -110,27 +127,28 @@ class TwilioThroughP2PTest {
   @Test
   @DisplayName("an undelivered callback with 30005 stores the message's failure as invalid number")
   void undelivered() {
-    long id = send("m-1");
+    long id = send();
     assertThat(callback(MessageStatus.UNDELIVERED, "30005")).isEqualTo(204);
     assertThat(message(id).status()).isEqualTo(MessageStatus.UNDELIVERED);
     assertThat(message(id).failure()).contains(FailureKind.INVALID_NUMBER);
-    assertThat(store.conversations().isInvalid(ORG, CONTACT))
-        .as("no action texts the phone again")
-        .isTrue();
+    long next = action("GOTV again");
+    assertThat(p2p.organization(ORG).texter("ana").requestBatch(next))
+        .as("no action hands the phone out again")
+        .isZero();
   }
 
   @Test
   @DisplayName("an undelivered callback with 21610 opts the contact out of the organization")
   void unsubscribed() {
-    send("m-1");
+    send();
     assertThat(callback(MessageStatus.UNDELIVERED, "21610")).isEqualTo(204);
-    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
+    assertThat(store.optOuts().findOptOut(ORG, CONTACT)).isPresent();
   }
 
   @Test
   @DisplayName("a reply Twilio flags with OptOutType STOP opts the contact out, whatever its words")
   void advancedOptOut() {
-    send("m-1");
+    send();
     Map<String, List<String>> params = new java.util.LinkedHashMap<>();
     params.put("MessageSid", List.of("SM" + "d".repeat(32)));
     params.put("AccountSid", List.of(TwilioStubs.ACCOUNT_SID));
@@ -141,28 +159,36 @@ class TwilioThroughP2PTest {
     params.put("OptOutType", List.of("STOP"));
     assertThat(p2p.webhooks().handle(stubs.signed(TwilioStubs.INBOUND_URL, params)).status())
         .isEqualTo(200);
-    assertThat(store.conversations().findOptOut(ORG, CONTACT)).isPresent();
+    assertThat(store.optOuts().findOptOut(ORG, CONTACT)).isPresent();
   }
 
   @Test
   @DisplayName("a reply at /webhooks/twilio lands once and is answered with empty TwiML")
   void reply() {
-    send("m-1");
+    send();
     URI photo = URI.create("https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME1");
     String inboundSid = "MM" + "c".repeat(32);
     var request = stubs.inbound(inboundSid, CONTACT, OUR_NUMBER, "Count me in!", List.of(photo));
     assertThat(p2p.webhooks().handle(request).body()).endsWith("<Response/>");
     assertThat(p2p.webhooks().handle(request).status()).isEqualTo(200);
-    Message inbound =
-        store.messages().findMessageByCarrierId(ORG, "twilio", inboundSid).orElseThrow();
-    assertThat(inbound.body()).isEqualTo("Count me in!");
-    assertThat(inbound.media()).containsExactly(photo);
+    List<Message> replies =
+        p2p.organization(ORG).conversations().messages(conversationId, 0, 100).stream()
+            .filter(m -> m.direction() == Direction.INBOUND)
+            .toList();
+    assertThat(replies)
+        .singleElement()
+        .satisfies(
+            inbound -> {
+              assertThat(inbound.carrierMessageId()).contains(inboundSid);
+              assertThat(inbound.body()).isEqualTo("Count me in!");
+              assertThat(inbound.media()).containsExactly(photo);
+            });
   }
 
   @Test
   @DisplayName("a forged callback is refused with 403 and changes nothing")
   void forged() {
-    long id = send("m-1");
+    long id = send();
     assertThat(p2p.webhooks().handle(stubs.badSignature()).status()).isEqualTo(403);
     assertThat(message(id).status()).isEqualTo(MessageStatus.QUEUED);
   }

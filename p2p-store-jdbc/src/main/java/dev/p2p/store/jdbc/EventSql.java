@@ -3,6 +3,7 @@ package dev.p2p.store.jdbc;
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.event.EventJson;
+import dev.p2p.store.support.AssignmentRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -161,8 +162,8 @@ final class EventSql {
   }
 
   /**
-   * Emits the move of these conversations (ascending) as assignment events of at most {@link
-   * Change.AssignmentChanged#MAX_IDS} ids each; nothing when there are none.
+   * Emits the move of these conversations as the assignment events {@link AssignmentRule} gives;
+   * nothing when there are none.
    */
   static void assignment(
       String orgId,
@@ -172,17 +173,8 @@ final class EventSql {
       Optional<String> texterId,
       Optional<String> previousTexterId,
       List<Long> ids) {
-    int max = Change.AssignmentChanged.MAX_IDS;
-    for (int from = 0; from < ids.size(); from += max) {
-      Tx.emit(
-          orgId,
-          now,
-          new Change.AssignmentChanged(
-              actionId,
-              reason,
-              texterId,
-              previousTexterId,
-              ids.subList(from, Math.min(ids.size(), from + max))));
+    for (Change change : AssignmentRule.moved(actionId, reason, texterId, previousTexterId, ids)) {
+      Tx.emit(orgId, now, change);
     }
   }
 }

@@ -5,9 +5,8 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.FieldType;
 import dev.p2p.field.Tag;
-import dev.p2p.internal.FieldChange;
-import dev.p2p.internal.InUse;
-import dev.p2p.internal.Validation;
+import dev.p2p.store.support.FieldRule;
+import dev.p2p.store.support.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** The organization's tags and custom fields. */
@@ -37,7 +37,7 @@ final class FieldSql {
     insert(
         orgId,
         "tag",
-        InUse.tagExists(tag.name()),
+        () -> Refusals.tagExists(tag.name()),
         "INSERT INTO tags (org_id, name, description) VALUES (?, ?, ?)",
         tag.name(),
         tag.description());
@@ -67,7 +67,7 @@ final class FieldSql {
     insert(
         orgId,
         "custom field",
-        InUse.fieldExists(field.name()),
+        () -> Refusals.fieldExists(field.name()),
         "INSERT INTO custom_fields (org_id, " + FIELD_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
         field.name(),
         field.label(),
@@ -85,7 +85,7 @@ final class FieldSql {
           if (current.isEmpty()) {
             return false;
           }
-          Validation.require(FieldChange.problems(current.get(), field));
+          FieldRule.check(current.get(), field);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE custom_fields SET label = ?, options = ? WHERE org_id = ? AND name = ?")) {
@@ -119,7 +119,11 @@ final class FieldSql {
 
   /** Runs an insert whose parameters are org_id, then the values; {@code taken} if the name is. */
   private void insert(
-      String orgId, String kind, String taken, String sql, @Nullable String... values) {
+      String orgId,
+      String kind,
+      Supplier<ValidationException> taken,
+      String sql,
+      @Nullable String... values) {
     tx.runInOrganization(
         "define the " + kind,
         orgId,
@@ -132,7 +136,7 @@ final class FieldSql {
             return ps.executeUpdate();
           } catch (SQLException e) {
             if (tx.dialect().isUniqueViolation(e)) {
-              throw ValidationException.of("name", taken);
+              throw taken.get();
             }
             throw e;
           }
@@ -222,14 +226,8 @@ final class FieldSql {
       ps.setString(3, name);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
-          throw ValidationException.of(
-              "name",
-              InUse.reason(
-                  kind,
-                  name,
-                  rs.getLong(1),
-                  rs.getString(2),
-                  ActionStatus.valueOf(rs.getString(3))));
+          throw Refusals.inUse(
+              kind, name, rs.getLong(1), rs.getString(2), ActionStatus.valueOf(rs.getString(3)));
         }
       }
     }

@@ -2,8 +2,6 @@ package dev.p2p.store.jdbc;
 
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
-import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.store.MessageStore;
 import dev.p2p.store.Receipt;
@@ -34,11 +32,6 @@ final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
-  public long recordOutbound(String orgId, QueuedMessage message, Instant now) {
-    return messages.recordOutbound(orgId, message, now);
-  }
-
-  @Override
   public List<Optional<Message>> markSentAll(String orgId, List<Receipt> receipts, Instant now) {
     return messages.markSentAll(orgId, receipts, now);
   }
@@ -60,31 +53,8 @@ final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
-  public boolean recordInbound(
-      String orgId, String gatewayId, InboundMessage message, Instant now) {
-    return messages.recordInbound(orgId, gatewayId, message, now);
-  }
-
-  @Override
   public Optional<Message> findMessage(String orgId, long messageId) {
     return messages.find(orgId, messageId);
-  }
-
-  @Override
-  public Optional<Message> findMessageByCarrierId(
-      String orgId, String gatewayId, String carrierMessageId) {
-    return messages.findByCarrierId(orgId, gatewayId, carrierMessageId);
-  }
-
-  @Override
-  public String bindSender(
-      String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
-    return senders.bind(orgId, gatewayId, contactPhone, pool, now);
-  }
-
-  @Override
-  public Optional<String> findSender(String orgId, String gatewayId, String contactPhone) {
-    return senders.find(orgId, gatewayId, contactPhone);
   }
 
   @Override

@@ -5,10 +5,12 @@ import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.ActionStore;
+import dev.p2p.store.AssignmentStore;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.ConversationStore;
 import dev.p2p.store.EventStore;
 import dev.p2p.store.MessageStore;
+import dev.p2p.store.OptOutStore;
 import dev.p2p.store.ReportStore;
 import dev.p2p.store.Store;
 import dev.p2p.texter.Group;
@@ -46,9 +48,12 @@ public final class JdbcStore implements Store {
   private final GroupSql groups;
   private final ListSql lists;
   private final ContactSql contacts;
+  private final SettingsSql settings;
   private final JdbcActionStore actions;
+  private final JdbcAssignmentStore assignments;
   private final JdbcMessageStore messages;
   private final JdbcConversationStore conversations;
+  private final JdbcOptOutStore optOuts;
   private final JdbcReportStore reports;
   private final JdbcEventStore events;
 
@@ -60,9 +65,12 @@ public final class JdbcStore implements Store {
     this.groups = new GroupSql(tx);
     this.lists = new ListSql(tx);
     this.contacts = new ContactSql(tx);
+    this.settings = new SettingsSql(tx);
     this.actions = new JdbcActionStore(tx);
+    this.assignments = new JdbcAssignmentStore(tx);
     this.messages = new JdbcMessageStore(tx);
     this.conversations = new JdbcConversationStore(tx, messages.senders());
+    this.optOuts = new JdbcOptOutStore(tx);
     this.reports = new JdbcReportStore(tx);
     this.events = new JdbcEventStore(tx);
   }
@@ -146,6 +154,16 @@ public final class JdbcStore implements Store {
   @Override
   public void ensureOrganization(String orgId, Instant now) {
     texters.ensureOrganization(orgId, now);
+  }
+
+  @Override
+  public Optional<String> settings(String orgId) {
+    return settings.settings(orgId);
+  }
+
+  @Override
+  public void saveSettings(String orgId, String json, Instant now) {
+    settings.save(orgId, json, now);
   }
 
   @Override
@@ -268,6 +286,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public AssignmentStore assignments() {
+    return assignments;
+  }
+
+  @Override
   public MessageStore messages() {
     return messages;
   }
@@ -275,6 +298,11 @@ public final class JdbcStore implements Store {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public OptOutStore optOuts() {
+    return optOuts;
   }
 
   @Override

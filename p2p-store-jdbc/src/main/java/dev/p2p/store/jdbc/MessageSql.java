@@ -5,11 +5,9 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
-import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.Receipt;
-import dev.p2p.store.support.InboundRule;
 import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.StatusRule;
 import java.sql.Connection;
@@ -48,13 +46,6 @@ final class MessageSql {
     this.tx = tx;
     this.statuses = statuses;
     this.loads = loads;
-  }
-
-  long recordOutbound(String orgId, QueuedMessage m, Instant now) {
-    return tx.runInOrganization(
-        "record an outbound message",
-        orgId,
-        c -> insertOutbound(c, tx.dialect(), orgId, m, OptionalLong.empty(), null, now));
   }
 
   /**
@@ -296,22 +287,6 @@ final class MessageSql {
         });
   }
 
-  boolean recordInbound(String orgId, String gatewayId, InboundMessage in, Instant now) {
-    return tx.runInOrganization(
-        "record an inbound message",
-        orgId,
-        c -> {
-          OptionalLong id =
-              insertInbound(c, tx.dialect(), orgId, gatewayId, in, Optional.empty(), now);
-          if (id.isPresent()) {
-            for (Change change : InboundRule.changes(id.getAsLong(), in, Optional.empty(), false)) {
-              Tx.emit(orgId, now, change);
-            }
-          }
-          return id.isPresent();
-        });
-  }
-
   /**
    * Inserts an inbound message, without a conversation, unless the gateway's carrier id is stored
    * already (in any organization); returns the new row's id, or empty when it was stored before.
@@ -366,22 +341,6 @@ final class MessageSql {
 
   Optional<Message> find(String orgId, long messageId) {
     return tx.run("read a message", c -> find(c, orgId, messageId));
-  }
-
-  Optional<Message> findByCarrierId(String orgId, String gatewayId, String carrierMessageId) {
-    return tx.run(
-        "read a message",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  MessageRows.SELECT
-                      + " WHERE gateway_id = ? AND carrier_message_id = ? AND org_id = ?")) {
-            ps.setString(1, gatewayId);
-            ps.setString(2, carrierMessageId);
-            ps.setString(3, orgId);
-            return MessageRows.readOne(ps);
-          }
-        });
   }
 
   private static Optional<Message> find(Connection c, String orgId, long messageId)

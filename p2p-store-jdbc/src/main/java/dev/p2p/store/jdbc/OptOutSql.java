@@ -120,10 +120,6 @@ final class OptOutSql {
                 }));
   }
 
-  boolean isInvalid(String orgId, String phone) {
-    return tx.run("read an invalid mark", c -> SendSql.listed(c, "invalid_phones", orgId, phone));
-  }
-
   private static List<OptOut> read(PreparedStatement ps) throws SQLException {
     List<OptOut> optOuts = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {

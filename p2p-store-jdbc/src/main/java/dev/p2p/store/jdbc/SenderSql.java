@@ -32,12 +32,10 @@ final class SenderSql {
     this.loads = loads;
   }
 
-  String bind(String orgId, String gatewayId, String contactPhone, List<String> pool, Instant now) {
-    return tx.runInOrganization(
-        "choose a sender number", orgId, c -> bind(c, orgId, gatewayId, contactPhone, pool, now));
-  }
-
-  /** {@link #bind} inside the caller's transaction. */
+  /**
+   * Binds the contact to a number of the pool inside the caller's transaction (a send's), as {@link
+   * dev.p2p.store.ConversationStore#recordSend} describes; returns the number that won.
+   */
   String bind(
       Connection c,
       String orgId,
@@ -87,10 +85,6 @@ final class SenderSql {
     }
     String latest = tx.dialect() == Dialect.MARIADB ? " LOCK IN SHARE MODE" : "";
     return read(c, orgId, gatewayId, contactPhone, latest).orElseThrow();
-  }
-
-  Optional<String> find(String orgId, String gatewayId, String contactPhone) {
-    return tx.run("read a sender binding", c -> read(c, orgId, gatewayId, contactPhone, ""));
   }
 
   Optional<String> organization(String gatewayId, String ourNumber, String contactPhone) {

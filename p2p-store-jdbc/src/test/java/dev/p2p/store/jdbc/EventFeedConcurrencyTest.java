@@ -45,10 +45,10 @@ class EventFeedConcurrencyTest {
     try (JdbcStore first = JdbcStore.of(database.url());
         JdbcStore second = JdbcStore.of(database.url())) {
       long actionId = EventFixtures.liveAction(first, THREADS * ROUNDS * 2 + 50);
-      Set<String> keys = first.conversations().windowKeys(ORG, actionId);
+      Set<String> keys = first.assignments().windowKeys(ORG, actionId);
       List<Long> tagged =
           first
-              .conversations()
+              .assignments()
               .claim(
                   ORG,
                   actionId,
@@ -71,7 +71,7 @@ class EventFeedConcurrencyTest {
               int changes = 0;
               for (int r = 0; r < ROUNDS; r++) {
                 String phone = String.format("+1999555%02d%02d", thread, r);
-                if (store.conversations().optOut(ORG, phone, OptOutSource.TEXTER, NOW)) {
+                if (store.optOuts().optOut(ORG, phone, OptOutSource.TEXTER, NOW)) {
                   changes++;
                 }
                 store
@@ -85,7 +85,7 @@ class EventFeedConcurrencyTest {
                 changes++;
                 List<Long> claimed =
                     store
-                        .conversations()
+                        .assignments()
                         .claim(
                             ORG,
                             actionId,

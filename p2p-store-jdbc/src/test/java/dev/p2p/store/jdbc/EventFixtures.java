@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Setup for the event-feed tests, through the store SPI: a live action with an open pool. */
+/** Setup for the JDBC store tests, through the store SPI: a live action with an open pool. */
 final class EventFixtures {
   static final Instant NOW = Instant.parse("2026-11-03T16:00:00Z");
   static final String ORG = "acme";
@@ -43,7 +43,7 @@ final class EventFixtures {
             .saveAction(ORG, created, ActionStatus.PUBLISHED, created.spec(), NOW)
             .orElseThrow()
             .id();
-    store.conversations().openPool(ORG, actionId, NOW);
+    store.assignments().openPool(ORG, actionId, NOW);
     return actionId;
   }
 

@@ -41,14 +41,14 @@ class JdbcEventFeedTest {
   @DisplayName("a send refused for an opted-out phone writes no event and burns no position")
   void refusedSendWritesNothing() {
     long actionId = EventFixtures.liveAction(store, 3);
-    Set<String> keys = store.conversations().windowKeys(ORG, actionId);
+    Set<String> keys = store.assignments().windowKeys(ORG, actionId);
     long id =
         store
-            .conversations()
+            .assignments()
             .claim(ORG, actionId, "t1", new ClaimRequest(1, 0, keys, Optional.empty()), NOW)
             .get(0);
     String phone = store.conversations().findConversation(ORG, id).orElseThrow().contactPhone();
-    store.conversations().optOut(ORG, phone, OptOutSource.TEXTER, NOW);
+    store.optOuts().optOut(ORG, phone, OptOutSource.TEXTER, NOW);
     long before = store.events().lastPosition(ORG);
 
     assertThatThrownBy(
@@ -64,7 +64,7 @@ class JdbcEventFeedTest {
 
     assertThat(store.events().lastPosition(ORG)).isEqualTo(before);
     assertThat(store.events().read(ORG, before, 10)).isEmpty();
-    store.conversations().optOut(ORG, EventFixtures.phone(99), OptOutSource.TEXTER, NOW);
+    store.optOuts().optOut(ORG, EventFixtures.phone(99), OptOutSource.TEXTER, NOW);
     assertThat(positions(store.events().read(ORG, before, 10))).containsExactly(before + 1);
   }
 
@@ -129,7 +129,7 @@ class JdbcEventFeedTest {
             });
     store.events().afterCommit(told::addAll);
 
-    boolean optedOut = store.conversations().optOut(ORG, "+13125550001", OptOutSource.TEXTER, NOW);
+    boolean optedOut = store.optOuts().optOut(ORG, "+13125550001", OptOutSource.TEXTER, NOW);
 
     assertThat(optedOut).isTrue();
     assertThat(store.events().lastPosition(ORG)).isEqualTo(1);

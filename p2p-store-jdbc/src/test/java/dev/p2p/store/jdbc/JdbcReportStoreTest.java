@@ -87,11 +87,11 @@ class JdbcReportStoreTest {
               .saveAction(ORG, created, ActionStatus.PUBLISHED, created.spec(), T0)
               .orElseThrow()
               .id();
-      store.conversations().openPool(ORG, actionId, T0);
+      store.assignments().openPool(ORG, actionId, T0);
       ClaimRequest three = new ClaimRequest(3, 0, Set.of("||"), Optional.empty());
-      List<Long> ana = store.conversations().claim(ORG, actionId, "ana", three, T0);
+      List<Long> ana = store.assignments().claim(ORG, actionId, "ana", three, T0);
       ClaimRequest one = new ClaimRequest(1, 0, Set.of("||"), Optional.empty());
-      List<Long> bo = store.conversations().claim(ORG, actionId, "bo", one, T0);
+      List<Long> bo = store.assignments().claim(ORG, actionId, "bo", one, T0);
       c1 = ana.get(0);
       c2 = ana.get(1);
       c3 = ana.get(2);

@@ -13,13 +13,17 @@ import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.store.ClaimRequest;
 import dev.p2p.store.ContactImport;
+import dev.p2p.store.ConversationUpdate;
+import dev.p2p.store.SendRecord;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,7 +155,7 @@ final class VendorChecks {
     } finally {
       pool.shutdownNow();
     }
-    long id = store.messages().recordOutbound("acme", outbound("ref-1"), NOW);
+    long id = queued(store, 1).get(0);
     store.messages().markSent("acme", id, SendReceipt.queued("SM0307"), NOW);
     assertThat(store.messages().findMessage("acme", id).orElseThrow().status())
         .isEqualTo(MessageStatus.DELIVERED);
@@ -161,12 +166,8 @@ final class VendorChecks {
    * when the carrier calls back fast: neither fails, and every message ends delivered.
    */
   static void receiptsAndStatusesRacing(JdbcStore store) throws Exception {
-    store.ensureOrganization("acme", NOW);
     int messages = 40;
-    List<Long> ids = new ArrayList<>();
-    for (int i = 0; i < messages; i++) {
-      ids.add(store.messages().recordOutbound("acme", outbound("ref-" + i), NOW));
-    }
+    List<Long> ids = queued(store, messages);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -212,8 +213,7 @@ final class VendorChecks {
   static void statusParkedWhileReceiptCommitsIsApplied(
       JdbcStore store, javax.sql.DataSource dataSource, String blockerId, String waitingOn)
       throws Exception {
-    store.ensureOrganization("acme", NOW);
-    long id = store.messages().recordOutbound("acme", outbound("ref-1"), NOW);
+    long id = queued(store, 1).get(0);
     store.messages().applyStatus("twilio", status("SM1", MessageStatus.SENT), NOW);
     ExecutorService node = Executors.newSingleThreadExecutor();
     try (Connection lock = dataSource.getConnection()) {
@@ -269,9 +269,37 @@ final class VendorChecks {
     throw new AssertionError("the receipt never reached the locked parked status");
   }
 
-  static QueuedMessage outbound(String reference) {
-    return new QueuedMessage(
-        "twilio", reference, "+13125550100", "+13125550123", "Hi", List.of(), 1);
+  /**
+   * The first messages of {@code count} conversations of a new live action of {@code acme}, queued
+   * through Twilio as the send path records them.
+   *
+   * @return their ids, in conversation order
+   */
+  static List<Long> queued(JdbcStore store, int count) {
+    long actionId = EventFixtures.liveAction(store, count);
+    ClaimRequest all = new ClaimRequest(count, 0, Set.of("||"), Optional.empty());
+    List<Long> ids = new ArrayList<>();
+    for (long conversationId : store.assignments().claim("acme", actionId, "ana", all, NOW)) {
+      String to =
+          store
+              .conversations()
+              .findConversation("acme", conversationId)
+              .orElseThrow()
+              .contactPhone();
+      QueuedMessage hi =
+          new QueuedMessage(
+              "twilio", "ref-" + conversationId, "+13125550100", to, "Hi", List.of(), 1);
+      SendRecord first =
+          new SendRecord(
+              conversationId,
+              SendRecord.Kind.INITIAL,
+              Optional.of("ana"),
+              hi,
+              ConversationUpdate.NONE,
+              Duration.ZERO);
+      ids.add(store.conversations().recordSend("acme", first, NOW).id());
+    }
+    return ids;
   }
 
   static StatusUpdate delivered(String carrierId) {

@@ -7,7 +7,6 @@ import dev.p2p.NotFoundException;
 import dev.p2p.assign.Target;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.ConversationStatus;
-import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.store.ClaimRequest;
 import java.util.ArrayList;
@@ -16,21 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pool and assignment operations of {@link dev.p2p.store.ConversationStore}, with targets, join
- * tokens, opt-outs, invalid phones and settings. Run by {@link StoreContract} on every store;
- * sends, updates, inboxes and inbound messages are {@link TextingContract}'s.
+ * The operations of {@link dev.p2p.store.AssignmentStore}: the pool, claims, the fixed split,
+ * reassigning and releasing, targets and join tokens. Run by {@link StoreContract} on every store;
+ * sends, updates, inboxes and inbound messages are {@link TextingContract}'s, opt-outs {@link
+ * OptOutStoreContract}'s.
  */
-abstract class ConversationStoreContract extends ConversationFixtures {
+abstract class AssignmentStoreContract extends ConversationFixtures {
 
   @Nested
   @DisplayName("the pool")
@@ -39,8 +34,8 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     @DisplayName("opening creates one unassigned conversation per contact, once")
     void openingIsIdempotent() {
       long actionId = publish(ORG, list(ORG, 1, 4), false).id();
-      assertThat(conversations().openPool(ORG, actionId, NOW)).isEqualTo(4);
-      assertThat(conversations().openPool(ORG, actionId, NOW)).isZero();
+      assertThat(assignments().openPool(ORG, actionId, NOW)).isEqualTo(4);
+      assertThat(assignments().openPool(ORG, actionId, NOW)).isZero();
       List<Long> ids = claim(actionId, "ana", 10);
       assertThat(ids).hasSize(4);
       Conversation first = find(ids.get(0));
@@ -55,16 +50,16 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long listId = list(ORG, 1, 2);
       long actionId = live(ORG, listId, false);
       store().addContact(ORG, listId, contact(3));
-      assertThat(conversations().openPool(ORG, actionId, NOW)).isEqualTo(1);
+      assertThat(assignments().openPool(ORG, actionId, NOW)).isEqualTo(1);
       assertThat(claim(actionId, "ana", 10)).hasSize(3);
     }
 
     @Test
     void openingAnUnknownOrForeignActionIsNotFound() {
       long foreign = publish(OTHER_ORG, list(OTHER_ORG, 1, 1), false).id();
-      assertThatThrownBy(() -> conversations().openPool(ORG, foreign, NOW))
+      assertThatThrownBy(() -> assignments().openPool(ORG, foreign, NOW))
           .isInstanceOf(NotFoundException.class);
-      assertThatThrownBy(() -> conversations().openPool(ORG, 987_654, NOW))
+      assertThatThrownBy(() -> assignments().openPool(ORG, 987_654, NOW))
           .isInstanceOf(NotFoundException.class);
     }
 
@@ -72,11 +67,11 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     @DisplayName("window keys are zone|areaCodeState|zipState, distinct, empty before opening")
     void windowKeys() {
       long actionId = publish(ORG, list(ORG, 1, 4), false).id();
-      assertThat(conversations().windowKeys(ORG, actionId)).isEmpty();
-      conversations().openPool(ORG, actionId, NOW);
-      assertThat(conversations().windowKeys(ORG, actionId))
+      assertThat(assignments().windowKeys(ORG, actionId)).isEmpty();
+      assignments().openPool(ORG, actionId, NOW);
+      assertThat(assignments().windowKeys(ORG, actionId))
           .containsExactlyInAnyOrder(CHICAGO, NOWHERE);
-      assertThat(conversations().windowKeys(OTHER_ORG, actionId)).isEmpty();
+      assertThat(assignments().windowKeys(OTHER_ORG, actionId)).isEmpty();
     }
   }
 
@@ -108,7 +103,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     void onlyGivenWindowKeys() {
       long actionId = live(4);
       List<Long> chicago =
-          conversations()
+          assignments()
               .claim(
                   ORG,
                   actionId,
@@ -119,7 +114,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
           .extracting(id -> find(id).contactPhone())
           .containsExactly(phone(1), phone(3));
       assertThat(
-              conversations()
+              assignments()
                   .claim(
                       ORG,
                       actionId,
@@ -132,8 +127,8 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     @Test
     void optedOutAndInvalidPhonesAreSkipped() {
       long actionId = live(3);
-      conversations().optOut(ORG, phone(1), OptOutSource.API, NOW);
-      conversations().markInvalid(ORG, phone(2), NOW);
+      optOuts().optOut(ORG, phone(1), OptOutSource.API, NOW);
+      optOuts().markInvalid(ORG, phone(2), NOW);
       assertThat(claim(actionId, "ana", 10))
           .extracting(id -> find(id).contactPhone())
           .containsExactly(phone(3));
@@ -144,10 +139,10 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     void maxHeld() {
       long actionId = live(10);
       ClaimRequest capped = new ClaimRequest(3, 5, ALL_KEYS, Optional.empty());
-      assertThat(conversations().claim(ORG, actionId, "ana", capped, NOW)).hasSize(3);
-      assertThat(conversations().claim(ORG, actionId, "ana", capped, NOW)).hasSize(2);
-      assertThat(conversations().claim(ORG, actionId, "ana", capped, NOW)).isEmpty();
-      assertThat(conversations().claim(ORG, actionId, "ben", capped, NOW)).hasSize(3);
+      assertThat(assignments().claim(ORG, actionId, "ana", capped, NOW)).hasSize(3);
+      assertThat(assignments().claim(ORG, actionId, "ana", capped, NOW)).hasSize(2);
+      assertThat(assignments().claim(ORG, actionId, "ana", capped, NOW)).isEmpty();
+      assertThat(assignments().claim(ORG, actionId, "ben", capped, NOW)).hasSize(3);
     }
 
     @Test
@@ -160,14 +155,14 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       assertThat(anas).hasSize(1);
       long second = live(ORG, list(ORG, 1, 4), false);
       ClaimRequest keep = new ClaimRequest(10, 0, ALL_KEYS, Optional.of(Set.of("ana", "ben")));
-      List<Long> forCy = conversations().claim(ORG, second, "cy", keep, NOW);
+      List<Long> forCy = assignments().claim(ORG, second, "cy", keep, NOW);
       assertThat(forCy)
           .extracting(id -> find(id).contactPhone())
           .containsExactly(phone(3), phone(4));
-      List<Long> forBen = conversations().claim(ORG, second, "ben", keep, NOW);
+      List<Long> forBen = assignments().claim(ORG, second, "ben", keep, NOW);
       assertThat(forBen).extracting(id -> find(id).contactPhone()).containsExactly(phone(2));
       List<Long> forAna =
-          conversations()
+          assignments()
               .claim(ORG, second, "ana", new ClaimRequest(1, 0, ALL_KEYS, keep.keepTargets()), NOW);
       assertThat(forAna).extracting(id -> find(id).contactPhone()).containsExactly(phone(1));
     }
@@ -200,7 +195,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     void racingClaimsOfOneTexterKeepMaxHeld() throws Exception {
       long actionId = live(60);
       ClaimRequest capped = new ClaimRequest(4, 10, ALL_KEYS, Optional.empty());
-      List<List<Long>> got = race(8, t -> conversations().claim(ORG, actionId, "ana", capped, NOW));
+      List<List<Long>> got = race(8, t -> assignments().claim(ORG, actionId, "ana", capped, NOW));
       assertThat(got.stream().mapToInt(List::size).sum()).isEqualTo(10);
     }
 
@@ -214,38 +209,6 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     }
   }
 
-  /** Runs the task on {@code threads} threads started together; returns each one's result. */
-  static <T> List<T> race(int threads, IntTask<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int n = t;
-        Callable<T> call =
-            () -> {
-              start.await();
-              return task.run(n);
-            };
-        futures.add(pool.submit(call));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** A task numbered by its thread. */
-  @FunctionalInterface
-  interface IntTask<T> {
-    T run(int thread) throws Exception;
-  }
-
   @Nested
   @DisplayName("the fixed split")
   class FixedSplit {
@@ -254,7 +217,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     void roundRobin() {
       long actionId = live(5);
       Map<String, Integer> got =
-          conversations().assignAll(ORG, actionId, List.of("ben", "ana"), 0, false, NOW);
+          assignments().assignAll(ORG, actionId, List.of("ben", "ana"), 0, false, NOW);
       assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of("ben", 3, "ana", 2));
       assertThat(
               conversations()
@@ -280,7 +243,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       }
       store().addContact(ORG, listId, contact(50));
       long actionId = live(ORG, listId, false);
-      conversations().assignAll(ORG, actionId, List.of("ana"), 0, false, NOW);
+      assignments().assignAll(ORG, actionId, List.of("ana"), 0, false, NOW);
 
       assertThat(
               conversations().nextToSend(ORG, actionId, "ana", Set.of(NOWHERE), Optional.empty()))
@@ -301,7 +264,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long actionId = live(7);
       claim(actionId, "ana", 1);
       Map<String, Integer> got =
-          conversations().assignAll(ORG, actionId, List.of("ana", "ben", "cy"), 2, false, NOW);
+          assignments().assignAll(ORG, actionId, List.of("ana", "ben", "cy"), 2, false, NOW);
       assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of("ana", 1, "ben", 2, "cy", 2));
       assertThat(claim(actionId, "dee", 10)).hasSize(1);
     }
@@ -314,7 +277,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       claim(first, "ben", 1); // contact 3
       long second = live(ORG, list(ORG, 1, 3), false);
       Map<String, Integer> got =
-          conversations().assignAll(ORG, second, List.of("ben", "ana"), 0, true, NOW);
+          assignments().assignAll(ORG, second, List.of("ben", "ana"), 0, true, NOW);
       assertThat(got).containsExactlyInAnyOrderEntriesOf(Map.of("ben", 1, "ana", 2));
       assertThat(
               conversations()
@@ -328,9 +291,9 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     @DisplayName("opted-out phones stay out; every texter given is in the result")
     void optedOutStayOut() {
       long actionId = live(2);
-      conversations().optOut(ORG, phone(1), OptOutSource.TEXTER, NOW);
-      conversations().optOut(ORG, phone(2), OptOutSource.TEXTER, NOW);
-      assertThat(conversations().assignAll(ORG, actionId, List.of("ana", "ben"), 0, false, NOW))
+      optOuts().optOut(ORG, phone(1), OptOutSource.TEXTER, NOW);
+      optOuts().optOut(ORG, phone(2), OptOutSource.TEXTER, NOW);
+      assertThat(assignments().assignAll(ORG, actionId, List.of("ana", "ben"), 0, false, NOW))
           .containsExactlyInAnyOrderEntriesOf(Map.of("ana", 0, "ben", 0));
     }
   }
@@ -343,9 +306,9 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long actionId = live(3);
       long sent = started(actionId, "ana", NOW);
       claim(actionId, "ana", 1);
-      assertThat(conversations().reassign(ORG, actionId, "ana", "ben", NOW)).isEqualTo(2);
+      assertThat(assignments().reassign(ORG, actionId, "ana", "ben", NOW)).isEqualTo(2);
       assertThat(find(sent).texterId()).contains("ben");
-      assertThat(conversations().reassign(ORG, actionId, "ana", "ben", NOW)).isZero();
+      assertThat(assignments().reassign(ORG, actionId, "ana", "ben", NOW)).isZero();
     }
 
     @Test
@@ -353,7 +316,7 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long actionId = live(3);
       long sent = started(actionId, "ana", NOW);
       List<Long> unsent = claim(actionId, "ana", 1);
-      assertThat(conversations().release(ORG, actionId, "ana", NOW)).isEqualTo(1);
+      assertThat(assignments().release(ORG, actionId, "ana", NOW)).isEqualTo(1);
       assertThat(find(unsent.get(0)).texterId()).isEmpty();
       assertThat(find(sent).texterId()).contains("ana");
       assertThat(claim(actionId, "ben", 10)).contains(unsent.get(0));
@@ -366,103 +329,37 @@ abstract class ConversationStoreContract extends ConversationFixtures {
     @Test
     void targetsAreKeptOnceInTheOrderAdded() {
       long actionId = live(1);
-      conversations().addTargets(ORG, actionId, List.of(Target.team("vols"), Target.texter("ana")));
-      conversations()
+      assignments().addTargets(ORG, actionId, List.of(Target.team("vols"), Target.texter("ana")));
+      assignments()
           .addTargets(ORG, actionId, List.of(Target.texter("ana"), Target.userList("weekend")));
-      assertThat(conversations().targets(ORG, actionId))
+      assertThat(assignments().targets(ORG, actionId))
           .containsExactly(Target.team("vols"), Target.texter("ana"), Target.userList("weekend"));
-      assertThat(conversations().removeTarget(ORG, actionId, Target.texter("ana"))).isTrue();
-      assertThat(conversations().removeTarget(ORG, actionId, Target.texter("ana"))).isFalse();
-      assertThat(conversations().targets(ORG, actionId))
+      assertThat(assignments().removeTarget(ORG, actionId, Target.texter("ana"))).isTrue();
+      assertThat(assignments().removeTarget(ORG, actionId, Target.texter("ana"))).isFalse();
+      assertThat(assignments().targets(ORG, actionId))
           .containsExactly(Target.team("vols"), Target.userList("weekend"));
-      assertThat(conversations().targets(OTHER_ORG, actionId)).isEmpty();
+      assertThat(assignments().targets(OTHER_ORG, actionId)).isEmpty();
     }
 
     @Test
     void aJoinTokenIsFoundUntilRotatedOrRevoked() {
       long actionId = live(1);
-      conversations().setJoinToken(ORG, actionId, Optional.of("hash-1"));
-      assertThat(conversations().findActionByJoinToken(ORG, "hash-1"))
+      assignments().setJoinToken(ORG, actionId, Optional.of("hash-1"));
+      assertThat(assignments().findActionByJoinToken(ORG, "hash-1"))
           .isEqualTo(OptionalLong.of(actionId));
-      assertThat(conversations().findActionByJoinToken(OTHER_ORG, "hash-1")).isEmpty();
-      conversations().setJoinToken(ORG, actionId, Optional.of("hash-2"));
-      assertThat(conversations().findActionByJoinToken(ORG, "hash-1")).isEmpty();
-      assertThat(conversations().findActionByJoinToken(ORG, "hash-2"))
+      assertThat(assignments().findActionByJoinToken(OTHER_ORG, "hash-1")).isEmpty();
+      assignments().setJoinToken(ORG, actionId, Optional.of("hash-2"));
+      assertThat(assignments().findActionByJoinToken(ORG, "hash-1")).isEmpty();
+      assertThat(assignments().findActionByJoinToken(ORG, "hash-2"))
           .isEqualTo(OptionalLong.of(actionId));
-      conversations().setJoinToken(ORG, actionId, Optional.empty());
-      assertThat(conversations().findActionByJoinToken(ORG, "hash-2")).isEmpty();
+      assignments().setJoinToken(ORG, actionId, Optional.empty());
+      assertThat(assignments().findActionByJoinToken(ORG, "hash-2")).isEmpty();
     }
 
     @Test
     void aJoinTokenForAnUnknownActionIsNotFound() {
-      assertThatThrownBy(() -> conversations().setJoinToken(ORG, 987_654, Optional.of("h")))
+      assertThatThrownBy(() -> assignments().setJoinToken(ORG, 987_654, Optional.of("h")))
           .isInstanceOf(NotFoundException.class);
-    }
-  }
-
-  @Nested
-  @DisplayName("opt-outs and invalid phones")
-  class OptOuts {
-    @Test
-    @DisplayName("opting out twice keeps the first source and time")
-    void optOutIsIdempotent() {
-      assertThat(conversations().optOut(ORG, phone(1), OptOutSource.KEYWORD, NOW)).isTrue();
-      assertThat(conversations().optOut(ORG, phone(1), OptOutSource.API, NOW.plusSeconds(9)))
-          .isFalse();
-      assertThat(conversations().findOptOut(ORG, phone(1)))
-          .contains(new OptOut(phone(1), OptOutSource.KEYWORD, NOW));
-      assertThat(conversations().findOptOut(OTHER_ORG, phone(1))).isEmpty();
-    }
-
-    @Test
-    @DisplayName("opting out moves the phone's conversations in every action of the organization")
-    void optOutCrossesActions() {
-      long first = live(2);
-      long started = started(first, "ana", NOW);
-      long second = live(ORG, list(ORG, 1, 1), false);
-      long pooled = claim(second, "ben", 1).get(0);
-      long foreign = live(OTHER_ORG, list(OTHER_ORG, 1, 1), false);
-      conversations().optOut(ORG, phone(1), OptOutSource.TEXTER, NOW);
-      assertThat(find(started).status()).isEqualTo(ConversationStatus.OPTED_OUT);
-      assertThat(find(started).needsAttention()).isFalse();
-      assertThat(find(pooled).status()).isEqualTo(ConversationStatus.OPTED_OUT);
-      assertThat(conversations().claim(OTHER_ORG, foreign, "ana", request(1), NOW)).hasSize(1);
-    }
-
-    @Test
-    void optOutsArePagedByPhone() {
-      for (int n : List.of(3, 1, 2)) {
-        conversations().optOut(ORG, phone(n), OptOutSource.API, NOW);
-      }
-      assertThat(conversations().optOuts(ORG, "", 2))
-          .extracting(OptOut::phone)
-          .containsExactly(phone(1), phone(2));
-      assertThat(conversations().optOuts(ORG, phone(2), 2))
-          .extracting(OptOut::phone)
-          .containsExactly(phone(3));
-      assertThat(conversations().optOuts(OTHER_ORG, "", 10)).isEmpty();
-    }
-
-    @Test
-    void markingInvalidIsIdempotentAndPerOrganization() {
-      assertThat(conversations().markInvalid(ORG, phone(1), NOW)).isTrue();
-      assertThat(conversations().markInvalid(ORG, phone(1), NOW)).isFalse();
-      assertThat(conversations().isInvalid(ORG, phone(1))).isTrue();
-      assertThat(conversations().isInvalid(OTHER_ORG, phone(1))).isFalse();
-      assertThat(conversations().isInvalid(ORG, phone(2))).isFalse();
-    }
-  }
-
-  @Nested
-  @DisplayName("settings")
-  class Settings {
-    @Test
-    void settingsRoundTripAndAreReplaced() {
-      assertThat(conversations().settings(ORG)).isEmpty();
-      conversations().saveSettings(ORG, "{\"lockHours\":24,\"help\":\"Reply STOP ✓\"}", NOW);
-      conversations().saveSettings(ORG, "{\"lockHours\":48}", NOW);
-      assertThat(conversations().settings(ORG)).contains("{\"lockHours\":48}");
-      assertThat(conversations().settings(OTHER_ORG)).isEmpty();
     }
   }
 
@@ -475,13 +372,13 @@ abstract class ConversationStoreContract extends ConversationFixtures {
       long actionId = live(3);
       long id = started(actionId, "ana", NOW);
       assertThat(conversations().findConversation(OTHER_ORG, id)).isEmpty();
-      assertThat(conversations().claim(OTHER_ORG, actionId, "ana", request(5), NOW)).isEmpty();
+      assertThat(assignments().claim(OTHER_ORG, actionId, "ana", request(5), NOW)).isEmpty();
       assertThat(conversations().nextToSend(OTHER_ORG, actionId, "ana", ALL_KEYS, Optional.empty()))
           .isEmpty();
-      assertThat(conversations().reassign(OTHER_ORG, actionId, "ana", "ben", NOW)).isZero();
-      assertThat(conversations().release(OTHER_ORG, actionId, "ana", NOW)).isZero();
+      assertThat(assignments().reassign(OTHER_ORG, actionId, "ana", "ben", NOW)).isZero();
+      assertThat(assignments().release(OTHER_ORG, actionId, "ana", NOW)).isZero();
       assertThat(conversations().thread(OTHER_ORG, id, 0, 10)).isEmpty();
-      assertThat(conversations().assignAll(OTHER_ORG, actionId, List.of("ben"), 0, false, NOW))
+      assertThat(assignments().assignAll(OTHER_ORG, actionId, List.of("ben"), 0, false, NOW))
           .containsExactly(Map.entry("ben", 0));
       assertThat(find(id).texterId()).contains("ana");
     }
