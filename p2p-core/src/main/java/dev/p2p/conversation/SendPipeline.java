@@ -149,7 +149,7 @@ final class SendPipeline {
         settings.gateway(),
         settings.messagingServiceId(),
         gateway,
-        bind ? new Sender.Number(settings.numbers().get(0)) : sender(c, settings),
+        sender(c, settings),
         bind ? settings.numbers() : List.of(),
         c.contactPhone(),
         body,

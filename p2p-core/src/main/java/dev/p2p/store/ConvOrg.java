@@ -2,6 +2,8 @@ package dev.p2p.store;
 
 import dev.p2p.assign.Target;
 import dev.p2p.optout.OptOut;
+import dev.p2p.store.support.SendFacts;
+import dev.p2p.store.support.SendRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +27,8 @@ final class ConvOrg {
   final Map<Long, String> joinTokens = new HashMap<>();
   final TreeMap<String, OptOut> optOuts = new TreeMap<>();
   final Set<String> invalid = new HashSet<>();
-  final Map<String, InitialLock> initialLocks = new HashMap<>();
+  final Map<String, SendFacts.InitialLock> initialLocks = new HashMap<>();
   final TreeSet<Long> unrouted = new TreeSet<>();
-
-  /** The last initial message to a phone: which action, when. */
-  record InitialLock(long actionId, Instant at) {}
 
   TreeMap<Long, ConvData> action(long actionId) {
     return byAction.computeIfAbsent(actionId, a -> new TreeMap<>());
@@ -41,8 +40,8 @@ final class ConvOrg {
 
   /** Whether another action's initial message to the conversation's phone came after the cutoff. */
   boolean lockedByAnother(ConvData c, Optional<Instant> lockedAfter) {
-    InitialLock lock = lockedAfter.isEmpty() ? null : initialLocks.get(c.phone);
-    return lock != null && lock.actionId() != c.actionId && lock.at().isAfter(lockedAfter.get());
+    return SendRule.lockedAfter(
+        Optional.ofNullable(initialLocks.get(c.phone)), c.actionId, lockedAfter);
   }
 
   void add(ConvData c) {

@@ -1,11 +1,11 @@
 package dev.p2p.store;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.OrgData.ListData;
+import dev.p2p.store.support.Refusals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +56,7 @@ final class InMemoryContacts {
     ListData list =
         readyList(org, listId).orElseThrow(() -> new NotFoundException("contact list", listId));
     if (list.idsByPhone.containsKey(contact.phone())) {
-      throw ValidationException.of("phone", "is already in list " + listId);
+      throw Refusals.phoneInList(listId);
     }
     Contact stored = new Contact(ids.incrementAndGet(), listId, contact);
     org.putContact(stored);

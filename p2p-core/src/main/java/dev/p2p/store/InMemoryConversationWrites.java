@@ -1,6 +1,5 @@
 package dev.p2p.store;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
@@ -14,6 +13,7 @@ import dev.p2p.store.support.EffectRule;
 import dev.p2p.store.support.Effects;
 import dev.p2p.store.support.InboundRule;
 import dev.p2p.store.support.OptOutRule;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.SendFacts;
 import dev.p2p.store.support.SendRule;
 import dev.p2p.store.support.SendVerdict;
@@ -44,7 +44,7 @@ final class InMemoryConversationWrites {
   Message recordSend(String orgId, SendRecord record, Instant now) {
     ConvOrg org = conversations.org(orgId);
     ConvData c = found(org, record.conversationId());
-    ConvOrg.InitialLock lock =
+    SendFacts.InitialLock lock =
         record.kind() == SendRecord.Kind.INITIAL ? org.initialLocks.get(c.phone) : null;
     SendFacts facts =
         new SendFacts(
@@ -56,9 +56,7 @@ final class InMemoryConversationWrites {
             conversations.action(orgId, c.actionId).status(),
             org.optOuts.containsKey(c.phone),
             org.invalid.contains(c.phone),
-            lock == null
-                ? Optional.empty()
-                : Optional.of(new SendFacts.InitialLock(lock.actionId(), lock.at())),
+            Optional.ofNullable(lock),
             c.contactWroteLast,
             Optional.ofNullable(c.lastMessageAt));
     SendVerdict verdict = SendRule.decide(record, facts, now);
@@ -110,7 +108,7 @@ final class InMemoryConversationWrites {
       apply(orgId, c, record.effects(), now);
     }
     if (verdict.takeLock()) {
-      org.initialLocks.put(c.phone, new ConvOrg.InitialLock(c.actionId, now));
+      org.initialLocks.put(c.phone, new SendFacts.InitialLock(c.actionId, now));
     }
     return messages.data().find(orgId, messageId).orElseThrow();
   }
@@ -245,7 +243,7 @@ final class InMemoryConversationWrites {
   private static ConvData found(ConvOrg org, long conversationId) {
     ConvData c = org.byId.get(conversationId);
     if (c == null) {
-      throw new NotFoundException("conversation", conversationId);
+      throw Refusals.noConversation(conversationId);
     }
     return c;
   }

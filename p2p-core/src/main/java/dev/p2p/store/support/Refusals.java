@@ -22,6 +22,11 @@ public final class Refusals {
     return new NotFoundException("conversation", conversationId);
   }
 
+  /** A contact list already holds the phone (its unique key). */
+  public static ValidationException phoneInList(long listId) {
+    return ValidationException.of("phone", "is already in list " + listId);
+  }
+
   /** The conversation is not assigned to the texter acting on it. */
   public static ForbiddenException notAssigned(long conversationId, String texterId) {
     return new ForbiddenException(

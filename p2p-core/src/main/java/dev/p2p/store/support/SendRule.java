@@ -71,10 +71,20 @@ public final class SendRule {
    */
   public static boolean locked(
       Optional<SendFacts.InitialLock> lock, long actionId, Duration window, Instant now) {
-    return !window.isZero()
+    return lockedAfter(lock, actionId, lockCutoff(window, now));
+  }
+
+  /**
+   * Whether another action's initial message to the phone, as the lock records it, came after the
+   * cutoff ({@link #lockCutoff}; empty: no lock window). A SQL store filters by the same condition
+   * in its claims and {@code nextToSend}.
+   */
+  public static boolean lockedAfter(
+      Optional<SendFacts.InitialLock> lock, long actionId, Optional<Instant> cutoff) {
+    return cutoff.isPresent()
         && lock.isPresent()
         && lock.get().actionId() != actionId
-        && lock.get().sentAt().isAfter(now.minus(window));
+        && lock.get().sentAt().isAfter(cutoff.get());
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
+import dev.p2p.store.support.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +38,7 @@ final class ContactSql {
             }
           } catch (SQLException e) {
             if (tx.dialect().isUniqueViolation(e)) {
-              throw ValidationException.of("phone", "is already in list " + listId);
+              throw Refusals.phoneInList(listId);
             }
             throw e;
           }

@@ -3,6 +3,7 @@ package dev.p2p.store.jdbc;
 import dev.p2p.NotFoundException;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.conversation.ConversationStatus;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.SendFacts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +41,7 @@ record Locked(
       ps.setLong(2, conversationId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new NotFoundException("conversation", conversationId);
+          throw Refusals.noConversation(conversationId);
         }
         return read(rs);
       }
@@ -85,7 +86,7 @@ record Locked(
       ps.setLong(2, conversationId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new NotFoundException("conversation", conversationId);
+          throw Refusals.noConversation(conversationId);
         }
         Locked row = read(rs);
         return new WithFacts(

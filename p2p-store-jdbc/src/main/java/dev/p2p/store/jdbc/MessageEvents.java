@@ -66,27 +66,25 @@ final class MessageEvents {
 
   /** The message at the result set's current row, selected or returned with these columns. */
   static Row row(ResultSet rs) throws SQLException {
-    {
-      Message m = MessageRows.read(rs);
-      int extra = MessageRows.COLUMN_COUNT + 1;
-      String orgId = rs.getString(extra);
-      long conversation = rs.getLong(extra + 1);
-      OptionalLong conversationId =
-          rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(conversation);
-      long action = rs.getLong(extra + 2);
-      OptionalLong actionId = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(action);
-      OutboundFacts facts =
-          new OutboundFacts(
-              m.id(),
-              m.reference().orElse(""),
-              conversationId,
-              actionId,
-              Optional.ofNullable(rs.getString(extra + 3)),
-              m.contactPhone(),
-              m.sender(),
-              m.carrierMessageId(),
-              m.segments());
-      return new Row(orgId, m, facts);
-    }
+    Message m = MessageRows.read(rs);
+    int extra = MessageRows.COLUMN_COUNT + 1;
+    String orgId = rs.getString(extra);
+    long conversation = rs.getLong(extra + 1);
+    OptionalLong conversationId =
+        rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(conversation);
+    long action = rs.getLong(extra + 2);
+    OptionalLong actionId = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(action);
+    OutboundFacts facts =
+        new OutboundFacts(
+            m.id(),
+            m.reference().orElse(""),
+            conversationId,
+            actionId,
+            Optional.ofNullable(rs.getString(extra + 3)),
+            m.contactPhone(),
+            m.sender(),
+            m.carrierMessageId(),
+            m.segments());
+    return new Row(orgId, m, facts);
   }
 }

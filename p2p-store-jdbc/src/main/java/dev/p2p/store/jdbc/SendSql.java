@@ -174,19 +174,6 @@ final class SendSql {
         facts.lastMessageAt());
   }
 
-  /** Whether the phone is in the organization's {@code opt_outs} or {@code invalid_phones}. */
-  static boolean listed(Connection c, String table, String orgId, String phone)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM " + table + " WHERE org_id = ? AND phone = ?")) {
-      ps.setString(1, orgId);
-      ps.setString(2, phone);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
   /** The organization's lock on initial messages to each phone ({@code initial_locks}). */
   static final class InitialLock {
     private InitialLock() {}
