@@ -153,9 +153,9 @@ abstract class WebhookStormContract {
     long optingOut = contacts.stream().filter(c -> c.fails() || c.stops()).count();
     int n = contacts.size();
     System.out.printf(
-        "Webhook storm on %s: %d messages (%d sent, %d replies), %d requests from %d threads in"
+        "%s: %d messages (%d sent, %d replies), %d requests from %d threads in"
             + " %.1f s (%.0f requests/s), set-up %.1f s; answers %s; events %s%n",
-        store.getClass().getSimpleName(),
+        getClass().getSimpleName(),
         2 * n,
         n,
         n,
