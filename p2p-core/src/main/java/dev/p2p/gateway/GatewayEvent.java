@@ -28,8 +28,8 @@ public sealed interface GatewayEvent {
    * sets {@link #truncated()}. A carrier's message is never refused for its size.
    *
    * @param carrierMessageId the carrier's id for the inbound message
-   * @param from the contact's phone (E.164)
-   * @param to p2p's number that received it
+   * @param from the contact's phone, E.164
+   * @param to p2p's number that received it, E.164
    * @param body the text, possibly empty
    * @param media URLs of attached media, possibly empty
    * @param receivedAt when the carrier received it, if the carrier said
@@ -83,13 +83,20 @@ public sealed interface GatewayEvent {
     /**
      * Checks presence and the id, normalizes the body and cuts the body and media to the limits.
      *
-     * @throws ValidationException naming {@code carrierMessageId} if it is not a valid carrier id
+     * @throws ValidationException naming {@code carrierMessageId} if it is not a valid carrier id,
+     *     or {@code from} or {@code to} if it is not an E.164 phone number
      */
     public InboundMessage {
       Objects.requireNonNull(carrierMessageId, "carrierMessageId");
       SendReceipt.checkCarrierId(carrierMessageId);
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
+      if (!Phones.isE164(from)) {
+        throw ValidationException.of("from", "must be an E.164 phone number such as +13125550101");
+      }
+      if (!Phones.isE164(to)) {
+        throw ValidationException.of("to", "must be an E.164 phone number such as +13125550101");
+      }
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(receivedAt, "receivedAt");
       String cut = Inputs.cut(body, Message.MAX_BODY_LENGTH);

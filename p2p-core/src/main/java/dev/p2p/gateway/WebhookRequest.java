@@ -27,7 +27,13 @@ import java.util.Optional;
 public record WebhookRequest(
     String method, URI url, Map<String, List<String>> headers, byte[] body) {
 
-  /** Checks presence, upper-cases the method, lower-cases header names and copies everything. */
+  /**
+   * Checks presence, upper-cases the method, lower-cases header names and copies everything.
+   *
+   * @throws ValidationException naming {@code method}, {@code url}, {@code headers} or {@code body}
+   *     when one is missing, or a header name or value that is null
+   */
+  @SuppressWarnings("NullAway") // callers outside p2p may pass nulls; each is refused by name
   public WebhookRequest {
     if (method == null || method.isBlank()) {
       throw ValidationException.of("method", "must not be blank");
@@ -35,35 +41,71 @@ public record WebhookRequest(
     if (url == null || !url.isAbsolute()) {
       throw ValidationException.of("url", "must be the absolute URL the carrier called");
     }
-    Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(body, "body");
+    if (headers == null) {
+      throw ValidationException.of("headers", "must not be null (pass an empty map for none)");
+    }
+    if (body == null) {
+      throw ValidationException.of("body", "must not be null (pass an empty array for none)");
+    }
     method = method.toUpperCase(Locale.ROOT);
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach(
-        (name, values) ->
-            copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .addAll(values));
-    copy.replaceAll((name, values) -> List.copyOf(values));
-    headers = Collections.unmodifiableMap(copy);
+    headers = copy(headers);
     body = body.clone();
   }
 
-  /** A request from its parts; {@code url} is parsed as a URI. */
+  /**
+   * A request from its parts; {@code url} is parsed as a URI.
+   *
+   * @throws ValidationException naming the argument that is missing or not valid
+   */
+  @SuppressWarnings("NullAway") // callers outside p2p may pass nulls; each is refused by name
   public static WebhookRequest of(
       String method, String url, Map<String, List<String>> headers, byte[] body) {
+    if (url == null) {
+      throw ValidationException.of("url", "must be the absolute URL the carrier called");
+    }
     URI uri;
     try {
-      uri = URI.create(Objects.requireNonNull(url, "url"));
+      uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       throw ValidationException.of("url", "is not a valid URL: " + e.getMessage());
     }
     return new WebhookRequest(method, uri, headers, body);
   }
 
+  /** The headers with lower-case names, each name's values merged, unmodifiable. */
+  @SuppressWarnings("NullAway") // a map from outside may hold null names or values
+  private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      String name = header.getKey();
+      if (name == null) {
+        throw ValidationException.of("headers", "a header name is null");
+      }
+      List<String> values = header.getValue();
+      if (values == null || values.stream().anyMatch(Objects::isNull)) {
+        throw ValidationException.of(
+            "headers", "the header " + shown(name) + " has a null value list or value");
+      }
+      copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+    }
+    copy.replaceAll((name, values) -> List.copyOf(values));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** A header name fit for an error message: at most 64 characters. */
+  private static String shown(String name) {
+    return "'" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "'";
+  }
+
   /** The raw body bytes (a copy). */
   @Override
   public byte[] body() {
     return body.clone();
+  }
+
+  /** The body's size in bytes, without copying it. */
+  public int bodyLength() {
+    return body.length;
   }
 
   /** The body decoded as UTF-8. */

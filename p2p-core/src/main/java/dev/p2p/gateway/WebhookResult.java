@@ -35,6 +35,22 @@ public sealed interface WebhookResult {
   }
 
   /**
+   * The request's {@code Content-Type} is not one the carrier sends: 415, and nothing of the
+   * request is used.
+   */
+  static WebhookResult unsupportedContentType(String reason) {
+    return new Rejected(415, reason);
+  }
+
+  /**
+   * The request is over a limit of {@link Webhooks} ({@link Webhooks#MAX_BODY_BYTES}, {@link
+   * Webhooks#MAX_EVENTS}): 413, and nothing of the request is used.
+   */
+  static WebhookResult tooLarge(String reason) {
+    return new Rejected(413, reason);
+  }
+
+  /**
    * Verified events.
    *
    * @param events the events, in the carrier's order
@@ -51,14 +67,15 @@ public sealed interface WebhookResult {
   /**
    * A rejected request.
    *
-   * @param status 400, 401 or 403
+   * @param status 400, 401, 403, 413 or 415
    * @param reason a short reason for logs and the response body; never a secret or message content
    */
   record Rejected(int status, String reason) implements WebhookResult {
     /** Checks the status. */
     public Rejected {
-      if (status != 400 && status != 401 && status != 403) {
-        throw new IllegalArgumentException("a rejection is 400, 401 or 403, was " + status);
+      if (status != 400 && status != 401 && status != 403 && status != 413 && status != 415) {
+        throw new IllegalArgumentException(
+            "a rejection is 400, 401, 403, 413 or 415, was " + status);
       }
       Objects.requireNonNull(reason, "reason");
     }

@@ -18,11 +18,19 @@ import org.slf4j.LoggerFactory;
  * WebhookResponse r = p2p.webhooks().handle(WebhookRequest.of(method, url, headers, body));
  * }</pre>
  *
- * <p>Responses: a rejected request gets the gateway's 400, 401 or 403 and nothing is stored; a
- * request for no registered gateway gets 404; an adapter that throws while parsing, or returns no
- * result, gets 400 (and an ERROR log: it is an adapter bug); a store failure gets 503 so that the
- * carrier retries later. An accepted request gets the gateway's own response once every event is
- * applied. Never 500.
+ * <p>Limits, checked before anything is stored: a body over {@value #MAX_BODY_BYTES} bytes gets 413
+ * before the gateway reads it, and a request that holds more than {@value #MAX_EVENTS} events gets
+ * 413 with none of them applied. Both are far above what a carrier sends (Twilio posts one event of
+ * a few kilobytes; Bandwidth one event per recipient of a message, a dozen at most), and {@value
+ * #MAX_EVENTS} events are applied well within Bandwidth's 10-second callback timeout, so a carrier
+ * is never made to retry a request whole because it took too long. A CRM's web framework should
+ * stop reading a body at {@value #MAX_BODY_BYTES} bytes too.
+ *
+ * <p>Responses: a rejected request gets the gateway's 400, 401, 403 or 415 (a {@code Content-Type}
+ * the carrier never sends) and nothing is stored; a request for no registered gateway gets 404; an
+ * adapter that throws while parsing, or returns no result, gets 400 (and an ERROR log: it is an
+ * adapter bug); a store failure gets 503 so that the carrier retries later. An accepted request
+ * gets the gateway's own response once every event is applied. Never 500.
  *
  * <p>Applying is idempotent, each event in its own store operation, so a repeated webhook (or a
  * retry after a partial failure) changes nothing already applied:
@@ -38,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class Webhooks {
+  /** The largest webhook body p2p reads, in bytes: 1 MiB; a larger one is answered 413. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  /** The most events one webhook request may hold; a request with more is answered 413. */
+  public static final int MAX_EVENTS = 100;
+
   private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
   private final Map<String, SmsGateway> gateways;
@@ -87,6 +101,14 @@ public final class Webhooks {
       log.info("No gateway is registered as '{}' for the webhook {}", gatewayId, request);
       return WebhookResponse.error(404, "no gateway is registered as " + gatewayId);
     }
+    if (request.bodyLength() > MAX_BODY_BYTES) {
+      log.warn(
+          "Refused the webhook {} for gateway '{}': over {} bytes",
+          request,
+          gatewayId,
+          MAX_BODY_BYTES);
+      return WebhookResponse.error(413, "the body is over " + MAX_BODY_BYTES + " bytes");
+    }
     WebhookResult result;
     try {
       result = Objects.requireNonNull(gateway.parse(request), "the adapter returned no result");
@@ -110,6 +132,16 @@ public final class Webhooks {
       return rejected.response();
     }
     WebhookResult.Accepted accepted = (WebhookResult.Accepted) result;
+    if (accepted.events().size() > MAX_EVENTS) {
+      log.warn(
+          "Refused the webhook {} for gateway '{}': {} events, over {}; none applied",
+          request,
+          gatewayId,
+          accepted.events().size(),
+          MAX_EVENTS);
+      return WebhookResponse.error(
+          413, "the request holds more than " + MAX_EVENTS + " events; none was stored");
+    }
     for (GatewayEvent event : accepted.events()) {
       try {
         events.apply(gatewayId, event);

@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link WebhookResponse} back. This is the part a CRM rewrites for its own web framework.
  */
 final class WebhookHandler implements HttpHandler {
-  /** The largest body read: carriers send a few kilobytes; anything bigger is refused with 413. */
-  static final int MAX_BODY_BYTES = 1024 * 1024;
+  /**
+   * The largest body read, p2p's own limit: carriers send a few kilobytes; anything bigger is
+   * refused with 413 without reading the rest.
+   */
+  static final int MAX_BODY_BYTES = Webhooks.MAX_BODY_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
 

@@ -2,6 +2,7 @@ package dev.p2p.gateway.bandwidth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.p2p.ValidationException;
+import dev.p2p.contact.Phones;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
@@ -11,11 +12,13 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.gateway.WebhookResult;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +50,10 @@ final class Callbacks {
     if (!"POST".equals(request.method())) {
       return WebhookResult.badRequest("Bandwidth callbacks are POST requests");
     }
+    if (!isJson(request)) {
+      return WebhookResult.unsupportedContentType(
+          "Bandwidth callbacks are application/json; the Content-Type is missing or another");
+    }
     JsonNode body = Json.readLeniently(request.body());
     if (!body.isArray() && !body.isObject()) {
       return WebhookResult.badRequest("the body is not a JSON array or object of events");
@@ -67,7 +74,7 @@ final class Callbacks {
     if (!event.isObject()) {
       throw new Unreadable(at + " is not an object");
     }
-    String type = Json.text(event, "type");
+    String type = text(event, "type", at);
     if (type.isEmpty()) {
       throw new Unreadable(at + ".type is missing");
     }
@@ -95,25 +102,41 @@ final class Callbacks {
 
   private static InboundMessage inbound(JsonNode event, JsonNode message, String id, String at) {
     direction(message, "in", at);
-    String from = required(message, "from", at + ".message");
-    String to = Json.text(event, "to");
-    if (to.isEmpty()) {
-      to = required(message, "owner", at + ".message");
-    }
-    List<URI> media = new ArrayList<>();
-    for (JsonNode url : message.path("media")) {
-      try {
-        media.add(URI.create(url.asText()));
-      } catch (IllegalArgumentException e) {
-        throw new Unreadable(at + ".message.media holds a value that is not a URL");
-      }
-    }
-    Optional<Instant> time = time(message).or(() -> time(event));
+    String from = phone(message, "from", at + ".message");
+    String to =
+        text(event, "to", at).isEmpty()
+            ? phone(message, "owner", at + ".message")
+            : phone(event, "to", at);
+    String body = text(message, "text", at + ".message");
+    List<URI> media = media(message, at + ".message.media");
+    Optional<Instant> time = time(message, at + ".message").or(() -> time(event, at));
     try {
-      return new InboundMessage(id, from, to, Json.text(message, "text"), media, time);
+      return new InboundMessage(id, from, to, body, media, time);
     } catch (ValidationException e) {
       throw new Unreadable(at + ".message.id must be 1 to 128 characters");
     }
+  }
+
+  private static List<URI> media(JsonNode message, String at) {
+    JsonNode urls = message.path("media");
+    if (urls.isMissingNode() || urls.isNull()) {
+      return List.of();
+    }
+    if (!urls.isArray()) {
+      throw new Unreadable(at + " must be an array of URLs");
+    }
+    List<URI> media = new ArrayList<>();
+    for (JsonNode url : urls) {
+      if (!url.isTextual()) {
+        throw new Unreadable(at + " must be an array of URLs");
+      }
+      try {
+        media.add(new URI(url.asText()));
+      } catch (URISyntaxException e) {
+        throw new Unreadable(at + " holds a value that is not a URL");
+      }
+    }
+    return media;
   }
 
   private static StatusUpdate status(
@@ -152,32 +175,65 @@ final class Callbacks {
       return new StatusUpdate(
           id,
           outcome.status(),
-          MessageRequests.reference(Json.text(message, "tag")),
+          MessageRequests.reference(text(message, "tag", at + ".message")),
           outcome.error(),
           code.isEmpty() ? Optional.empty() : Optional.of(code),
-          time(event));
+          time(event, at));
     } catch (ValidationException e) {
       throw new Unreadable(at + ".message.id must be 1 to 128 characters");
     }
   }
 
   private static void direction(JsonNode message, String expected, String at) {
-    String direction = Json.text(message, "direction");
+    String direction = text(message, "direction", at + ".message");
     if (!direction.isEmpty() && !direction.equals(expected)) {
       throw new Unreadable(at + ".message.direction must be '" + expected + "' for its type");
     }
   }
 
   private static String required(JsonNode node, String field, String at) {
-    String value = Json.text(node, field);
+    String value = text(node, field, at);
     if (value.isBlank()) {
       throw new Unreadable(at + "." + field + " is missing");
     }
     return value;
   }
 
-  private static Optional<Instant> time(JsonNode node) {
-    String text = Json.text(node, "time");
+  /** A required E.164 phone number. */
+  private static String phone(JsonNode node, String field, String at) {
+    String value = required(node, field, at);
+    if (!Phones.isE164(value)) {
+      throw new Unreadable(at + "." + field + " is not an E.164 phone number");
+    }
+    return value;
+  }
+
+  /**
+   * The text of a field, empty when it is absent or null.
+   *
+   * @throws Unreadable naming the field when it holds a number, a boolean, an array or an object
+   */
+  private static String text(JsonNode node, String field, String at) {
+    JsonNode value = node.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return "";
+    }
+    if (!value.isTextual()) {
+      throw new Unreadable(at + "." + field + " must be a string");
+    }
+    return value.asText();
+  }
+
+  private static boolean isJson(WebhookRequest request) {
+    return request
+        .header("Content-Type")
+        .map(type -> type.trim().toLowerCase(Locale.ROOT))
+        .filter(type -> type.equals("application/json") || type.startsWith("application/json;"))
+        .isPresent();
+  }
+
+  private static Optional<Instant> time(JsonNode node, String at) {
+    String text = text(node, "time", at);
     try {
       return text.isEmpty()
           ? Optional.empty()

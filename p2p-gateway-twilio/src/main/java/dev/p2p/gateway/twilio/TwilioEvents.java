@@ -1,6 +1,7 @@
 package dev.p2p.gateway.twilio;
 
 import dev.p2p.ValidationException;
+import dev.p2p.contact.Phones;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a verified webhook's parameters: a status callback ({@code MessageStatus}, {@code
@@ -29,7 +31,26 @@ final class TwilioEvents {
   static final WebhookResponse EMPTY_TWIML =
       WebhookResponse.ok("text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
 
+  /** The parameters p2p reads, besides {@code MediaUrl0…}. */
+  private static final Set<String> READ =
+      Set.of(
+          "MessageSid",
+          "SmsSid",
+          "MessageStatus",
+          "SmsStatus",
+          "ErrorCode",
+          "From",
+          "To",
+          "Body",
+          "NumMedia",
+          "OptOutType");
+
   private TwilioEvents() {}
+
+  /** Whether p2p reads the parameter, so that it must hold text. */
+  static boolean reads(String name) {
+    return READ.contains(name) || name.startsWith("MediaUrl");
+  }
 
   static WebhookResult parse(Map<String, List<String>> params, URI url) {
     Optional<String> sid = first(params, "MessageSid").or(() -> first(params, "SmsSid"));
@@ -78,6 +99,12 @@ final class TwilioEvents {
     Optional<String> to = first(params, "To");
     if (from.isEmpty() || to.isEmpty()) {
       return WebhookResult.badRequest("an inbound message needs From and To");
+    }
+    if (!Phones.isE164(from.get())) {
+      return WebhookResult.badRequest("From is not an E.164 phone number");
+    }
+    if (!Phones.isE164(to.get())) {
+      return WebhookResult.badRequest("To is not an E.164 phone number");
     }
     Optional<List<URI>> media = media(params);
     if (media.isEmpty()) {

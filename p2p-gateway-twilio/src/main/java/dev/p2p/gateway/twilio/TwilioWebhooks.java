@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 final class TwilioWebhooks {
   static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+  private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+  private static final String JSON_TYPE = "application/json";
   private static final ObjectReader JSON = new ObjectMapper().reader();
 
   private final TwilioSignature signature;
@@ -35,18 +37,18 @@ final class TwilioWebhooks {
       return WebhookResult.unauthorized("missing " + SIGNATURE_HEADER);
     }
     String url = request.url().toString();
-    boolean json =
-        request
-            .header("Content-Type")
-            .map(type -> type.toLowerCase(Locale.ROOT).startsWith("application/json"))
-            .orElse(false);
-    if (json) {
+    String type = mediaType(request);
+    boolean post = "POST".equals(request.method());
+    if (post && type.equals(JSON_TYPE)) {
       if (!signature.matchesJson(url, request.body(), given.get())) {
         return WebhookResult.forbidden(SIGNATURE_HEADER + " or bodySHA256 does not match");
       }
-      return jsonParameters(request)
-          .map(p -> TwilioEvents.parse(p, request.url()))
-          .orElseGet(() -> WebhookResult.badRequest("the JSON body is not a flat object"));
+      return jsonParameters(request);
+    }
+    if (post && !type.equals(FORM_TYPE)) {
+      return WebhookResult.unsupportedContentType(
+          "Twilio posts application/x-www-form-urlencoded (or application/json); the"
+              + " Content-Type is missing or another");
     }
     Map<String, List<String>> params;
     try {
@@ -61,24 +63,37 @@ final class TwilioWebhooks {
     return TwilioEvents.parse(params, request.url());
   }
 
-  /** A flat JSON object's fields as parameters (numbers and booleans as text). */
-  private static Optional<Map<String, List<String>>> jsonParameters(WebhookRequest request) {
+  /** The media type of the request's {@code Content-Type}, lower case, without parameters. */
+  private static String mediaType(WebhookRequest request) {
+    String type = request.header("Content-Type").orElse("");
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Reads a verified JSON body: a flat object whose fields become parameters (numbers as text). A
+   * field p2p reads that holds anything but a string or a number is refused by name, so that it is
+   * never taken as empty.
+   */
+  private static WebhookResult jsonParameters(WebhookRequest request) {
+    JsonNode node;
     try {
-      JsonNode node = JSON.readTree(request.body());
-      if (node == null || !node.isObject()) {
-        return Optional.empty();
-      }
-      Map<String, List<String>> params = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (field.getValue().isValueNode() && !field.getValue().isNull()) {
-          params
-              .computeIfAbsent(field.getKey(), k -> new ArrayList<>())
-              .add(field.getValue().asText());
-        }
-      }
-      return Optional.of(params);
+      node = JSON.readTree(request.body());
     } catch (IOException e) {
-      return Optional.empty();
+      node = null;
     }
+    if (node == null || !node.isObject()) {
+      return WebhookResult.badRequest("the JSON body is not a flat object");
+    }
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = field.getValue();
+      if (value.isTextual() || value.isNumber()) {
+        params.computeIfAbsent(field.getKey(), k -> new ArrayList<>()).add(value.asText());
+      } else if (!value.isNull() && TwilioEvents.reads(field.getKey())) {
+        return WebhookResult.badRequest(field.getKey() + " must be a string");
+      }
+    }
+    return TwilioEvents.parse(params, request.url());
   }
 }

@@ -235,7 +235,9 @@ class TwilioWebhooksTest {
           WebhookRequest.of(
               "POST",
               TwilioStubs.STATUS_URL,
-              Map.of("X-Twilio-Signature", List.of("AAAA")),
+              Map.of(
+                  "X-Twilio-Signature", List.of("AAAA"),
+                  "Content-Type", List.of("application/x-www-form-urlencoded")),
               "Body=%zz".getBytes(StandardCharsets.UTF_8));
       assertThat(GATEWAY.parse(request)).isInstanceOf(WebhookResult.Rejected.class);
       assertThat(((WebhookResult.Rejected) GATEWAY.parse(request)).status()).isEqualTo(403);
