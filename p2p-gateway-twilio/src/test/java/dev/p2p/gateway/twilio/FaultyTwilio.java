@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class FaultyTwilio implements ResponseDefinitionTransformerV2 {
   /** How long a slow answer takes: past the client's request timeout in the campaign. */
-  static final int SLOW_MS = 1_200;
+  static final int SLOW_MS = 2_000;
 
   /** A message Twilio took. */
   record Taken(String sid, String from, String to, String body, Instant at) {}

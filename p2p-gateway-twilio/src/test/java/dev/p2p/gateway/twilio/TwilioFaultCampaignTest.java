@@ -63,7 +63,7 @@ class TwilioFaultCampaignTest {
             .authToken(TwilioStubs.AUTH_TOKEN)
             .senderNumbers(OUR_NUMBER)
             .baseUrl(server.baseUrl())
-            .requestTimeout(Duration.ofMillis(300))
+            .requestTimeout(Duration.ofMillis(1_000))
             .clock(clock)
             .build();
     GatewayPolicy policy =
