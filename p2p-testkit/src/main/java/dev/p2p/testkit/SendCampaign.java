@@ -83,6 +83,16 @@ public final class SendCampaign {
    * @return the messages as each send returned them, in the order they were sent
    */
   public List<Message> sendRound(int count) {
+    return startRound(count).stream().map(CompletableFuture::join).toList();
+  }
+
+  /**
+   * Starts sending the next {@code count} first messages at once, without waiting for the carrier:
+   * each message is recorded when this returns.
+   *
+   * @return a stage per send, completed once the carrier answers
+   */
+  public List<CompletableFuture<Message>> startRound(int count) {
     List<CompletableFuture<Message>> sends = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Optional<NextMessage> next = texter.nextToSend(actionId);
@@ -93,7 +103,12 @@ public final class SendCampaign {
       conversations.add(conversationId);
       sends.add(texter.sendAsync(conversationId));
     }
-    return sends.stream().map(CompletableFuture::join).toList();
+    return sends;
+  }
+
+  /** The conversations the campaign sent to, in order. */
+  public List<Long> conversations() {
+    return List.copyOf(conversations);
   }
 
   /** Every message the campaign sent, as stored now, by conversation. */
