@@ -21,8 +21,10 @@ import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.ReconcileReport;
 import dev.p2p.conversation.Texter;
 import dev.p2p.store.InMemoryStore;
+import dev.p2p.testkit.DocSnippets;
 import dev.p2p.testkit.MutableClock;
 import dev.p2p.texter.TexterProfile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -174,9 +176,14 @@ class TwilioReconcileTest {
         resource("SM" + "2".repeat(32), "inbound", CONTACT, OUR_NUMBER, "Yes", START));
     clock.advance(SETTLED);
 
-    ReconcileReport report = org.reconcile();
+    Organization acme = org;
+    // readme-reconcile:start
+    ReconcileReport report = acme.reconcile(); // from a scheduled job, every 15 minutes say
+    List<Long> forAPerson = report.leftForPerson(); // still QUEUED and unconfirmed: never resent
+    // readme-reconcile:end
 
     assertThat(report).isEqualTo(new ReconcileReport(1, 0, List.of(), 0));
+    assertThat(forAPerson).isEmpty();
     Message settled = stored(m.id());
     assertThat(settled.carrierMessageId()).contains(SID);
     assertThat(settled.status()).isEqualTo(MessageStatus.DELIVERED);
@@ -187,6 +194,15 @@ class TwilioReconcileTest {
     assertThat(lookup.queryParameter("From").firstValue()).isEqualTo(OUR_NUMBER);
     assertThat(lookup.getHeader("Authorization")).startsWith("Basic ");
     assertThat(org.reconcile().checked()).as("settled once").isZero();
+  }
+
+  @Test
+  @DisplayName("the README shows exactly the reconcile example this class runs")
+  void readmeShowsTheExample() {
+    DocSnippets.assertShown(
+        DocSnippets.readme(),
+        Path.of("src/test/java/dev/p2p/gateway/twilio/TwilioReconcileTest.java"),
+        "readme-reconcile");
   }
 
   @Test
