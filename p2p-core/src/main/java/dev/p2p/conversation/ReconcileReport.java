@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param markedFailed sends the carrier's list shows it never took: now {@code FAILED}, safe to
  *     send again by hand
  * @param leftForPerson the ids of sends the list could not settle (several candidates, or a gateway
- *     that cannot look messages up), by id: still {@code QUEUED} and unconfirmed, never resent
+ *     that cannot look messages up), by id: still {@code QUEUED} and unconfirmed, never resent; a
+ *     person settles each with {@link Conversations#settleAsSent} or {@link
+ *     Conversations#settleAsFailed}
  * @param unanswered sends whose lookup failed (the carrier did not answer): looked up again by the
  *     next reconciliation
  */

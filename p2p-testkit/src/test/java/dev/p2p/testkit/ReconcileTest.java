@@ -1,13 +1,17 @@
 package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.p2p.NotFoundException;
 import dev.p2p.Organization;
 import dev.p2p.P2P;
+import dev.p2p.ValidationException;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.SenderSettings;
 import dev.p2p.assign.Target;
 import dev.p2p.contact.NewContact;
+import dev.p2p.conversation.Conversations;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.ReconcileReport;
@@ -191,5 +195,45 @@ class ReconcileTest {
     assertThat(p2p.organization("acme").reconcile())
         .isEqualTo(new ReconcileReport(1, 0, List.of(), 0));
     assertThat(stored(m).carrierMessageId()).contains("FK-77");
+  }
+
+  @Test
+  @DisplayName(
+      "a send left for a person is settled by hand as failed (message.failed) and then refuses a"
+          + " second settlement, naming messageId")
+  void settledByHandAsFailed() {
+    canLookUp = false;
+    Message m = cutSend();
+    Conversations admin = p2p.organization("acme").conversations();
+
+    assertThat(admin.settleAsFailed(m.id()).status()).isEqualTo(MessageStatus.FAILED);
+
+    assertThat(events()).containsExactly("message.failed");
+    assertThatThrownBy(() -> admin.settleAsSent(m.id(), "FK-9"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("messageId")
+        .hasMessageContaining("is not a send of unknown fate: it is FAILED");
+    assertThat(p2p.organization("acme").reconcile().checked()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a send left for a person is settled by hand as sent with the carrier id a person found"
+          + " (message.sent); a malformed id is refused naming carrierMessageId")
+  void settledByHandAsSent() {
+    canLookUp = false;
+    Message m = cutSend();
+    Conversations admin = p2p.organization("acme").conversations();
+
+    assertThatThrownBy(() -> admin.settleAsSent(m.id(), " FK-9"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("carrierMessageId");
+    assertThat(admin.settleAsSent(m.id(), "FK-9").carrierMessageId()).contains("FK-9");
+
+    assertThat(events()).containsExactly("message.sent");
+    assertThatThrownBy(() -> admin.settleAsFailed(m.id()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("already settled");
+    assertThatThrownBy(() -> admin.settleAsFailed(999)).isInstanceOf(NotFoundException.class);
   }
 }
