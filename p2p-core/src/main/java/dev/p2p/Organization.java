@@ -4,6 +4,7 @@ import dev.p2p.action.Actions;
 import dev.p2p.assign.Assignments;
 import dev.p2p.contact.Contacts;
 import dev.p2p.conversation.Conversations;
+import dev.p2p.conversation.ReconcileReport;
 import dev.p2p.conversation.Texter;
 import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
@@ -128,6 +129,25 @@ public final class Organization {
             .findTexter(id, texterId)
             .orElseThrow(() -> new NotFoundException("texter", texterId));
     return new Texter(context, profile);
+  }
+
+  /**
+   * Settles the organization's sends of unknown fate by asking the carrier, never by sending again.
+   * A send is of unknown fate when the carrier's answer never came: the connection was cut after
+   * the request went out (the message is {@link dev.p2p.conversation.Message#unconfirmed()
+   * unconfirmed}), or the node stopped before the answer. Once such a send has been still for
+   * {@link dev.p2p.store.support.ReconcileRule#SETTLE_AFTER}, this looks it up in its carrier's
+   * message list (Twilio's and Bandwidth's adapters can; see {@link
+   * dev.p2p.gateway.SmsGateway#findSent}) and marks it sent (writing message.sent, and
+   * message.delivered or message.failed if the carrier's list says so), or failed when the list
+   * shows the carrier never took it (message.failed), or leaves it for a person when the list
+   * cannot tell. Run it from a scheduled job or an admin command; it blocks on the carrier, one
+   * send at a time, and is safe to run on several nodes at once (each send settles once).
+   *
+   * @return the counts of sends sent, failed, left for a person and not answered
+   */
+  public ReconcileReport reconcile() {
+    return new Reconciler(context).run();
   }
 
   /** The organization's texting rules: keywords, help text, lock window, state quiet hours. */

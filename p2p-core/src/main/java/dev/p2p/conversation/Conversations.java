@@ -1,6 +1,8 @@
 package dev.p2p.conversation;
 
+import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
+import dev.p2p.gateway.SendReceipt;
 import dev.p2p.internal.OrgContext;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,76 @@ public final class Conversations {
   public List<Message> unrouted(long afterId, int limit) {
     checkLimit(limit);
     return ctx.store().conversations().unrouted(ctx.orgId(), afterId, limit);
+  }
+
+  /**
+   * Settles by hand a send that {@code Organization.reconcile()} left for a person, as sent: a
+   * person found it at the carrier under this id. Writes message.sent, as a receipt would.
+   *
+   * @return the message as stored now
+   * @throws dev.p2p.NotFoundException if the organization has no such message
+   * @throws ValidationException naming {@code messageId} if the message is not a send of unknown
+   *     fate (an outbound message still {@code QUEUED} without a carrier id), or {@code
+   *     carrierMessageId} if the id is malformed or another message has it
+   */
+  public Message settleAsSent(long messageId, String carrierMessageId) {
+    Objects.requireNonNull(carrierMessageId, "carrierMessageId");
+    unknownFate(messageId);
+    return ctx.store()
+        .messages()
+        .markSent(
+            ctx.orgId(), messageId, SendReceipt.queued(carrierMessageId), ctx.clock().instant())
+        .orElseThrow(
+            () ->
+                ValidationException.of(
+                    "carrierMessageId",
+                    "another message has this carrier id, or the send was settled meanwhile"));
+  }
+
+  /**
+   * Settles by hand a send that {@code Organization.reconcile()} left for a person, as failed: a
+   * person found that the carrier never took it. It becomes {@code FAILED} ({@link
+   * FailureKind#RETRYABLE}, safe to send again by hand) and writes message.failed.
+   *
+   * @return the message as stored now
+   * @throws dev.p2p.NotFoundException if the organization has no such message
+   * @throws ValidationException naming {@code messageId} if the message is not a send of unknown
+   *     fate (an outbound message still {@code QUEUED} without a carrier id)
+   */
+  public Message settleAsFailed(long messageId) {
+    unknownFate(messageId);
+    return ctx.store()
+        .messages()
+        .markFailed(
+            ctx.orgId(),
+            messageId,
+            FailureKind.RETRYABLE,
+            Optional.empty(),
+            true,
+            ctx.clock().instant())
+        .orElseThrow(() -> notUnknownFate("the send was settled meanwhile"));
+  }
+
+  private void unknownFate(long messageId) {
+    Message m =
+        ctx.store()
+            .messages()
+            .findMessage(ctx.orgId(), messageId)
+            .orElseThrow(() -> new NotFoundException("message", messageId));
+    if (m.direction() != Direction.OUTBOUND) {
+      throw notUnknownFate("it is an inbound message");
+    }
+    if (m.status() != MessageStatus.QUEUED || m.carrierMessageId().isPresent()) {
+      throw notUnknownFate(
+          "it is "
+              + m.status()
+              + m.carrierMessageId().map(id -> " with carrier id " + id).orElse("")
+              + ", already settled");
+    }
+  }
+
+  private static ValidationException notUnknownFate(String why) {
+    return ValidationException.of("messageId", "is not a send of unknown fate: " + why);
   }
 
   private static void checkLimit(int limit) {

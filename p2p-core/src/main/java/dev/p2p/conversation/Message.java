@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>An outbound message starts {@link MessageStatus#QUEUED} without a carrier id; the gateway's
  * receipt gives it one. A send that failed in a way that may still have reached the carrier (a
  * timeout after the request was written) stays {@code QUEUED} with {@link #unconfirmed()} set: it
- * is never sent again automatically and waits for reconciliation with the carrier.
+ * is never sent again automatically and waits for {@link dev.p2p.Organization#reconcile()}, which
+ * asks the carrier and marks it sent or failed, or leaves it for a person.
  *
  * @param id the store's id for the message
  * @param direction outbound or inbound

@@ -177,6 +177,18 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
     return gateway.parse(request);
   }
 
+  /**
+   * Passes the lookup to the wrapped gateway: a read that sends nothing, outside the send policy.
+   */
+  @Override
+  public CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
+    try {
+      return gateway.findSent(Objects.requireNonNull(lookup, "lookup"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   private static boolean mayRetry(Throwable failure) {
     return failure instanceof GatewayException e && e.retryable();
   }

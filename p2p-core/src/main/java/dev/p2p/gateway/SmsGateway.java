@@ -1,5 +1,7 @@
 package dev.p2p.gateway;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,4 +38,24 @@ public interface SmsGateway {
    * @return the verified events with the response the carrier expects, or the rejection
    */
   WebhookResult parse(WebhookRequest request);
+
+  /**
+   * Lists the carrier's outbound messages that may match a send whose fate p2p does not know (the
+   * connection was cut after the request went out), so that reconciliation can settle it without
+   * sending it again. Optional: the default answers that this gateway cannot look messages up, and
+   * such sends are left for a person. Never blocks the caller on the network.
+   *
+   * <p>An implementation asks the carrier's message list for messages from {@code lookup.from()}
+   * (or through that messaging service) to {@code lookup.to()} taken in the lookup's window, and
+   * returns all of them, complete: if the carrier's answer is cut short (more pages than the
+   * adapter reads), it fails instead, since a partial list cannot prove that a message is absent.
+   * The core picks the match ({@link dev.p2p.store.support.ReconcileRule}).
+   *
+   * @return a stage completed with the messages found (possibly none), or with empty when this
+   *     gateway cannot look messages up; or exceptionally with a {@link GatewayException} when the
+   *     carrier could not answer (the send is then looked up again next time)
+   */
+  default CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
+    return CompletableFuture.completedFuture(Optional.empty());
+  }
 }

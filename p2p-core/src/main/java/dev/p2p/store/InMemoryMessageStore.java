@@ -59,6 +59,11 @@ final class InMemoryMessageStore implements MessageStore {
   }
 
   @Override
+  public List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit) {
+    return store.locked(() -> messages.awaitingReceipt(orgId, changedBy, afterId, limit));
+  }
+
+  @Override
   public Optional<Message> findMessage(String orgId, long messageId) {
     return store.locked(() -> messages.find(orgId, messageId));
   }

@@ -14,6 +14,7 @@ import dev.p2p.store.support.StatusRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -273,6 +274,17 @@ final class InMemoryMessages {
     return stored != null && stored.orgId().equals(orgId)
         ? Optional.of(stored.message())
         : Optional.empty();
+  }
+
+  List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit) {
+    return byId.values().stream()
+        .filter(s -> s.orgId().equals(orgId))
+        .map(Stored::message)
+        .filter(m -> m.id() > afterId && !m.updatedAt().isAfter(changedBy))
+        .filter(m -> awaitingSend(orgId, m.id()) != null)
+        .sorted(Comparator.comparingLong(Message::id))
+        .limit(limit)
+        .toList();
   }
 
   /** The id of the message with this gateway and carrier id, in any organization. */

@@ -101,6 +101,21 @@ public interface MessageStore {
    */
   boolean applyStatus(String gatewayId, StatusUpdate update, Instant now);
 
+  /**
+   * The organization's sends of unknown fate, for reconciliation: outbound messages still {@code
+   * QUEUED} without a carrier id (flagged {@link Message#unconfirmed()}, or recorded by a node that
+   * stopped before the carrier answered) that last changed at or before {@code changedBy}, with ids
+   * above {@code afterId}, by id ascending, at most {@code limit} of them. A read: it writes
+   * nothing. The core settles each with {@link #markSent} or {@link #markFailed} (retry-safe), as
+   * {@link dev.p2p.store.support.ReconcileRule} decides; both write only while the message still
+   * waits, so a receipt or a reconciliation racing it changes it once.
+   *
+   * <p>Events: none.
+   *
+   * @param limit at most this many, 1 or more
+   */
+  List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit);
+
   /** The organization's message with this id. */
   Optional<Message> findMessage(String orgId, long messageId);
 

@@ -208,6 +208,53 @@ abstract class MessageStoreContract extends ConversationFixtures {
   }
 
   @Test
+  @DisplayName(
+      "sends of unknown fate (unconfirmed, or never answered) are listed for reconciliation by id,"
+          + " up to a time of last change, a page at a time, and only the organization's")
+  void sendsOfUnknownFateAreListed() {
+    long unconfirmed = queue(ORG, "ref-1");
+    messages().markFailed(ORG, unconfirmed, FailureKind.RETRYABLE, Optional.empty(), false, LATER);
+    long unanswered = queue(ORG, "ref-2");
+    sent("ref-3", "SM3");
+    long failed = queue(ORG, "ref-4");
+    messages().markFailed(ORG, failed, FailureKind.PERMANENT, Optional.empty(), true, LATER);
+    queue(OTHER_ORG, "ref-5");
+
+    assertThat(messages().awaitingReceipt(ORG, LATER, 0, 10))
+        .extracting(Message::id)
+        .containsExactly(unconfirmed, unanswered);
+    assertThat(messages().awaitingReceipt(ORG, NOW, 0, 10))
+        .extracting(Message::id)
+        .containsExactly(unanswered);
+    assertThat(messages().awaitingReceipt(ORG, LATER, 0, 1))
+        .extracting(Message::id)
+        .containsExactly(unconfirmed);
+    assertThat(messages().awaitingReceipt(ORG, LATER, unconfirmed, 10))
+        .extracting(Message::id)
+        .containsExactly(unanswered);
+    Message listed = messages().awaitingReceipt(ORG, LATER, 0, 1).get(0);
+    assertThat(listed).isEqualTo(messages().findMessage(ORG, unconfirmed).orElseThrow());
+  }
+
+  @Test
+  @DisplayName("a send of unknown fate settles once: confirmed by the carrier, it leaves the list")
+  void aReconciledSendSettlesOnce() {
+    long id = queue(ORG, "ref-1");
+    messages().markFailed(ORG, id, FailureKind.RETRYABLE, Optional.empty(), false, LATER);
+    Instant settled = LATER.plusSeconds(600);
+
+    assertThat(messages().markSent(ORG, id, SendReceipt.queued("SM1"), settled)).isPresent();
+
+    assertThat(messages().awaitingReceipt(ORG, settled, 0, 10)).isEmpty();
+    assertThat(
+            messages().markFailed(ORG, id, FailureKind.RETRYABLE, Optional.empty(), true, settled))
+        .isEmpty();
+    Message m = messages().findMessage(ORG, id).orElseThrow();
+    assertThat(m.unconfirmed()).isFalse();
+    assertThat(m.carrierMessageId()).contains("SM1");
+  }
+
+  @Test
   void aSentMessageCannotBeMarkedFailed() {
     long id = sent("ref-1", "SM1");
     assertThat(messages().markFailed(ORG, id, FailureKind.PERMANENT, Optional.empty(), true, LATER))

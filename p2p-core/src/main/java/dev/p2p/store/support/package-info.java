@@ -13,6 +13,8 @@
  *   <li>{@link dev.p2p.store.support.InboundRule}: what an inbound message changes on its
  *       conversation, and the events it makes;
  *   <li>{@link dev.p2p.store.support.StatusRule}: how a message's status moves, and the events;
+ *   <li>{@link dev.p2p.store.support.ReconcileRule}: what the carrier's message list means for a
+ *       send of unknown fate;
  *   <li>{@link dev.p2p.store.support.OptOutRule}: the event of an opt-out;
  *   <li>{@link dev.p2p.store.support.AssignmentRule}: the events of conversations changing hands;
  *   <li>{@link dev.p2p.store.support.FieldRule}: whether a custom field may be redefined;

@@ -1,13 +1,17 @@
 package dev.p2p.gateway.bandwidth;
 
+import dev.p2p.gateway.CarrierMessage;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.SentLookup;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -60,11 +64,14 @@ public final class BandwidthGateway implements SmsGateway {
 
   private final BandwidthConfig config;
   private final Sends sends;
+  private final Lookups lookups;
   private final Callbacks callbacks;
 
   BandwidthGateway(BandwidthConfig config, HttpClient client) {
     this.config = config;
-    this.sends = new Sends(config, client, new OAuthTokens(config, client));
+    OAuthTokens tokens = new OAuthTokens(config, client);
+    this.sends = new Sends(config, client, tokens);
+    this.lookups = new Lookups(config, client, tokens);
     this.callbacks = new Callbacks(new CallbackAuth(config.callbackCredentials));
   }
 
@@ -89,6 +96,20 @@ public final class BandwidthGateway implements SmsGateway {
   @Override
   public CompletableFuture<SendReceipt> send(OutboundMessage message) {
     return sends.send(Objects.requireNonNull(message, "message"));
+  }
+
+  /**
+   * Lists the outbound messages Bandwidth has from the lookup's number to its contact in its
+   * window, in one {@code GET /users/{accountId}/messages} of up to 1,000 messages, for
+   * reconciliation. Bandwidth keeps no text, so the core matches by numbers and time only.
+   *
+   * @return a stage completed with the messages, or exceptionally with a {@link
+   *     dev.p2p.gateway.GatewayException} when Bandwidth does not answer, refuses, or lists more
+   *     than one page
+   */
+  @Override
+  public CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
+    return lookups.find(Objects.requireNonNull(lookup, "lookup")).thenApply(Optional::of);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.p2p.gateway.twilio;
 
+import dev.p2p.gateway.CarrierMessage;
 import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.SentLookup;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
@@ -10,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -86,6 +90,21 @@ public final class TwilioGateway implements SmsGateway {
       return CompletableFuture.failedFuture(e);
     }
     return TwilioHttp.send(http, request, clock);
+  }
+
+  /**
+   * Lists the outbound messages Twilio has to the lookup's contact (from its number, when p2p sent
+   * from one) in one {@code GET Messages.json} of up to 1,000 messages, for reconciliation. Twilio
+   * keeps bodies, so the core matches them too.
+   *
+   * @return a stage completed with the messages, or exceptionally with a {@link GatewayException}
+   *     when Twilio does not answer, refuses, or lists more than one page
+   */
+  @Override
+  public CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
+    Objects.requireNonNull(lookup, "lookup");
+    return TwilioLookup.send(http, TwilioLookup.request(config, authorization, lookup), clock)
+        .thenApply(Optional::of);
   }
 
   /**

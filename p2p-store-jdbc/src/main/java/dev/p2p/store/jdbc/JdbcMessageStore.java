@@ -53,6 +53,11 @@ final class JdbcMessageStore implements MessageStore {
   }
 
   @Override
+  public List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit) {
+    return messages.awaitingReceipt(orgId, changedBy, afterId, limit);
+  }
+
+  @Override
   public Optional<Message> findMessage(String orgId, long messageId) {
     return messages.find(orgId, messageId);
   }

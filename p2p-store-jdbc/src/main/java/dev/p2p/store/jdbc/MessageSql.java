@@ -339,6 +339,32 @@ final class MessageSql {
     }
   }
 
+  /** Sends of unknown fate that last changed by {@code changedBy}, above an id, by id. */
+  List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit) {
+    return tx.run(
+        "read sends awaiting a receipt",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  MessageRows.SELECT
+                      + " WHERE org_id = ? AND direction = 'OUTBOUND' AND status = 'QUEUED'"
+                      + " AND carrier_message_id IS NULL AND updated_at <= ? AND id > ?"
+                      + " ORDER BY id LIMIT ?")) {
+            ps.setString(1, orgId);
+            ps.setObject(2, Times.toColumn(changedBy));
+            ps.setLong(3, afterId);
+            ps.setInt(4, limit);
+            List<Message> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.add(MessageRows.read(rs));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   Optional<Message> find(String orgId, long messageId) {
     return tx.run("read a message", c -> find(c, orgId, messageId));
   }
