@@ -15,33 +15,55 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The gateways registered with {@link P2P.Builder#gateway(String, SmsGateway)}, by id, in
- * registration order, each wrapped once in the core's {@link ResilientGateway} policy. Owns the one
- * scheduler thread the policies wait on (rate slots, backoffs), started only when there is a
+ * registration order, each wrapped once in the core's {@link ResilientGateway} policy. The policies
+ * wait (rate slots, backoffs) on the host's scheduler when it gave one, which is never shut down
+ * here; otherwise on one scheduler thread of the registry's own, started only when there is a
  * gateway and stopped by {@link #close()}.
  */
 final class GatewayRegistry implements AutoCloseable {
   private final Map<String, SmsGateway> byId;
-  private final @Nullable ScheduledExecutorService scheduler;
+  private final @Nullable ScheduledExecutorService ownScheduler;
 
   private GatewayRegistry(
-      Map<String, SmsGateway> byId, @Nullable ScheduledExecutorService scheduler) {
+      Map<String, SmsGateway> byId, @Nullable ScheduledExecutorService ownScheduler) {
     this.byId = byId;
-    this.scheduler = scheduler;
+    this.ownScheduler = ownScheduler;
   }
 
   /**
    * The registry of these gateways; ids are already checked and unique.
    *
    * @param policies each gateway's policy, by id; a gateway without one gets {@code fallback}
+   * @param hostScheduler the host's scheduler for the policies' waits, or null to start one
    */
   static GatewayRegistry of(
       Map<String, SmsGateway> registered,
       Map<String, GatewayPolicy> policies,
       GatewayPolicy fallback,
-      Clock clock) {
+      Clock clock,
+      @Nullable ScheduledExecutorService hostScheduler) {
     if (registered.isEmpty()) {
       return new GatewayRegistry(Map.of(), null);
     }
+    ScheduledThreadPoolExecutor own = null;
+    ScheduledExecutorService scheduler;
+    if (hostScheduler != null) {
+      scheduler = hostScheduler;
+    } else {
+      own = ownScheduler();
+      scheduler = own;
+    }
+    Map<String, SmsGateway> wrapped = new LinkedHashMap<>();
+    registered.forEach(
+        (id, gateway) ->
+            wrapped.put(
+                id,
+                ResilientGateway.wrap(
+                    gateway, policies.getOrDefault(id, fallback), clock, scheduler)));
+    return new GatewayRegistry(Collections.unmodifiableMap(wrapped), own);
+  }
+
+  private static ScheduledThreadPoolExecutor ownScheduler() {
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(
             1,
@@ -54,14 +76,7 @@ final class GatewayRegistry implements AutoCloseable {
     // The thread starts with the first wait and ends after a minute idle: an unused P2P holds none.
     scheduler.setKeepAliveTime(1, TimeUnit.MINUTES);
     scheduler.allowCoreThreadTimeOut(true);
-    Map<String, SmsGateway> wrapped = new LinkedHashMap<>();
-    registered.forEach(
-        (id, gateway) ->
-            wrapped.put(
-                id,
-                ResilientGateway.wrap(
-                    gateway, policies.getOrDefault(id, fallback), clock, scheduler)));
-    return new GatewayRegistry(Collections.unmodifiableMap(wrapped), scheduler);
+    return scheduler;
   }
 
   /** Every gateway by id, in registration order, wrapped in its policy. */
@@ -76,7 +91,7 @@ final class GatewayRegistry implements AutoCloseable {
 
   /**
    * Closes every wrapped gateway, which fails its pending sends (not retry-safe: left for
-   * reconciliation), then stops the policy scheduler. Idempotent.
+   * reconciliation), then stops the registry's own policy scheduler, if it started one. Idempotent.
    */
   @Override
   public void close() {
@@ -85,8 +100,8 @@ final class GatewayRegistry implements AutoCloseable {
         resilient.close();
       }
     }
-    if (scheduler != null) {
-      scheduler.shutdownNow();
+    if (ownScheduler != null) {
+      ownScheduler.shutdownNow();
     }
   }
 }

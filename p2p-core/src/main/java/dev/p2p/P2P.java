@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,7 @@ public final class P2P implements AutoCloseable {
     this.clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
-    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock);
+    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, b.scheduler);
     this.texting = new Texting(store, clock, gateways.byId());
     this.events = new Events(store);
     this.webhooks =
@@ -140,6 +141,7 @@ public final class P2P implements AutoCloseable {
     private final Map<String, SmsGateway> gateways = new LinkedHashMap<>();
     private final Map<String, GatewayPolicy> policies = new LinkedHashMap<>();
     private GatewayPolicy gatewayPolicy = GatewayPolicy.ofDefaults();
+    private @Nullable ScheduledExecutorService scheduler;
     private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
@@ -198,6 +200,19 @@ public final class P2P implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The scheduler the gateway policies wait on (a sender's next rate slot, a retry's backoff, a
+     * bulkhead's max wait) and run the sends after those waits on. Unless set, p2p starts one
+     * daemon thread of its own, which waits in real time and which {@link P2P#close()} stops; a
+     * scheduler set here belongs to the host and is never shut down by p2p. Tests that drive the
+     * {@link #clock(Clock) clock} pass a scheduler on the same time (testkit's {@code
+     * VirtualScheduler}), so that no send waits in real time.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

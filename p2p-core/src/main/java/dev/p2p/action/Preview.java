@@ -33,6 +33,24 @@ public record Preview(
     Objects.requireNonNull(cost, "cost");
   }
 
+  /**
+   * Leaves the rendered text out (it holds the contact's details), so the preview is safe to log.
+   */
+  @Override
+  public String toString() {
+    return "Preview[text="
+        + text.length()
+        + " chars, smartEncoded="
+        + smartEncoded.map(t -> t.length() + " chars").orElse("no")
+        + ", segments="
+        + segments
+        + ", cost="
+        + cost
+        + ", unknownVariables="
+        + unknownVariables
+        + "]";
+  }
+
   /** The text that would be sent: the smart-encoded text when present, else the text. */
   public String sent() {
     return smartEncoded.orElse(text);

@@ -329,7 +329,15 @@ final class SendPipeline {
       } else if (g.error() instanceof GatewayError.InvalidNumber) {
         store.optOuts().markInvalid(ctx.orgId(), phone, now);
       }
-      log.info("Message {} to {} failed: {}", messageId, Phones.mask(phone), g.getMessage());
+      // The kind and codes only: a carrier's own words may quote the body or the number.
+      log.info(
+          "Message {} to {} failed on gateway {}: {} (carrier code {}, HTTP {})",
+          messageId,
+          Phones.mask(phone),
+          g.gateway(),
+          FailureKind.of(g.error()),
+          g.carrierCode().orElse("none"),
+          g.httpStatus().isPresent() ? g.httpStatus().getAsInt() : "none");
     } else {
       // Not a classified carrier answer: the carrier may have the message.
       stored =

@@ -1,5 +1,6 @@
 package dev.p2p.event;
 
+import dev.p2p.contact.Phones;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.FiledReport;
 import dev.p2p.optout.OptOutSource;
@@ -27,6 +28,11 @@ public sealed interface Change
 
   /** The type name, such as {@code message.sent}; stable across versions. */
   String type();
+
+  /** A sender for a log line: an E.164 number masked; a short code or service id as it is. */
+  private static String maskSender(String sender) {
+    return sender.startsWith("+") ? Phones.mask(sender) : sender;
+  }
 
   /**
    * The carrier accepted an outbound message.
@@ -67,6 +73,30 @@ public sealed interface Change
     public String type() {
       return "message.sent";
     }
+
+    /** Masks the phones and leaves the body out, so the change is safe to log. */
+    @Override
+    public String toString() {
+      return "MessageSent[messageId="
+          + messageId
+          + ", reference="
+          + reference
+          + ", conversationId="
+          + conversationId
+          + ", actionId="
+          + actionId
+          + ", texterId="
+          + texterId
+          + ", contactPhone="
+          + Phones.mask(contactPhone)
+          + ", sender="
+          + maskSender(sender)
+          + ", carrierMessageId="
+          + carrierMessageId
+          + ", segments="
+          + segments
+          + "]";
+    }
   }
 
   /**
@@ -96,6 +126,22 @@ public sealed interface Change
     @Override
     public String type() {
       return "message.delivered";
+    }
+
+    /** Masks the phones and leaves the body out, so the change is safe to log. */
+    @Override
+    public String toString() {
+      return "MessageDelivered[messageId="
+          + messageId
+          + ", reference="
+          + reference
+          + ", conversationId="
+          + conversationId
+          + ", actionId="
+          + actionId
+          + ", contactPhone="
+          + Phones.mask(contactPhone)
+          + "]";
     }
   }
 
@@ -133,6 +179,26 @@ public sealed interface Change
     @Override
     public String type() {
       return "message.failed";
+    }
+
+    /** Masks the phones and leaves the body out, so the change is safe to log. */
+    @Override
+    public String toString() {
+      return "MessageFailed[messageId="
+          + messageId
+          + ", reference="
+          + reference
+          + ", conversationId="
+          + conversationId
+          + ", actionId="
+          + actionId
+          + ", contactPhone="
+          + Phones.mask(contactPhone)
+          + ", failure="
+          + failure
+          + ", carrierCode="
+          + carrierCode
+          + "]";
     }
   }
 
@@ -173,6 +239,28 @@ public sealed interface Change
     public String type() {
       return "message.received";
     }
+
+    /** Masks the phones and leaves the body out, so the change is safe to log. */
+    @Override
+    public String toString() {
+      return "MessageReceived[messageId="
+          + messageId
+          + ", conversationId="
+          + conversationId
+          + ", actionId="
+          + actionId
+          + ", texterId="
+          + texterId
+          + ", contactPhone="
+          + Phones.mask(contactPhone)
+          + ", sender="
+          + maskSender(sender)
+          + ", body="
+          + body.length()
+          + " chars, media="
+          + media.size()
+          + "]";
+    }
   }
 
   /**
@@ -191,6 +279,12 @@ public sealed interface Change
     @Override
     public String type() {
       return "contact.opted_out";
+    }
+
+    /** Masks the phones and leaves the body out, so the change is safe to log. */
+    @Override
+    public String toString() {
+      return "ContactOptedOut[phone=" + Phones.mask(phone) + ", source=" + source + "]";
     }
   }
 

@@ -86,7 +86,7 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
                     "{}: attempt {} failed ({}); retrying in {} ms",
                     carrier,
                     e.getNumberOfRetryAttempts(),
-                    e.getLastThrowable().getMessage(),
+                    GatewayException.loggable(e.getLastThrowable()),
                     e.getWaitInterval().toMillis()));
   }
 

@@ -42,6 +42,20 @@ public record SendReceipt(
     }
   }
 
+  /** Masks the sender number, so the receipt is safe to log. */
+  @Override
+  public String toString() {
+    return "SendReceipt[carrierMessageId="
+        + carrierMessageId
+        + ", status="
+        + status
+        + ", segments="
+        + segments
+        + ", from="
+        + from.map(SenderRateLimiter::mask).orElse("-")
+        + "]";
+  }
+
   /** A receipt with only the carrier's id, status {@link MessageStatus#QUEUED}. */
   public static SendReceipt queued(String carrierMessageId) {
     return new SendReceipt(

@@ -88,8 +88,9 @@ public final class FakeGateway implements SmsGateway {
 
   /**
    * Accepts the message, or fails it as planned by {@link #failNext}, after the latency planned by
-   * {@link #delayNext} if any. The receipt has status {@code QUEUED}, a rough segment count and the
-   * sender number. Never throws for a planned failure: the stage completes exceptionally.
+   * {@link #delayNext} if any. The receipt has status {@code QUEUED}, the segments core counts
+   * ({@code Segments}) and the sender number. Never throws for a planned failure: the stage
+   * completes exceptionally.
    */
   @Override
   public CompletableFuture<SendReceipt> send(OutboundMessage message) {

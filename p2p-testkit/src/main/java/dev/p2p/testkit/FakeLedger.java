@@ -1,6 +1,7 @@
 package dev.p2p.testkit;
 
 import dev.p2p.gateway.OutboundMessage;
+import dev.p2p.sms.Segments;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -121,17 +122,13 @@ final class FakeLedger {
   }
 
   /**
-   * A rough segment count: one for MMS; text of printable ASCII counts as GSM-7 (160 in one
-   * segment, 153 per segment beyond), anything else as UCS-2 (70, then 67 per segment).
+   * The segments a carrier bills: one for MMS; for text, core's {@link Segments} count (GSM-7 with
+   * its extension table, else UCS-2), and at least one.
    */
   static int segments(String body, List<URI> media) {
     if (!media.isEmpty()) {
       return 1;
     }
-    boolean gsm = body.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\r');
-    int single = gsm ? 160 : 70;
-    int multi = gsm ? 153 : 67;
-    int length = body.length();
-    return length <= single ? 1 : (length + multi - 1) / multi;
+    return Math.max(1, Segments.of(body).count());
   }
 }

@@ -1,5 +1,6 @@
 package dev.p2p.testkit;
 
+import dev.p2p.contact.Phones;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,20 @@ public record GeneratedRow(
     Objects.requireNonNull(zip, "zip");
     Objects.requireNonNull(externalId, "externalId");
     fields = List.copyOf(fields);
+  }
+
+  /** Masks the phone and leaves the names out, so the row is safe to log. */
+  @Override
+  public String toString() {
+    return "GeneratedRow[number="
+        + number
+        + ", kind="
+        + kind
+        + ", phone="
+        + (phone.length() >= 7 ? Phones.mask(phone) : phone.length() + " chars")
+        + ", externalId="
+        + externalId
+        + "]";
   }
 
   /** What an importer should do with a row. */

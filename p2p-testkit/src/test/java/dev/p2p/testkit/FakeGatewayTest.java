@@ -11,6 +11,7 @@ import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.Sender;
+import dev.p2p.sms.Segments;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,12 +144,26 @@ class FakeGatewayTest {
     }
 
     @Test
-    @DisplayName("segments: 160 ASCII characters fit one, 161 take two, 71 non-GSM take two")
+    @DisplayName("segments: 160 GSM-7 characters fit one, 161 take two, 71 non-GSM take two")
     void segments() {
       fake.send(text("a", ANA, "x".repeat(160)));
       fake.send(text("b", ANA, "x".repeat(161)));
-      fake.send(text("c", ANA, "é".repeat(71)));
+      fake.send(text("c", ANA, "ж".repeat(71)));
       assertThat(fake.sent()).extracting(SentMessage::segments).containsExactly(1, 2, 2);
+    }
+
+    @Test
+    @DisplayName(
+        "segments are counted as core's Segments counts them: 'é' is GSM-7, '€' two septets")
+    void segmentsAsCoreCounts() {
+      List<String> bodies = List.of("Hi José", "é".repeat(160), "€".repeat(80), "€".repeat(81));
+      for (int i = 0; i < bodies.size(); i++) {
+        fake.send(text("s-" + i, ANA, bodies.get(i)));
+      }
+      assertThat(fake.sent()).extracting(SentMessage::segments).containsExactly(1, 1, 1, 2);
+      assertThat(fake.sent())
+          .extracting(SentMessage::segments)
+          .containsExactlyElementsOf(bodies.stream().map(b -> Segments.of(b).count()).toList());
     }
   }
 

@@ -13,6 +13,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.Texter;
+import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
 import dev.p2p.store.InMemoryStore;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class FakeGatewayThroughP2PTest {
   private final FakeGateway fake = FakeGateway.builder().clock(clock).build();
   private final P2P p2p = P2P.builder().store(store).clock(clock).gateway("fake", fake).build();
   private long conversationId;
+  private long actionId;
 
   FakeGatewayThroughP2PTest() {
     fake.connect(p2p.webhooks()::handle);
@@ -55,6 +58,10 @@ class FakeGatewayThroughP2PTest {
 
   /** The contact's first message, sent by a texter through the fake as p2p sends it. */
   private Message send() {
+    return send("Hi Ana, can we count on your vote?");
+  }
+
+  private Message send(String initial) {
     Organization org = p2p.organization(ORG);
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("voters").id();
@@ -64,9 +71,10 @@ class FakeGatewayThroughP2PTest {
             .create(
                 ActionDraft.named("GOTV")
                     .contacts(list)
-                    .initial("Hi Ana, can we count on your vote?")
+                    .initial(initial)
                     .sender(SenderSettings.numbers("fake", List.of(OUR_NUMBER))))
             .id();
+    actionId = action;
     org.actions().publish(action);
     org.assignments().assign(action, Target.texter("ana"));
     Texter ana = org.texter("ana");
@@ -81,6 +89,27 @@ class FakeGatewayThroughP2PTest {
 
   private Message message(long id) {
     return store.messages().findMessage(ORG, id).orElseThrow();
+  }
+
+  @Test
+  @DisplayName(
+      "a 100-character text with 'é' is one GSM-7 segment, stored and in the report's cost")
+  void accentedLatinIsOneSegment() {
+    CompletableFuture<Change.MessageSent> receipt = new CompletableFuture<>();
+    p2p.events()
+        .subscribe(
+            e -> {
+              if (e.change() instanceof Change.MessageSent sent) {
+                receipt.complete(sent);
+              }
+            });
+    String body =
+        "Hi José, it's Ana with Acme. Can we count on your vote on Tuesday? Reply YES or NO.";
+    assertThat(body.length()).isGreaterThan(70);
+    Message sent = send(body);
+    assertThat(receipt.join().segments()).isEqualTo(1);
+    assertThat(message(sent.id()).segments()).isEqualTo(1);
+    assertThat(p2p.organization(ORG).reports().action(actionId).cost().segmentsSent()).isEqualTo(1);
   }
 
   @Test

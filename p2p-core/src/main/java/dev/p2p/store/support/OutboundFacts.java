@@ -1,5 +1,6 @@
 package dev.p2p.store.support;
 
+import dev.p2p.contact.Phones;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,5 +38,29 @@ public record OutboundFacts(
     Objects.requireNonNull(contactPhone, "contactPhone");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(carrierMessageId, "carrierMessageId");
+  }
+
+  /** Masks the phones, so the facts are safe to log. */
+  @Override
+  public String toString() {
+    return "OutboundFacts[messageId="
+        + messageId
+        + ", reference="
+        + reference
+        + ", conversationId="
+        + conversationId
+        + ", actionId="
+        + actionId
+        + ", texterId="
+        + texterId
+        + ", contactPhone="
+        + Phones.mask(contactPhone)
+        + ", sender="
+        + (sender.startsWith("+") ? Phones.mask(sender) : sender)
+        + ", carrierMessageId="
+        + carrierMessageId
+        + ", segments="
+        + segments
+        + "]";
   }
 }

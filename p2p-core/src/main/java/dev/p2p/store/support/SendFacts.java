@@ -1,6 +1,7 @@
 package dev.p2p.store.support;
 
 import dev.p2p.action.ActionStatus;
+import dev.p2p.contact.Phones;
 import dev.p2p.conversation.ConversationStatus;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +45,34 @@ public record SendFacts(
     Objects.requireNonNull(actionStatus, "actionStatus");
     Objects.requireNonNull(initialLock, "initialLock");
     Objects.requireNonNull(lastMessageAt, "lastMessageAt");
+  }
+
+  /** Masks the phone, so the facts are safe to log. */
+  @Override
+  public String toString() {
+    return "SendFacts[conversationId="
+        + conversationId
+        + ", actionId="
+        + actionId
+        + ", phone="
+        + Phones.mask(phone)
+        + ", texterId="
+        + texterId
+        + ", status="
+        + status
+        + ", actionStatus="
+        + actionStatus
+        + ", optedOut="
+        + optedOut
+        + ", invalidPhone="
+        + invalidPhone
+        + ", initialLock="
+        + initialLock
+        + ", contactWroteLast="
+        + contactWroteLast
+        + ", lastMessageAt="
+        + lastMessageAt
+        + "]";
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class HttpAnswers {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
   private static final int MAX_TEXT = 300;
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,39}");
 
   private HttpAnswers() {}
 
@@ -42,11 +44,21 @@ final class HttpAnswers {
   }
 
   /**
-   * Carrier text made safe for an exception message: phone-like digit runs masked (Bandwidth's
-   * field errors quote the value they refuse) and the length capped.
+   * Carrier text made safe for an exception message: quoted text left out unless it is a name such
+   * as a field's or a phone (Bandwidth's errors quote the value they refuse, the body included),
+   * phone-like digit runs masked, and the length capped.
    */
   static String safe(String text) {
-    Matcher m = PHONE.matcher(text);
+    Matcher q = QUOTED.matcher(text);
+    StringBuilder unquoted = new StringBuilder();
+    while (q.find()) {
+      String inside = q.group(1) != null ? q.group(1) : q.group(2);
+      boolean name = NAME.matcher(inside).matches() || PHONE.matcher(inside).matches();
+      String kept = name ? q.group() : "'(quoted text left out)'";
+      q.appendReplacement(unquoted, Matcher.quoteReplacement(kept));
+    }
+    q.appendTail(unquoted);
+    Matcher m = PHONE.matcher(unquoted);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       m.appendReplacement(out, Matcher.quoteReplacement(Phones.mask(m.group())));

@@ -53,7 +53,13 @@ final class Sends {
                     receipt.carrierMessageId());
                 result.complete(receipt);
               } catch (GatewayException e) {
-                log.debug("Bandwidth send {} failed: {}", message.reference(), e.getMessage());
+                // Bandwidth's description may quote the body: the kind and codes only.
+                log.debug(
+                    "Bandwidth send {} failed: {} (type {}, HTTP {})",
+                    message.reference(),
+                    e.error().getClass().getSimpleName(),
+                    e.carrierCode().orElse("none"),
+                    e.httpStatus().isPresent() ? e.httpStatus().getAsInt() : "none");
                 result.completeExceptionally(e);
               } catch (RuntimeException e) {
                 result.completeExceptionally(SendAnswers.failure(e));

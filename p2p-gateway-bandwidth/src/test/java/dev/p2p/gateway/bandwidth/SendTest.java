@@ -189,6 +189,18 @@ class SendTest {
   }
 
   @Test
+  @DisplayName("a refusal that quotes the body leaves the quoted text out of the exception")
+  void quotedBodyLeftOut() {
+    answer(
+        400,
+        "{\"type\":\"request-validation\",\"description\":\"Your request could not be accepted\","
+            + "\"fieldErrors\":[{\"fieldName\":\"text\",\"description\":\"'Vote at Lincoln"
+            + " School, Ana' is not allowed\"}]}");
+    GatewayException e = failure(gateway.send(message(Optional.empty())));
+    assertThat(e.getMessage()).contains("field 'text'").doesNotContain("Lincoln");
+  }
+
+  @Test
   @DisplayName("a 429 is rate-limited with Bandwidth's Retry-After, and retry-safe")
   void rateLimited() {
     server.stubFor(
