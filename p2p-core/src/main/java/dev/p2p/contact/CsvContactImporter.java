@@ -42,12 +42,16 @@ import org.jspecify.annotations.Nullable;
  *       ImportReport#MAX_ERRORS} are kept in the report, one {@link RowError} per row.
  *   <li>A header-only file gives a report of zero rows; with a sink, no chunk is written and the
  *       caller completes an empty list.
+ *   <li>A quoted field may span lines (an address, a note). A stray quote is fatal, naming its row
+ *       and column, so that it never swallows the rows after it: a quote still open at the end of
+ *       the file, or a quoted field spanning lines one of which reads as a row of its own (its
+ *       phone column holds a valid phone).
  * </ul>
  *
  * <p>Fatal problems throw, and the caller must then abort the sink: an empty file, a header without
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
- * #MAX_FIELD_CHARS} characters or an unclosed quote ({@code file}), and a failure to read the
+ * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the
  * stream ({@link P2PException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
@@ -92,7 +96,7 @@ final class CsvContactImporter {
             .allowExtraFields(true)
             .allowExtraCharsAfterClosingQuote(true)
             .maxBufferSize(MAX_FIELD_CHARS)
-            .build(handler, new DecodingReader(counting, options.charset()))
+            .build(handler, new EndMarkReader(new DecodingReader(counting, options.charset())))
             .iterator();
     Batch batch = new Batch(normalizer.withRegion(options.defaultRegion()), sink);
     long lastRow = 0;
@@ -102,11 +106,26 @@ final class CsvContactImporter {
         throw ValidationException.of("file", "is empty: expected a header row with a phone column");
       }
       lastRow = first.number();
-      batch.header = ImportHeader.read(first);
-      handler.row().limitWidth(batch.header.width());
+      if (first.unclosedField() >= 0) {
+        throw unclosedQuote(first, "column " + (first.unclosedField() + 1));
+      }
+      ImportHeader header = ImportHeader.read(first);
+      batch.header = header;
+      handler.row().limitWidth(header.width());
+      ContactNormalizer phones = batch.normalizer;
+      handler.watchSwallowedRows(line -> looksLikeRecord(line, header, phones));
       while (rows.hasNext()) {
         CsvRow row = rows.next();
         lastRow = row.number();
+        if (row.endOfFile()) {
+          break;
+        }
+        if (row.unclosedField() >= 0) {
+          throw unclosedQuote(row, header.describeColumn(row.unclosedField()));
+        }
+        if (row.swallowingField() >= 0) {
+          throw swallowedRows(row, header);
+        }
         if (row.blank()) {
           continue;
         }
@@ -140,11 +159,59 @@ final class CsvContactImporter {
   private static @Nullable CsvRow nextNonBlank(Iterator<CsvRow> rows) {
     while (rows.hasNext()) {
       CsvRow row = rows.next();
+      if (row.endOfFile()) {
+        return null;
+      }
       if (!row.blank()) {
         return row;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a line found inside a quoted field reads as a record of the file: it has the header's
+   * separators up to the phone column, and a valid phone there.
+   */
+  private static boolean looksLikeRecord(
+      String line, ImportHeader header, ContactNormalizer phones) {
+    int column = header.phoneColumn();
+    String[] parts = line.split(",", column + 2);
+    if (column >= parts.length || header.width() > 1 && parts.length < 2) {
+      return false;
+    }
+    String phone = parts[column].strip();
+    if (phone.length() >= 2 && phone.startsWith("\"") && phone.endsWith("\"")) {
+      phone = phone.substring(1, phone.length() - 1);
+    }
+    return !phone.isEmpty() && phones.isPhone(phone);
+  }
+
+  private static ValidationException unclosedQuote(CsvRow row, String column) {
+    return ValidationException.of(
+        "file",
+        "row "
+            + row.number()
+            + ": the quote that opens the field in "
+            + column
+            + " is never closed, so it would swallow every line after it. Close the quote (write"
+            + " a quote inside a quoted field as two quotes) and import again; nothing was"
+            + " imported");
+  }
+
+  private static ValidationException swallowedRows(CsvRow row, ImportHeader header) {
+    String[] parts = row.swallowedLine().split(",", header.phoneColumn() + 2);
+    String phone = parts[header.phoneColumn()].strip().replace("\"", "");
+    return ValidationException.of(
+        "file",
+        "row "
+            + row.number()
+            + ": the quoted field in "
+            + header.describeColumn(row.swallowingField())
+            + " spans lines, and one of them reads as a row of its own (with the phone "
+            + Phones.mask(phone)
+            + "), so a quote is probably not closed. Close the quote (write a quote inside a"
+            + " quoted field as two quotes) and import again; nothing was imported");
   }
 
   private static RuntimeException readFailure(

@@ -30,14 +30,17 @@ final class ImportHeader {
   private final int[] customColumns;
   private final String[] customNames;
   private final Map<String, String> columns;
+  private final String[] headers;
 
   private ImportHeader(
       int width,
       Map<String, Integer> builtIn,
       List<Integer> customColumns,
       List<String> customNames,
-      Map<String, String> columns) {
+      Map<String, String> columns,
+      String[] headers) {
     this.width = width;
+    this.headers = headers;
     this.builtInColumns =
         BUILT_IN_ORDER.stream().mapToInt(f -> builtIn.getOrDefault(f, -1)).toArray();
     this.customColumns = customColumns.stream().mapToInt(Integer::intValue).toArray();
@@ -103,12 +106,23 @@ final class ImportHeader {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    return new ImportHeader(headers.length, builtIn, custom, customNames, columns);
+    return new ImportHeader(headers.length, builtIn, custom, customNames, columns, headers);
   }
 
   /** How many columns the header has, blank ones included. */
   int width() {
     return width;
+  }
+
+  /** The index of the phone column. */
+  int phoneColumn() {
+    return builtInColumns[0];
+  }
+
+  /** A column as messages name it: its header, quoted (masked if it looks like a phone). */
+  String describeColumn(int index) {
+    String header = index < headers.length && headers[index] != null ? headers[index].strip() : "";
+    return header.isEmpty() ? "column " + (index + 1) : "column " + quote(header);
   }
 
   /** Header text to the field it fills, in column order. */
