@@ -51,8 +51,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Fatal problems throw, and the caller must then abort the sink: an empty file, a header without
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
- * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the
- * stream ({@link P2PException} with the cause). The caller's stream is not closed.
+ * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
+ * ({@link P2PException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;
@@ -295,11 +295,15 @@ final class CsvContactImporter {
       }
     }
 
-    /** The first problem's reason, then the others with their fields. */
+    /** The first problem's reason, then a few others with their fields, then how many more. */
     private static String describe(List<Violation> problems) {
       StringBuilder reason = new StringBuilder(problems.get(0).reason());
-      for (int i = 1; i < problems.size(); i++) {
+      int shown = Math.min(problems.size(), ImportHeader.MAX_PROBLEMS_SHOWN);
+      for (int i = 1; i < shown; i++) {
         reason.append(i == 1 ? "; also " : ", ").append(problems.get(i));
+      }
+      if (problems.size() > shown) {
+        reason.append(" and ").append(problems.size() - shown).append(" more");
       }
       return reason.toString();
     }

@@ -16,6 +16,9 @@ import java.util.Map;
 final class ImportHeader {
   private static final int MAX_FOUND_SHOWN = 20;
 
+  /** How many column problems a refusal names before it counts the rest. */
+  static final int MAX_PROBLEMS_SHOWN = 5;
+
   private static final List<String> BUILT_IN_ORDER =
       List.of(
           FieldNames.PHONE,
@@ -99,6 +102,13 @@ final class ImportHeader {
         custom.add(i);
         customNames.add(field);
       }
+    }
+    if (problems.size() > MAX_PROBLEMS_SHOWN) {
+      int more = problems.size() - MAX_PROBLEMS_SHOWN;
+      problems = new ArrayList<>(problems.subList(0, MAX_PROBLEMS_SHOWN));
+      problems.add(
+          new Violation(
+              "header", "and " + more + " more column" + (more == 1 ? "" : "s") + " like these"));
     }
     if (!builtIn.containsKey(FieldNames.PHONE)) {
       problems.add(new Violation("header", noPhone(row, headers)));
