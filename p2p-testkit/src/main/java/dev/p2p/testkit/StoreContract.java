@@ -451,6 +451,36 @@ public abstract class StoreContract {
     }
 
     @Test
+    @DisplayName("custom fields named in any script keep their names and values")
+    void nonLatinFieldNamesRoundTrip() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("имя", "Анна");
+      fields.put("名前", "花子");
+      fields.put("이름", "지민");
+      ContactDetails contact =
+          new ContactDetails(
+              phone(1),
+              "",
+              "",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              fields);
+      ContactList list;
+      try (ContactImport imp = store.beginImport(ORG, "Voters", NOW)) {
+        imp.add(List.of(contact));
+        list = imp.complete();
+      }
+      assertThat(store.contacts(ORG, list.id(), 0, 10))
+          .singleElement()
+          .satisfies(c -> assertThat(c.details().fields()).containsExactlyEntriesOf(fields));
+      assertThat(store.actions().listFieldNames(ORG, list.id()))
+          .containsExactlyInAnyOrder("имя", "名前", "이름");
+    }
+
+    @Test
     void anEmptyImportCompletesAsAnEmptyList() {
       try (ContactImport imp = store.beginImport(ORG, "Empty", NOW)) {
         ContactList list = imp.complete();
