@@ -107,13 +107,13 @@ final class CsvContactImporter {
       }
       lastRow = first.number();
       if (first.unclosedField() >= 0) {
-        throw unclosedQuote(first, "column " + (first.unclosedField() + 1));
+        throw StrayQuotes.unclosed(first, "column " + (first.unclosedField() + 1));
       }
       ImportHeader header = ImportHeader.read(first);
       batch.header = header;
       handler.row().limitWidth(header.width());
       ContactNormalizer phones = batch.normalizer;
-      handler.watchSwallowedRows(line -> looksLikeRecord(line, header, phones));
+      handler.watchSwallowedRows(line -> StrayQuotes.looksLikeRecord(line, header, phones));
       while (rows.hasNext()) {
         CsvRow row = rows.next();
         lastRow = row.number();
@@ -121,10 +121,10 @@ final class CsvContactImporter {
           break;
         }
         if (row.unclosedField() >= 0) {
-          throw unclosedQuote(row, header.describeColumn(row.unclosedField()));
+          throw StrayQuotes.unclosed(row, header.describeColumn(row.unclosedField()));
         }
         if (row.swallowingField() >= 0) {
-          throw swallowedRows(row, header);
+          throw StrayQuotes.swallowing(row, header);
         }
         if (row.blank()) {
           continue;
@@ -167,51 +167,6 @@ final class CsvContactImporter {
       }
     }
     return null;
-  }
-
-  /**
-   * Whether a line found inside a quoted field reads as a record of the file: it has the header's
-   * separators up to the phone column, and a valid phone there.
-   */
-  private static boolean looksLikeRecord(
-      String line, ImportHeader header, ContactNormalizer phones) {
-    int column = header.phoneColumn();
-    String[] parts = line.split(",", column + 2);
-    if (column >= parts.length || header.width() > 1 && parts.length < 2) {
-      return false;
-    }
-    String phone = parts[column].strip();
-    if (phone.length() >= 2 && phone.startsWith("\"") && phone.endsWith("\"")) {
-      phone = phone.substring(1, phone.length() - 1);
-    }
-    return !phone.isEmpty() && phones.isPhone(phone);
-  }
-
-  private static ValidationException unclosedQuote(CsvRow row, String column) {
-    return ValidationException.of(
-        "file",
-        "row "
-            + row.number()
-            + ": the quote that opens the field in "
-            + column
-            + " is never closed, so it would swallow every line after it. Close the quote (write"
-            + " a quote inside a quoted field as two quotes) and import again; nothing was"
-            + " imported");
-  }
-
-  private static ValidationException swallowedRows(CsvRow row, ImportHeader header) {
-    String[] parts = row.swallowedLine().split(",", header.phoneColumn() + 2);
-    String phone = parts[header.phoneColumn()].strip().replace("\"", "");
-    return ValidationException.of(
-        "file",
-        "row "
-            + row.number()
-            + ": the quoted field in "
-            + header.describeColumn(row.swallowingField())
-            + " spans lines, and one of them reads as a row of its own (with the phone "
-            + Phones.mask(phone)
-            + "), so a quote is probably not closed. Close the quote (write a quote inside a"
-            + " quoted field as two quotes) and import again; nothing was imported");
   }
 
   private static RuntimeException readFailure(
