@@ -66,6 +66,11 @@ final class ContactNormalizer {
     return result.e164();
   }
 
+  /** Whether the text is a valid phone number in this normalizer's region. */
+  boolean isPhone(String raw) {
+    return PhoneNormalizer.normalize(raw, defaultRegion).e164() != null;
+  }
+
   /**
    * Validates and normalizes a contact added through the API.
    *

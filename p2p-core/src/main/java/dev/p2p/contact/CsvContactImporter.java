@@ -42,13 +42,17 @@ import org.jspecify.annotations.Nullable;
  *       ImportReport#MAX_ERRORS} are kept in the report, one {@link RowError} per row.
  *   <li>A header-only file gives a report of zero rows; with a sink, no chunk is written and the
  *       caller completes an empty list.
+ *   <li>A quoted field may span lines (an address, a note). A stray quote is fatal, naming its row
+ *       and column, so that it never swallows the rows after it: a quote still open at the end of
+ *       the file, or a quoted field spanning lines one of which reads as a row of its own (its
+ *       phone column holds a valid phone).
  * </ul>
  *
  * <p>Fatal problems throw, and the caller must then abort the sink: an empty file, a header without
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
- * #MAX_FIELD_CHARS} characters or an unclosed quote ({@code file}), and a failure to read the
- * stream ({@link P2PException} with the cause). The caller's stream is not closed.
+ * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
+ * ({@link P2PException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;
@@ -92,7 +96,7 @@ final class CsvContactImporter {
             .allowExtraFields(true)
             .allowExtraCharsAfterClosingQuote(true)
             .maxBufferSize(MAX_FIELD_CHARS)
-            .build(handler, new DecodingReader(counting, options.charset()))
+            .build(handler, new EndMarkReader(new DecodingReader(counting, options.charset())))
             .iterator();
     Batch batch = new Batch(normalizer.withRegion(options.defaultRegion()), sink);
     long lastRow = 0;
@@ -102,11 +106,26 @@ final class CsvContactImporter {
         throw ValidationException.of("file", "is empty: expected a header row with a phone column");
       }
       lastRow = first.number();
-      batch.header = ImportHeader.read(first);
-      handler.row().limitWidth(batch.header.width());
+      if (first.unclosedField() >= 0) {
+        throw StrayQuotes.unclosed(first, "column " + (first.unclosedField() + 1));
+      }
+      ImportHeader header = ImportHeader.read(first);
+      batch.header = header;
+      handler.row().limitWidth(header.width());
+      ContactNormalizer phones = batch.normalizer;
+      handler.watchSwallowedRows(line -> StrayQuotes.looksLikeRecord(line, header, phones));
       while (rows.hasNext()) {
         CsvRow row = rows.next();
         lastRow = row.number();
+        if (row.endOfFile()) {
+          break;
+        }
+        if (row.unclosedField() >= 0) {
+          throw StrayQuotes.unclosed(row, header.describeColumn(row.unclosedField()));
+        }
+        if (row.swallowingField() >= 0) {
+          throw StrayQuotes.swallowing(row, header);
+        }
         if (row.blank()) {
           continue;
         }
@@ -140,6 +159,9 @@ final class CsvContactImporter {
   private static @Nullable CsvRow nextNonBlank(Iterator<CsvRow> rows) {
     while (rows.hasNext()) {
       CsvRow row = rows.next();
+      if (row.endOfFile()) {
+        return null;
+      }
       if (!row.blank()) {
         return row;
       }
@@ -228,11 +250,15 @@ final class CsvContactImporter {
       }
     }
 
-    /** The first problem's reason, then the others with their fields. */
+    /** The first problem's reason, then a few others with their fields, then how many more. */
     private static String describe(List<Violation> problems) {
       StringBuilder reason = new StringBuilder(problems.get(0).reason());
-      for (int i = 1; i < problems.size(); i++) {
+      int shown = Math.min(problems.size(), ImportHeader.MAX_PROBLEMS_SHOWN);
+      for (int i = 1; i < shown; i++) {
         reason.append(i == 1 ? "; also " : ", ").append(problems.get(i));
+      }
+      if (problems.size() > shown) {
+        reason.append(" and ").append(problems.size() - shown).append(" more");
       }
       return reason.toString();
     }

@@ -19,6 +19,10 @@ final class CsvRow {
   private boolean blank;
   private boolean extraValues;
   private long number;
+  private boolean endOfFile;
+  private int unclosedField = -1;
+  private int swallowingField = -1;
+  private String swallowedLine = "";
 
   /** Stores at most this many fields from now on (the header's width). */
   void limitWidth(int width) {
@@ -32,6 +36,50 @@ final class CsvRow {
     blank = true;
     extraValues = false;
     number = rowNumber;
+    endOfFile = false;
+    unclosedField = -1;
+    swallowingField = -1;
+    swallowedLine = "";
+  }
+
+  /** Marks this record as the end-of-file mark, not a row of the file. */
+  void markEndOfFile() {
+    endOfFile = true;
+  }
+
+  /** Marks a field whose opening quote is never closed. */
+  void markUnclosed(int field) {
+    if (unclosedField < 0) {
+      unclosedField = field;
+    }
+  }
+
+  /** Marks a quoted field spanning lines, one of which reads as a record of its own. */
+  void markSwallowing(int field, String line) {
+    if (swallowingField < 0) {
+      swallowingField = field;
+      swallowedLine = line;
+    }
+  }
+
+  /** Whether this record is the mark that follows the last character of the file. */
+  boolean endOfFile() {
+    return endOfFile;
+  }
+
+  /** The index of the field whose quote is never closed, or -1. */
+  int unclosedField() {
+    return unclosedField;
+  }
+
+  /** The index of the quoted field that swallows a line reading as a record, or -1. */
+  int swallowingField() {
+    return swallowingField;
+  }
+
+  /** The first line, inside {@link #swallowingField()}, that reads as a record. */
+  String swallowedLine() {
+    return swallowedLine;
   }
 
   void add(char[] buf, int offset, int len) {

@@ -14,8 +14,9 @@ import java.util.Set;
  * recognizes the headers of the built-in fields ({@code Cell Phone} is the phone, {@code Zip Code}
  * the zip).
  *
- * <p>Accents are dropped ({@code Café} becomes {@code cafe}); only ASCII letters and digits are
- * kept.
+ * <p>Letters and digits of any script are kept ({@code Имя} becomes {@code имя}, {@code 名前} stays
+ * {@code 名前}); accents on Latin letters are dropped ({@code Café} becomes {@code cafe}); everything
+ * else separates words.
  */
 final class FieldNames {
   static final String PHONE = "phone";
@@ -57,24 +58,23 @@ final class FieldNames {
 
   /** The camelCase name of a header or field name; empty when it has no letters or digits. */
   static String normalize(String name) {
-    String ascii = asciiLettersAndDigits(name);
-    StringBuilder out = new StringBuilder(ascii.length());
-    int n = ascii.length();
+    String text = lettersAndDigits(name);
+    StringBuilder out = new StringBuilder(text.length());
+    int n = text.length();
     int wordStart = -1;
     for (int i = 0; i <= n; i++) {
-      char c = i < n ? ascii.charAt(i) : ' ';
-      boolean alnum = isAsciiAlnum(c);
-      if (alnum && wordStart >= 0 && startsWord(ascii, i)) {
-        appendWord(out, ascii, wordStart, i);
+      boolean word = i < n && text.charAt(i) != ' ';
+      if (word && wordStart >= 0 && startsWord(text, i)) {
+        appendWord(out, text, wordStart, i);
         wordStart = i;
-      } else if (alnum && wordStart < 0) {
+      } else if (word && wordStart < 0) {
         wordStart = i;
-      } else if (!alnum && wordStart >= 0) {
-        appendWord(out, ascii, wordStart, i);
+      } else if (!word && wordStart >= 0) {
+        appendWord(out, text, wordStart, i);
         wordStart = -1;
       }
     }
-    return out.toString();
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
   /** Splits camel humps: {@code pollingPlace} and {@code ZIPCode} start a word at the capital. */
@@ -101,37 +101,48 @@ final class FieldNames {
     }
   }
 
-  private static String asciiLettersAndDigits(String name) {
-    boolean ascii = true;
-    for (int i = 0; i < name.length() && ascii; i++) {
-      ascii = name.charAt(i) < 128;
-    }
-    if (ascii) {
-      return name;
-    }
+  /**
+   * The name with accents on Latin letters dropped and every character that is not a letter, a
+   * digit or a mark of a letter (as in Devanagari) turned into a space; decomposed (NFD).
+   */
+  private static String lettersAndDigits(String name) {
     String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      if (c < 128) {
-        out.append(c);
-      } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+    boolean afterAsciiLetter = false;
+    boolean afterLetter = false;
+    for (int i = 0; i < decomposed.length(); ) {
+      int c = decomposed.codePointAt(i);
+      i += Character.charCount(c);
+      if (isMark(c)) {
+        if (afterLetter && !afterAsciiLetter) {
+          out.appendCodePoint(c);
+        }
+        continue;
+      }
+      afterLetter = Character.isLetterOrDigit(c);
+      afterAsciiLetter = afterLetter && c < 128;
+      if (afterLetter) {
+        out.appendCodePoint(c);
+      } else {
         out.append(' ');
       }
     }
     return out.toString();
   }
 
-  private static boolean isAsciiAlnum(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   private static String key(String header) {
-    String ascii = asciiLettersAndDigits(header);
-    StringBuilder out = new StringBuilder(ascii.length());
-    for (int i = 0; i < ascii.length(); i++) {
-      char c = ascii.charAt(i);
-      if (isAsciiAlnum(c)) {
+    String text = lettersAndDigits(header);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ') {
         out.append(Character.toLowerCase(c));
       }
     }

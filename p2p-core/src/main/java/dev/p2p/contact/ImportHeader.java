@@ -16,6 +16,9 @@ import java.util.Map;
 final class ImportHeader {
   private static final int MAX_FOUND_SHOWN = 20;
 
+  /** How many column problems a refusal names before it counts the rest. */
+  static final int MAX_PROBLEMS_SHOWN = 5;
+
   private static final List<String> BUILT_IN_ORDER =
       List.of(
           FieldNames.PHONE,
@@ -30,14 +33,17 @@ final class ImportHeader {
   private final int[] customColumns;
   private final String[] customNames;
   private final Map<String, String> columns;
+  private final String[] headers;
 
   private ImportHeader(
       int width,
       Map<String, Integer> builtIn,
       List<Integer> customColumns,
       List<String> customNames,
-      Map<String, String> columns) {
+      Map<String, String> columns,
+      String[] headers) {
     this.width = width;
+    this.headers = headers;
     this.builtInColumns =
         BUILT_IN_ORDER.stream().mapToInt(f -> builtIn.getOrDefault(f, -1)).toArray();
     this.customColumns = customColumns.stream().mapToInt(Integer::intValue).toArray();
@@ -97,18 +103,36 @@ final class ImportHeader {
         customNames.add(field);
       }
     }
+    if (problems.size() > MAX_PROBLEMS_SHOWN) {
+      int more = problems.size() - MAX_PROBLEMS_SHOWN;
+      problems = new ArrayList<>(problems.subList(0, MAX_PROBLEMS_SHOWN));
+      problems.add(
+          new Violation(
+              "header", "and " + more + " more column" + (more == 1 ? "" : "s") + " like these"));
+    }
     if (!builtIn.containsKey(FieldNames.PHONE)) {
       problems.add(new Violation("header", noPhone(row, headers)));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    return new ImportHeader(headers.length, builtIn, custom, customNames, columns);
+    return new ImportHeader(headers.length, builtIn, custom, customNames, columns, headers);
   }
 
   /** How many columns the header has, blank ones included. */
   int width() {
     return width;
+  }
+
+  /** The index of the phone column. */
+  int phoneColumn() {
+    return builtInColumns[0];
+  }
+
+  /** A column as messages name it: its header, quoted (masked if it looks like a phone). */
+  String describeColumn(int index) {
+    String header = index < headers.length && headers[index] != null ? headers[index].strip() : "";
+    return header.isEmpty() ? "column " + (index + 1) : "column " + quote(header);
   }
 
   /** Header text to the field it fills, in column order. */

@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code {firstName}} inserts a variable. Names are a letter followed by letters, digits or
- *       {@code _}; spaces around the name inside the braces are ignored ({@code { firstName }}).
- *       The {@linkplain #BUILT_IN_VARIABLES built-in} names are the contact's and the texter's
- *       names; any other name is a contact's custom field, by its camelCase name ({@code
- *       {pollingPlace}}).
+ *       {@code _}, in any script ({@code {имя}}); spaces around the name inside the braces are
+ *       ignored ({@code { firstName }}). The {@linkplain #BUILT_IN_VARIABLES built-in} names are
+ *       the contact's and the texter's names; any other name is a contact's custom field, by its
+ *       camelCase name ({@code {pollingPlace}}).
  *   <li>{@code {firstName|friend}} falls back to {@code friend} when the value is absent or blank.
  *       The fallback is the text after the first {@code |}, spaces around it trimmed; it may be
  *       empty and may contain spaces and {@code |}, but no brace.

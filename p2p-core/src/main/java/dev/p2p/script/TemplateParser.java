@@ -104,20 +104,23 @@ final class TemplateParser {
   }
 
   static boolean isName(String name) {
-    if (name.isEmpty() || !isLetter(name.charAt(0))) {
+    if (name.isEmpty() || !Character.isLetter(name.codePointAt(0))) {
       return false;
     }
-    for (int k = 1; k < name.length(); k++) {
-      char c = name.charAt(k);
-      if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+    for (int k = Character.charCount(name.codePointAt(0)); k < name.length(); ) {
+      int c = name.codePointAt(k);
+      k += Character.charCount(c);
+      if (!Character.isLetterOrDigit(c) && !isMark(c) && c != '_') {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  /** Marks that letters of some scripts carry (Devanagari vowel signs). */
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
   private static String quoted(String text) {

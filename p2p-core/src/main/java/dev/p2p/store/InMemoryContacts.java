@@ -5,6 +5,7 @@ import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.OrgData.ListData;
+import dev.p2p.store.support.ImportRule;
 import dev.p2p.store.support.Refusals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,11 +95,15 @@ final class InMemoryContacts {
         .orElse(List.of());
   }
 
-  void importChunk(OrgData org, long listId, List<ContactDetails> chunk) {
+  void importChunk(OrgData org, long listId, List<ContactDetails> chunk, Instant written) {
     ListData list = org.lists.get(listId);
-    if (list == null || list.ready) {
+    if (list == null) {
+      throw Refusals.importAbandoned(listId);
+    }
+    if (list.ready) {
       throw new IllegalStateException("import of list " + listId + " is not open");
     }
+    list.lastWrite = written;
     List<Contact> stored = new ArrayList<>(chunk.size());
     for (ContactDetails details : chunk) {
       if (list.idsByPhone.containsKey(details.phone())) {
@@ -112,7 +117,7 @@ final class InMemoryContacts {
   ContactList completeImport(OrgData org, long listId) {
     ListData list = org.lists.get(listId);
     if (list == null) {
-      throw new IllegalStateException("import of list " + listId + " was aborted");
+      throw Refusals.importAbandoned(listId);
     }
     list.ready = true;
     return list.current();
@@ -123,6 +128,15 @@ final class InMemoryContacts {
     if (list != null && !list.ready) {
       drop(org, list);
     }
+  }
+
+  /** Removes the organization's unfinished imports that {@link ImportRule} calls abandoned. */
+  int dropAbandoned(OrgData org, Instant now) {
+    Instant before = ImportRule.abandonedBefore(now);
+    List<ListData> abandoned =
+        org.lists.values().stream().filter(l -> !l.ready && l.lastWrite.isBefore(before)).toList();
+    abandoned.forEach(l -> drop(org, l));
+    return abandoned.size();
   }
 
   private static Optional<ListData> readyList(OrgData org, long listId) {

@@ -2,19 +2,27 @@ package dev.p2p.store;
 
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
+import dev.p2p.store.support.ImportRule;
+import java.time.Instant;
 import java.util.List;
 
-/** A bulk import into the in-memory store: chunks land at once, invisible until completed. */
+/**
+ * A bulk import into the in-memory store: chunks land at once, invisible until completed. Each
+ * chunk renews the import's last write, which {@link ImportRule} reads to tell an abandoned import.
+ */
 final class InMemoryImport implements ContactImport {
   private final InMemoryStore store;
   private final String orgId;
   private final long listId;
+  private final Instant begun;
+  private final long begunNanos = System.nanoTime();
   private boolean finished;
 
-  InMemoryImport(InMemoryStore store, String orgId, long listId) {
+  InMemoryImport(InMemoryStore store, String orgId, long listId, Instant begun) {
     this.store = store;
     this.orgId = orgId;
     this.listId = listId;
+    this.begun = begun;
   }
 
   @Override
@@ -27,7 +35,8 @@ final class InMemoryImport implements ContactImport {
     if (finished) {
       throw new IllegalStateException("import of list " + listId + " is finished");
     }
-    store.importChunk(orgId, listId, chunk);
+    store.importChunk(
+        orgId, listId, chunk, ImportRule.lastWrite(begun, begunNanos, System.nanoTime()));
   }
 
   @Override

@@ -207,8 +207,13 @@ public final class InMemoryStore implements Store {
 
   @Override
   public ContactImport beginImport(String orgId, String listName, Instant now) {
-    long listId = locked(() -> contacts.newList(org(orgId), listName, now, false).header.id());
-    return new InMemoryImport(this, orgId, listId);
+    long listId =
+        locked(
+            () -> {
+              orgs.values().forEach(org -> contacts.dropAbandoned(org, now));
+              return contacts.newList(org(orgId), listName, now, false).header.id();
+            });
+    return new InMemoryImport(this, orgId, listId, now);
   }
 
   @Override
@@ -233,10 +238,10 @@ public final class InMemoryStore implements Store {
 
   // ---- used by InMemoryImport ----
 
-  void importChunk(String orgId, long listId, List<ContactDetails> chunk) {
+  void importChunk(String orgId, long listId, List<ContactDetails> chunk, Instant written) {
     locked(
         () -> {
-          contacts.importChunk(org(orgId), listId, chunk);
+          contacts.importChunk(org(orgId), listId, chunk, written);
           return listId;
         });
   }

@@ -5,6 +5,7 @@ import dev.p2p.contact.ContactList;
 import dev.p2p.store.support.IdOrder;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -68,6 +69,10 @@ final class OrgData {
   static final class ListData {
     ContactList header;
     boolean ready;
+
+    /** While importing, the time of the last chunk written (at first, when the import began). */
+    Instant lastWrite;
+
     final TreeMap<Long, Contact> contacts = new TreeMap<>();
     final Map<String, Long> idsByPhone = new HashMap<>();
     final Set<String> fieldNames = new TreeSet<>();
@@ -75,6 +80,7 @@ final class OrgData {
     ListData(ContactList header, boolean ready) {
       this.header = header;
       this.ready = ready;
+      this.lastWrite = header.createdAt();
     }
 
     ContactList current() {

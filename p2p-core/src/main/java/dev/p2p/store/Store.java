@@ -120,8 +120,13 @@ public interface Store extends AutoCloseable {
 
   /**
    * Starts a bulk import into a new list. The list stays invisible until {@link
-   * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it. Events:
-   * none, here or in the import.
+   * ContactImport#complete()}; {@link ContactImport#abort()} removes every trace of it. First
+   * removes, in every organization, the unfinished imports that {@link
+   * dev.p2p.store.support.ImportRule} calls abandoned as of {@code now} (their process died
+   * mid-import), contacts and all. Each chunk written renews an import's last write (its begin
+   * instant plus the time elapsed since). A chunk or completion of an import removed that way
+   * throws {@link dev.p2p.store.support.Refusals#importAbandoned(long)}. Events: none, here or in
+   * the import.
    */
   ContactImport beginImport(String orgId, String listName, Instant now);
 

@@ -19,6 +19,12 @@ class FieldNamesTest {
     "ZIPCode, zipCode",
     "VANID, vanid",
     "Café Name, cafeName",
+    "Имя, имя",
+    "Имя отца, имяОтца",
+    "名前, 名前",
+    "이름, 이름",
+    "नाम, नाम",
+    "Søren, søren",
     "'  precinct  ', precinct"
   })
   void normalizesToCamelCase(String name, String expected) {
@@ -26,7 +32,7 @@ class FieldNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "###", "日本"})
+  @ValueSource(strings = {"", "  ", "###", "—·—", "\u0301"})
   void givesAnEmptyNameWithoutLettersOrDigits(String name) {
     assertThat(FieldNames.normalize(name)).isEmpty();
   }

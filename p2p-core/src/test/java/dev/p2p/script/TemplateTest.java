@@ -222,7 +222,7 @@ class TemplateTest {
 
     @Test
     void aBadVariableNameIsQuoted() {
-      assertThat(problems("{1st} {first name} {first-name} {_x} {né}"))
+      assertThat(problems("{1st} {first name} {first-name} {_x} {n€}"))
           .containsExactly(
               "has a bad variable name '1st' at position 1: a name is a letter followed by"
                   + " letters, digits or '_'",
@@ -232,7 +232,7 @@ class TemplateTest {
                   + " by letters, digits or '_'",
               "has a bad variable name '_x' at position 33: a name is a letter followed by"
                   + " letters, digits or '_'",
-              "has a bad variable name 'né' at position 38: a name is a letter followed by"
+              "has a bad variable name 'n€' at position 38: a name is a letter followed by"
                   + " letters, digits or '_'");
     }
 

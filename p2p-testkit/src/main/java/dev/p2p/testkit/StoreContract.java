@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.P2P;
+import dev.p2p.P2PException;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
@@ -13,6 +14,8 @@ import dev.p2p.contact.ImportOptions;
 import dev.p2p.contact.ImportReport;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.ImportRule;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
@@ -448,6 +451,81 @@ public abstract class StoreContract {
       }
       assertThat(store.findList(ORG, listId)).isEmpty();
       assertThat(store.contactsByPhone(ORG, phone(1))).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+        "an import that wrote nothing for 15 minutes is removed by the next import, in any"
+            + " organization, and its writer is refused")
+    void anAbandonedImportIsRemovedByTheNextImport() {
+      ContactImport abandoned = store.beginImport(ORG, "Crashed", NOW);
+      abandoned.add(chunk(0, 3_000));
+      Instant later = NOW.plus(ImportRule.ABANDONED_AFTER).plusSeconds(1);
+
+      ContactList next;
+      try (ContactImport imp = store.beginImport(OTHER_ORG, "Next", later)) {
+        imp.add(List.of(ContactDetails.ofPhone(phone(1))));
+        next = imp.complete();
+      }
+
+      String refusal = Refusals.importAbandoned(abandoned.listId()).getMessage();
+      assertThatThrownBy(() -> abandoned.add(chunk(3_000, 3_010)))
+          .isInstanceOf(P2PException.class)
+          .hasMessage(refusal);
+      assertThatThrownBy(abandoned::complete).isInstanceOf(P2PException.class).hasMessage(refusal);
+      abandoned.close();
+      assertThat(store.findList(ORG, abandoned.listId())).isEmpty();
+      assertThat(store.lists(ORG)).isEmpty();
+      assertThat(store.findList(OTHER_ORG, next.id())).contains(next);
+      assertThat(next.createdAt()).isEqualTo(later);
+    }
+
+    @Test
+    @DisplayName("an import that wrote within 15 minutes survives the next import and completes")
+    void aLiveImportSurvivesTheNextImport() {
+      ContactList list;
+      try (ContactImport live = store.beginImport(ORG, "Live", NOW)) {
+        live.add(chunk(0, 10));
+        try (ContactImport other =
+            store.beginImport(ORG, "Other", NOW.plus(ImportRule.ABANDONED_AFTER).minusSeconds(1))) {
+          other.complete();
+        }
+        live.add(chunk(10, 20));
+        list = live.complete();
+      }
+      assertThat(list.size()).isEqualTo(20);
+      assertThat(list.createdAt()).isEqualTo(NOW);
+      assertThat(store.findList(ORG, list.id())).contains(list);
+    }
+
+    @Test
+    @DisplayName("custom fields named in any script keep their names and values")
+    void nonLatinFieldNamesRoundTrip() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("имя", "Анна");
+      fields.put("名前", "花子");
+      fields.put("이름", "지민");
+      ContactDetails contact =
+          new ContactDetails(
+              phone(1),
+              "",
+              "",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              fields);
+      ContactList list;
+      try (ContactImport imp = store.beginImport(ORG, "Voters", NOW)) {
+        imp.add(List.of(contact));
+        list = imp.complete();
+      }
+      assertThat(store.contacts(ORG, list.id(), 0, 10))
+          .singleElement()
+          .satisfies(c -> assertThat(c.details().fields()).containsExactlyEntriesOf(fields));
+      assertThat(store.actions().listFieldNames(ORG, list.id()))
+          .containsExactlyInAnyOrder("имя", "名前", "이름");
     }
 
     @Test

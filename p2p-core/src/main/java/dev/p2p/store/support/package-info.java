@@ -18,6 +18,7 @@
  *   <li>{@link dev.p2p.store.support.OptOutRule}: the event of an opt-out;
  *   <li>{@link dev.p2p.store.support.AssignmentRule}: the events of conversations changing hands;
  *   <li>{@link dev.p2p.store.support.FieldRule}: whether a custom field may be redefined;
+ *   <li>{@link dev.p2p.store.support.ImportRule}: when an unfinished import is abandoned;
  *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal;
  *   <li>{@link dev.p2p.store.support.IdOrder}: the one order of texter and group ids.
  * </ul>

@@ -3,10 +3,10 @@ package dev.p2p.store.jdbc;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.ContactImport;
-import java.sql.Connection;
+import dev.p2p.store.support.ImportRule;
+import dev.p2p.store.support.Refusals;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +14,10 @@ import java.util.Set;
 /**
  * An import into a list whose row has status {@code IMPORTING}: each chunk is one transaction,
  * {@link #complete()} flips the status to {@code READY}, {@link #abort()} deletes the contacts in
- * batches and then the list. A list left behind by a crash stays {@code IMPORTING}, so invisible.
+ * batches and then the list. While importing, the row's {@code created_at} holds the time of the
+ * last chunk written, which {@link AbandonedImports} reads; {@code complete()} puts back the time
+ * the import began. A list left behind by a crash stays {@code IMPORTING}, so invisible, until the
+ * next import begun after {@link ImportRule#ABANDONED_AFTER} removes it.
  */
 final class JdbcContactImport implements ContactImport {
   /** How many contact ids one delete transaction of {@link #abort()} covers. */
@@ -30,14 +33,17 @@ final class JdbcContactImport implements ContactImport {
   private final ContactWriter writer;
   private final String orgId;
   private final long listId;
+  private final Instant begun;
+  private final long begunNanos = System.nanoTime();
   private State state = State.OPEN;
   private final Set<String> fieldNames = new HashSet<>();
 
-  JdbcContactImport(Tx tx, ContactWriter writer, String orgId, long listId) {
+  JdbcContactImport(Tx tx, ContactWriter writer, String orgId, long listId, Instant begun) {
     this.tx = tx;
     this.writer = writer;
     this.orgId = orgId;
     this.listId = listId;
+    this.begun = begun;
   }
 
   @Override
@@ -59,8 +65,9 @@ final class JdbcContactImport implements ContactImport {
       tx.run(
           "import a chunk of contacts",
           c -> {
-            if (!ListSql.count(c, orgId, listId, ListSql.IMPORTING, part.size())) {
-              throw new IllegalStateException("import of list " + listId + " is no longer open");
+            Instant written = ImportRule.lastWrite(begun, begunNanos, System.nanoTime());
+            if (!AbandonedImports.renew(c, orgId, listId, part.size(), written)) {
+              throw Refusals.importAbandoned(listId);
             }
             writer.write(c, orgId, listId, part);
             Set<String> names = ListFieldNames.of(part);
@@ -85,12 +92,15 @@ final class JdbcContactImport implements ContactImport {
             c -> {
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "UPDATE contact_lists SET status = 'READY'"
-                          + " WHERE org_id = ? AND id = ? AND status = 'IMPORTING'")) {
-                ps.setString(1, orgId);
-                ps.setLong(2, listId);
+                      "UPDATE contact_lists SET status = 'READY', created_at = ?"
+                          + " WHERE org_id = ? AND id = ? AND status = 'IMPORTING'"
+                          + " AND created_at > ?")) {
+                ps.setObject(1, Times.toColumn(begun));
+                ps.setString(2, orgId);
+                ps.setLong(3, listId);
+                ps.setObject(4, AbandonedImports.CLAIMED);
                 if (ps.executeUpdate() == 0) {
-                  throw new IllegalStateException("import of list " + listId + " was aborted");
+                  throw Refusals.importAbandoned(listId);
                 }
               }
               ContactList done = ListSql.find(c, orgId, listId, ListSql.READY).orElseThrow();
@@ -108,7 +118,7 @@ final class JdbcContactImport implements ContactImport {
     if (state != State.OPEN) {
       return;
     }
-    long[] range = tx.run("abort the import", this::idRange);
+    long[] range = tx.run("abort the import", c -> AbandonedImports.idRange(c, orgId, listId));
     for (long from = range[0]; from <= range[1]; from += DELETE_WINDOW) {
       long start = from;
       tx.run(
@@ -122,21 +132,6 @@ final class JdbcContactImport implements ContactImport {
   @Override
   public void close() {
     abort();
-  }
-
-  /** The lowest and highest contact id of the list; an empty range when it has none. */
-  private long[] idRange(Connection c) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT MIN(id), MAX(id) FROM contacts WHERE org_id = ? AND list_id = ?")) {
-      ps.setString(1, orgId);
-      ps.setLong(2, listId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long min = rs.getLong(1);
-        return rs.wasNull() ? new long[] {0, -1} : new long[] {min, rs.getLong(2)};
-      }
-    }
   }
 
   private void requireOpen() {

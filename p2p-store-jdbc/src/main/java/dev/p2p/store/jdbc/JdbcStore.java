@@ -47,6 +47,7 @@ public final class JdbcStore implements Store {
   private final TexterSql texters;
   private final GroupSql groups;
   private final ListSql lists;
+  private final AbandonedImports abandonedImports;
   private final ContactSql contacts;
   private final SettingsSql settings;
   private final JdbcActionStore actions;
@@ -64,6 +65,7 @@ public final class JdbcStore implements Store {
     this.texters = new TexterSql(tx);
     this.groups = new GroupSql(tx);
     this.lists = new ListSql(tx);
+    this.abandonedImports = new AbandonedImports(tx);
     this.contacts = new ContactSql(tx);
     this.settings = new SettingsSql(tx);
     this.actions = new JdbcActionStore(tx);
@@ -272,12 +274,14 @@ public final class JdbcStore implements Store {
    * {@inheritDoc}
    *
    * <p>The list row is committed at once with status {@code IMPORTING}; each chunk is then one
-   * transaction (a {@code COPY} on PostgreSQL, a JDBC batch elsewhere).
+   * transaction (a {@code COPY} on PostgreSQL, a JDBC batch elsewhere). Imports abandoned first
+   * (see {@link AbandonedImports}) are removed before the new one begins.
    */
   @Override
   public ContactImport beginImport(String orgId, String listName, Instant now) {
+    abandonedImports.removeAll(now);
     long listId = lists.create(orgId, listName, now, ListSql.IMPORTING).id();
-    return new JdbcContactImport(tx, writer, orgId, listId);
+    return new JdbcContactImport(tx, writer, orgId, listId, now);
   }
 
   @Override
