@@ -85,13 +85,18 @@ final class CarrierBreaker {
 
   /** The failure for a send the circuit refused. */
   GatewayException refusal() {
+    Instant until = openUntil;
+    Instant now = clock.instant();
+    if (until.isBefore(now)) { // refused before the transition listener set the time
+      until = now.plus(policy.waitInOpenState());
+    }
     String why =
         breaker.getState() == CircuitBreaker.State.HALF_OPEN
             ? "circuit half-open: its "
                 + policy.halfOpenCalls()
                 + " trial sends are in flight; nothing was sent, try again shortly"
             : "circuit open after repeated carrier failures: not calling the carrier until "
-                + openUntil
+                + until
                 + "; nothing was sent, try again after that";
     return GatewayException.builder(carrier, GatewayError.retryable()).retrySafe(true).build(why);
   }
