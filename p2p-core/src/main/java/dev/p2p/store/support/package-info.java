@@ -15,6 +15,8 @@
  *   <li>{@link dev.p2p.store.support.StatusRule}: how a message's status moves, and the events;
  *   <li>{@link dev.p2p.store.support.OptOutRule}: the event of an opt-out;
  *   <li>{@link dev.p2p.store.support.AssignmentRule}: the events of conversations changing hands;
+ *   <li>{@link dev.p2p.store.support.WaitingRule}: which conversations wait for their first
+ *       message, and which are blocked (phone opted out or invalid);
  *   <li>{@link dev.p2p.store.support.FieldRule}: whether a custom field may be redefined;
  *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal;
  *   <li>{@link dev.p2p.store.support.IdOrder}: the one order of texter and group ids.
