@@ -162,6 +162,57 @@ final class EventSql {
   }
 
   /**
+   * The organization's first position held: its lowest event's, else (none held) one past its last
+   * position. Pruning deletes from the bottom only, so the rows held are one run of positions.
+   */
+  static long firstPosition(Connection c, String orgId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT MIN(event_position) FROM events WHERE org_id = ?")) {
+      ps.setString(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long lowest = rs.getLong(1);
+        if (!rs.wasNull()) {
+          return lowest;
+        }
+      }
+    }
+    return lastPosition(c, orgId) + 1;
+  }
+
+  /**
+   * Deletes the organization's events through a position and, with a time, older than it: the first
+   * event at or after the time, found walking the primary key in position order, bounds the delete
+   * (MariaDB cannot delete from a table its own subquery reads, so it is read first).
+   */
+  static long prune(
+      Connection c, String orgId, long throughPosition, Optional<Instant> occurredBefore)
+      throws SQLException {
+    long through = throughPosition;
+    if (occurredBefore.isPresent()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT event_position FROM events WHERE org_id = ? AND event_position <= ?"
+                  + " AND occurred_at >= ? ORDER BY event_position LIMIT 1")) {
+        ps.setString(1, orgId);
+        ps.setLong(2, throughPosition);
+        ps.setObject(3, Times.toColumn(occurredBefore.get()));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            through = rs.getLong(1) - 1;
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM events WHERE org_id = ? AND event_position <= ?")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, through);
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
    * Emits the move of these conversations as the assignment events {@link AssignmentRule} gives;
    * nothing when there are none.
    */
