@@ -12,8 +12,13 @@ import dev.p2p.event.EventsPrunedException;
 import dev.p2p.optout.OptOutSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +172,39 @@ abstract class EventRetentionContract extends ConversationFixtures {
       assertThat(p2p.events().read(ORG, 2, 10)).extracting(Event::position).containsExactly(3L);
       assertThat(p2p.events().pruneOlderThan(ORG, Duration.ofDays(1))).isZero();
       assertThat(p2p.events().pruneOlderThan(ORG, Duration.ZERO)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a CRM pruning what it confirmed, while another thread writes, misses nothing")
+    void confirmAndPruneWhileWriting() throws Exception {
+      int total = 500;
+      ExecutorService writer = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> writes = writer.submit(() -> optOuts(1, total));
+        List<Long> seen = new ArrayList<>();
+        long cursor = 0;
+        long pruned = 0;
+        while (!writes.isDone() || cursor < p2p.events().lastPosition(ORG)) {
+          for (Event e : p2p.events().read(ORG, cursor, 50)) {
+            seen.add(e.position());
+            cursor = e.position();
+          }
+          pruned += p2p.events().prune(ORG, cursor); // confirmed: handled up to the cursor
+        }
+        writes.get();
+
+        assertThat(seen).hasSize(total);
+        assertThat(seen).isEqualTo(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(pruned).isEqualTo(total);
+        assertThat(p2p.events().firstPosition(ORG)).isEqualTo(total + 1L);
+        assertThat(p2p.events().lastPosition(ORG)).isEqualTo(total);
+        org.optOuts().add(phone(total + 1));
+        assertThat(p2p.events().read(ORG, cursor, 10))
+            .extracting(Event::position)
+            .containsExactly(total + 1L);
+      } finally {
+        writer.shutdownNow();
+      }
     }
 
     @Test
