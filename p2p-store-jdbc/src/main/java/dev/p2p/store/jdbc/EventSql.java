@@ -163,21 +163,25 @@ final class EventSql {
 
   /**
    * The organization's first position held: its lowest event's, else (none held) one past its last
-   * position. Pruning deletes from the bottom only, so the rows held are one run of positions.
+   * position; 1 for an organization without a counter. Pruning deletes from the bottom only, so the
+   * rows held are one run of positions. One statement, so that both come from one snapshot: read
+   * apart, a writer committing in between made an empty feed look pruned past its reader.
    */
   static long firstPosition(Connection c, String orgId) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT MIN(event_position) FROM events WHERE org_id = ?")) {
+        c.prepareStatement(
+            "SELECT p.last_position, (SELECT MIN(e.event_position) FROM events e"
+                + " WHERE e.org_id = p.org_id) FROM event_positions p WHERE p.org_id = ?")) {
       ps.setString(1, orgId);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long lowest = rs.getLong(1);
-        if (!rs.wasNull()) {
-          return lowest;
+        if (!rs.next()) {
+          return 1;
         }
+        long last = rs.getLong(1);
+        long lowest = rs.getLong(2);
+        return rs.wasNull() ? last + 1 : lowest;
       }
     }
-    return lastPosition(c, orgId) + 1;
   }
 
   /**
