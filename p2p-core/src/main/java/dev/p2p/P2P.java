@@ -62,7 +62,7 @@ public final class P2P implements AutoCloseable {
     this.costModel = b.costModel;
     this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, b.scheduler);
     this.texting = new Texting(store, clock, gateways.byId());
-    this.events = new Events(store);
+    this.events = new Events(store, clock);
     this.webhooks =
         new Webhooks(
             gateways.byId(), store, new Receiving(texting, id -> organization(id).context()));

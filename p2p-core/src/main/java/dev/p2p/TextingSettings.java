@@ -18,8 +18,9 @@ import java.util.TreeSet;
 
 /**
  * An organization's texting rules: the keywords that opt a contact out or ask for help, the help
- * answer, the duplicate-protection lock window and the state quiet-hour rules. Read with {@code
- * Organization.settings()}, changed with {@code Organization.updateSettings(..)}.
+ * answer, the duplicate-protection lock window, the state quiet-hour rules and the federal
+ * quiet-hours floor (kept unless waived). Read with {@code Organization.settings()}, changed with
+ * {@code Organization.updateSettings(..)}.
  *
  * @param optOutKeywords whole-message keywords that opt the contact out (compared ignoring case,
  *     spaces and punctuation: "Stop.", "stop all" and "STOPALL" match STOP and STOPALL)
@@ -31,8 +32,13 @@ import java.util.TreeSet;
  * @param lockWindow how long after one action's initial message to a phone no other action of the
  *     organization may send that phone an initial message; {@link Duration#ZERO} (the default): off
  * @param stateRules whether state quiet-hour rules apply: the window becomes the strictest of the
- *     action's, the federal baseline and the rules of the area code's and the ZIP code's states
+ *     action's, the federal floor and the rules of the area code's and the ZIP code's states
  * @param stateWindows the state rules by USPS code, {@link StateRules#defaults()} to begin with
+ * @param waiveFederalQuietHours {@code false} (the default): every initial message keeps to the
+ *     federal floor, {@link StateRules#FEDERAL} (08:00 to 21:00 in the contact's local time),
+ *     whatever the action's texting hours and whether or not state rules are on. {@code true}: the
+ *     organization waives that floor, on its own legal advice, and the action's hours (and the
+ *     state rules, if on) alone decide
  */
 public record TextingSettings(
     Set<String> optOutKeywords,
@@ -41,7 +47,8 @@ public record TextingSettings(
     Optional<String> optOutConfirmation,
     Duration lockWindow,
     boolean stateRules,
-    Map<String, StateRule> stateWindows) {
+    Map<String, StateRule> stateWindows,
+    boolean waiveFederalQuietHours) {
 
   /** The CTIA and carrier opt-out keywords p2p recognizes by default. */
   public static final Set<String> DEFAULT_OPT_OUT_KEYWORDS =
@@ -53,7 +60,10 @@ public record TextingSettings(
   /** The longest lock window: {@value} days. */
   public static final int MAX_LOCK_DAYS = 90;
 
-  /** The defaults: CTIA keywords, no help text, no confirmation, no lock, state rules off. */
+  /**
+   * The defaults: CTIA keywords, no help text, no confirmation, no lock, state rules off, the
+   * federal 08:00–21:00 floor kept.
+   */
   public static final TextingSettings DEFAULTS =
       new TextingSettings(
           DEFAULT_OPT_OUT_KEYWORDS,
@@ -62,7 +72,8 @@ public record TextingSettings(
           Optional.empty(),
           Duration.ZERO,
           false,
-          StateRules.defaults());
+          StateRules.defaults(),
+          false);
 
   /**
    * Normalizes the keywords and checks every part, listing every problem at once.
@@ -142,13 +153,38 @@ public record TextingSettings(
         optOutConfirmation,
         window,
         stateRules,
-        stateWindows);
+        stateWindows,
+        waiveFederalQuietHours);
   }
 
   /** These settings with state rules on or off. */
   public TextingSettings withStateRules(boolean on) {
     return new TextingSettings(
-        optOutKeywords, helpKeywords, helpText, optOutConfirmation, lockWindow, on, stateWindows);
+        optOutKeywords,
+        helpKeywords,
+        helpText,
+        optOutConfirmation,
+        lockWindow,
+        on,
+        stateWindows,
+        waiveFederalQuietHours);
+  }
+
+  /**
+   * These settings with the federal 08:00–21:00 floor waived ({@code true}) or kept ({@code false},
+   * the default). Waive it only on your own legal advice: the action's texting hours then allow
+   * initial messages at any hour they name.
+   */
+  public TextingSettings withFederalQuietHoursWaived(boolean waived) {
+    return new TextingSettings(
+        optOutKeywords,
+        helpKeywords,
+        helpText,
+        optOutConfirmation,
+        lockWindow,
+        stateRules,
+        stateWindows,
+        waived);
   }
 
   /** These settings with another rule for one state (a law changed). */
@@ -156,7 +192,14 @@ public record TextingSettings(
     Map<String, StateRule> states = new TreeMap<>(stateWindows);
     states.put(state, rule);
     return new TextingSettings(
-        optOutKeywords, helpKeywords, helpText, optOutConfirmation, lockWindow, stateRules, states);
+        optOutKeywords,
+        helpKeywords,
+        helpText,
+        optOutConfirmation,
+        lockWindow,
+        stateRules,
+        states,
+        waiveFederalQuietHours);
   }
 
   /** These settings with a help answer. */
@@ -168,7 +211,8 @@ public record TextingSettings(
         optOutConfirmation,
         lockWindow,
         stateRules,
-        stateWindows);
+        stateWindows,
+        waiveFederalQuietHours);
   }
 
   /** These settings with an opt-out confirmation text. */
@@ -180,13 +224,21 @@ public record TextingSettings(
         Optional.of(text),
         lockWindow,
         stateRules,
-        stateWindows);
+        stateWindows,
+        waiveFederalQuietHours);
   }
 
   /** These settings with other opt-out keywords. */
   public TextingSettings withOptOutKeywords(Set<String> keywords) {
     return new TextingSettings(
-        keywords, helpKeywords, helpText, optOutConfirmation, lockWindow, stateRules, stateWindows);
+        keywords,
+        helpKeywords,
+        helpText,
+        optOutConfirmation,
+        lockWindow,
+        stateRules,
+        stateWindows,
+        waiveFederalQuietHours);
   }
 
   private static Set<String> keywords(String name, Set<String> given, List<Violation> problems) {

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 public final class StateRules {
   /**
    * The federal baseline (47 CFR § 64.1200(c)(1)): 08:00 to 21:00 at the contact's location.
-   * Applies to every contact when an organization turns state rules on.
+   * Applies to every initial message, state rules on or off, unless the organization waives it
+   * ({@code TextingSettings.waiveFederalQuietHours()}).
    */
   public static final StateRule FEDERAL = daily(8, 21);
 

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * When initial messages may go out, in each contact's local time (their time zone, else their
- * number's, else {@code defaultZone}).
+ * number's, else {@code defaultZone}). Never outside the federal floor, 08:00 to 21:00 local time
+ * ({@link StateRules#FEDERAL}), whatever these hours say, unless the organization waives it ({@code
+ * TextingSettings.waiveFederalQuietHours()}).
  *
  * @param start the first minute messages may go out, inclusive
  * @param end the time sending stops, exclusive; after {@code start} on the same day

@@ -104,6 +104,7 @@ final class SendPipeline {
               + Phones.mask(contact.phone())
               + " (time zone "
               + check.zone()
+              + (settings.waiveFederalQuietHours() ? "" : ", federal floor 08:00-21:00")
               + (settings.stateRules() ? ", state rules on" : "")
               + ")"
               + check.opensAt().map(at -> "; their window opens at " + at).orElse(""),

@@ -34,6 +34,7 @@ final class SettingsJson {
     s.optOutConfirmation().ifPresent(t -> root.put("optOutConfirmation", t));
     root.put("lockWindowMinutes", s.lockWindow().toMinutes());
     root.put("stateRules", s.stateRules());
+    root.put("waiveFederalQuietHours", s.waiveFederalQuietHours());
     ObjectNode states = root.putObject("stateWindows");
     s.stateWindows()
         .forEach(
@@ -76,7 +77,8 @@ final class SettingsJson {
           text(root, "optOutConfirmation"),
           Duration.ofMinutes(root.path("lockWindowMinutes").asLong(0)),
           root.path("stateRules").asBoolean(false),
-          states);
+          states,
+          root.path("waiveFederalQuietHours").asBoolean(false));
     } catch (IOException | RuntimeException e) {
       throw new P2PException("the organization's stored texting settings are unreadable", e);
     }

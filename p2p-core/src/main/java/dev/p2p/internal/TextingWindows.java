@@ -21,10 +21,10 @@ import java.util.Set;
 
 /**
  * Quiet-hour arithmetic: whether a contact may be texted now, in the contact's local time, under an
- * action's texting hours and (when the organization turns them on) the federal baseline and the
- * state rules of the contact's area code and ZIP code. Contacts are described by their <em>window
- * key</em>, {@code zone|areaCodeState|zipState}, which stores keep per conversation. Stateless and
- * thread-safe.
+ * action's texting hours, the federal 08:00–21:00 floor (unless the organization waives it) and
+ * (when the organization turns them on) the state rules of the contact's area code and ZIP code.
+ * Contacts are described by their <em>window key</em>, {@code zone|areaCodeState|zipState}, which
+ * stores keep per conversation. Stateless and thread-safe.
  */
 public final class TextingWindows {
   private TextingWindows() {}
@@ -94,8 +94,10 @@ public final class TextingWindows {
     String[] parts = key.split("\\|", -1);
     ZoneId zone = zone(parts[0], hours.defaultZone());
     List<StateRule> rules = new ArrayList<>();
-    if (settings.stateRules()) {
+    if (!settings.waiveFederalQuietHours()) {
       rules.add(StateRules.FEDERAL);
+    }
+    if (settings.stateRules()) {
       for (int i = 1; i < parts.length; i++) {
         StateRule rule = settings.stateWindows().get(parts[i]);
         if (rule != null) {

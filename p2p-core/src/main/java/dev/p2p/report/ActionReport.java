@@ -64,7 +64,12 @@ public record ActionReport(
    *
    * @param contacts conversations in the action (its pool, assigned or not)
    * @param assigned conversations held by a texter
-   * @param waiting conversations still waiting for their first message
+   * @param waiting conversations still waiting for their first message, whose phone can be texted;
+   *     blocked ones are not among them, so an action reaches 0 waiting
+   * @param blocked conversations whose first message is not sent and never will be: the phone was
+   *     opted out of the organization or marked invalid (a carrier's "invalid number"), before the
+   *     action started or while the conversation waited; kept apart so that no contact disappears
+   *     from the totals
    * @param messaged conversations whose first message was sent
    * @param outbound outbound messages
    * @param delivered outbound messages the carrier reported delivered
@@ -80,6 +85,7 @@ public record ActionReport(
       long contacts,
       long assigned,
       long waiting,
+      long blocked,
       long messaged,
       long outbound,
       long delivered,
@@ -191,7 +197,8 @@ public record ActionReport(
    *
    * @param segmentsSent the segments of every outbound message
    * @param spent what they cost
-   * @param remainingMessages first messages still to send: {@link Totals#waiting()}
+   * @param remainingMessages first messages still to send: {@link Totals#waiting()} (blocked
+   *     conversations cost nothing)
    * @param remainingEstimate what those should cost at the average segments of the first messages
    *     sent so far; empty before the first one (use {@code actions().estimate(id)} then)
    * @param currency the currency of the costs

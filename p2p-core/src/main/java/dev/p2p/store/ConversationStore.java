@@ -53,7 +53,11 @@ public interface ConversationStore {
   /** One page of a texter's inbox (see {@link InboxQuery}). */
   List<Conversation> inbox(String orgId, InboxQuery query);
 
-  /** The texter's counts per inbox filter, for one action or all. */
+  /**
+   * The texter's counts per inbox filter, for one action or all: made by {@link
+   * dev.p2p.store.support.WaitingRule#inboxCounts} from what the store counts, so that assigned
+   * conversations whose phone is opted out or marked invalid count as blocked, not to send.
+   */
   InboxCounts inboxCounts(String orgId, String texterId, OptionalLong actionId);
 
   /** A conversation's messages, oldest first, with ids above {@code afterId}. */

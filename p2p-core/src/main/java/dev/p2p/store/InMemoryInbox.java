@@ -3,6 +3,7 @@ package dev.p2p.store;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.InboxFilter;
+import dev.p2p.store.support.WaitingRule;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -94,13 +95,14 @@ final class InMemoryInbox {
           ConvOrg org = conversations.org(orgId);
           Collection<ConvData> scope =
               actionId.isPresent() ? org.action(actionId.getAsLong()).values() : org.byId.values();
-          long toSend =
-              scope.stream().filter(c -> texterId.equals(c.texterId) && c.waiting()).count();
-          return new InboxCounts(
+          List<ConvData> notStarted =
+              scope.stream().filter(c -> texterId.equals(c.texterId) && c.waiting()).toList();
+          return WaitingRule.inboxCounts(
               started.size(),
               started.stream().filter(Conversation::needsAttention).count(),
               started.stream().filter(Conversation::unread).count(),
-              toSend);
+              notStarted.size(),
+              notStarted.stream().filter(c -> org.blocked(c.phone)).count());
         });
   }
 }

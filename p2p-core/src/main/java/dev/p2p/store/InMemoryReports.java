@@ -89,8 +89,9 @@ final class InMemoryReports implements ReportStore {
     InMemoryMessages messages = store.messageData();
     Map<String, List<Long>> responses = new TreeMap<>();
     Map<String, Long> sent = new TreeMap<>();
-    for (ConvData c : store.conversationData().org(orgId).action(actionId).values()) {
-      conversation(t, c, asksReport);
+    ConvOrg org = store.conversationData().org(orgId);
+    for (ConvData c : org.action(actionId).values()) {
+      conversation(t, c, asksReport, org);
       for (long id : c.messageIds) {
         Message m = messages.find(orgId, id).orElseThrow();
         t.messages(
@@ -118,13 +119,15 @@ final class InMemoryReports implements ReportStore {
   }
 
   /** Adds one conversation: its status, texter, variant, tags and report. */
-  private static void conversation(ReportTally t, ConvData c, boolean asksReport) {
+  private static void conversation(ReportTally t, ConvData c, boolean asksReport, ConvOrg org) {
+    boolean notStarted = c.status == ConversationStatus.NEEDS_FIRST_MESSAGE;
     t.conversations(
         Optional.ofNullable(c.texterId),
         c.variant == null ? OptionalInt.empty() : OptionalInt.of(c.variant),
         new ReportTally.ConversationGroup(
             1,
-            c.status == ConversationStatus.NEEDS_FIRST_MESSAGE ? 1 : 0,
+            notStarted ? 1 : 0,
+            notStarted && org.blocked(c.phone) ? 1 : 0,
             c.replied ? 1 : 0,
             c.status == ConversationStatus.OPTED_OUT ? 1 : 0,
             c.status == ConversationStatus.CLOSED ? 1 : 0,

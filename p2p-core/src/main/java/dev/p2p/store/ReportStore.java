@@ -18,7 +18,9 @@ public interface ReportStore {
    * ReportFigures#initialSegments()}; <em>needing attention</em> is as {@link
    * dev.p2p.conversation.Conversation#needsAttention()} says; a texter's <em>response time</em> is,
    * for each reply they send while the contact wrote last, the time since the contact's last
-   * message.
+   * message; a not-started conversation whose phone is opted out or marked invalid is
+   * <em>blocked</em>, not waiting ({@link dev.p2p.store.support.WaitingRule}, applied by {@link
+   * ReportTally} to the counts the store gives it).
    *
    * @param now the time the report is for
    * @throws dev.p2p.NotFoundException if the action does not exist

@@ -3,6 +3,7 @@ package dev.p2p.store;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.report.ActionReport;
+import dev.p2p.store.support.WaitingRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class ReportTally {
   private long contacts;
   private long assigned;
   private long waiting;
+  private long blocked;
   private long messaged;
   private long outbound;
   private long delivered;
@@ -47,7 +49,10 @@ public final class ReportTally {
    * Counts of conversations sharing a texter and a first-message variant.
    *
    * @param count the conversations
-   * @param waiting those waiting for their first message
+   * @param notStarted those whose first message is not sent ({@code NEEDS_FIRST_MESSAGE})
+   * @param notStartedUnreachable those of them whose phone is opted out of the organization or
+   *     marked invalid ({@link dev.p2p.store.support.WaitingRule} counts them as blocked, not
+   *     waiting)
    * @param replied those where the contact wrote
    * @param optedOut those opted out
    * @param closed those closed
@@ -56,7 +61,8 @@ public final class ReportTally {
    */
   public record ConversationGroup(
       long count,
-      long waiting,
+      long notStarted,
+      long notStartedUnreachable,
       long replied,
       long optedOut,
       long closed,
@@ -70,7 +76,8 @@ public final class ReportTally {
   public ReportTally conversations(
       Optional<String> texterId, OptionalInt variant, ConversationGroup g) {
     contacts += g.count();
-    waiting += g.waiting();
+    waiting += WaitingRule.waiting(g.notStarted(), g.notStartedUnreachable());
+    blocked += WaitingRule.blocked(g.notStarted(), g.notStartedUnreachable());
     replied += g.replied();
     optedOut += g.optedOut();
     closed += g.closed();
@@ -171,6 +178,7 @@ public final class ReportTally {
             contacts,
             assigned,
             waiting,
+            blocked,
             messaged,
             outbound,
             delivered,

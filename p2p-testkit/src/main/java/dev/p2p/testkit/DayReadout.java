@@ -91,7 +91,9 @@ final class DayReadout {
         + " unread="
         + c.unread()
         + " toSend="
-        + c.toSend();
+        + c.toSend()
+        + " blocked="
+        + c.blocked();
   }
 
   private void inbox(Texter texter, String action, long actionId, InboxFilter filter) {

@@ -18,6 +18,7 @@ import dev.p2p.gateway.SendReceipt;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.store.ConversationUpdate;
 import dev.p2p.store.SendRecord;
+import dev.p2p.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,15 @@ abstract class EventContract extends ConversationFixtures {
 
   long last() {
     return store().events().lastPosition(ORG);
+  }
+
+  @Nested
+  @DisplayName("retention: pruning the oldest events")
+  class Retention extends EventRetentionContract {
+    @Override
+    Store store() {
+      return EventContract.this.store();
+    }
   }
 
   @Nested

@@ -655,6 +655,24 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("blocked phones: neither waiting nor in the remaining cost, on every store")
+  class BlockedContacts extends BlockedContactsContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
+  @DisplayName("the federal quiet-hours floor and its waiver, on every store")
+  class QuietHours extends QuietHoursContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
   @DisplayName("tags, custom fields and actions")
   class Actions extends ActionStoreContract {
     @Override

@@ -429,11 +429,11 @@ abstract class TextingContract extends ConversationFixtures {
       started(live(ORG, list(ORG, 4, 4), false), "ana", NOW);
       receive("IN-1", phone(1), OUR_NUMBER, LATER);
       assertThat(conversations().inboxCounts(ORG, "ana", OptionalLong.of(first)))
-          .isEqualTo(new InboxCounts(2, 1, 1, 1));
+          .isEqualTo(new InboxCounts(2, 1, 1, 1, 0));
       assertThat(conversations().inboxCounts(ORG, "ana", OptionalLong.empty()))
-          .isEqualTo(new InboxCounts(3, 1, 1, 1));
+          .isEqualTo(new InboxCounts(3, 1, 1, 1, 0));
       assertThat(conversations().inboxCounts(OTHER_ORG, "ana", OptionalLong.empty()))
-          .isEqualTo(new InboxCounts(0, 0, 0, 0));
+          .isEqualTo(new InboxCounts(0, 0, 0, 0, 0));
       assertThat(find(a).unread()).isTrue();
     }
   }

@@ -544,7 +544,8 @@ class TexterRulesTest {
                     Optional.empty(),
                     Duration.ofDays(-1),
                     true,
-                    Map.of("Florida", StateRule.daily(LocalTime.of(8, 0), LocalTime.of(20, 0)))))
+                    Map.of("Florida", StateRule.daily(LocalTime.of(8, 0), LocalTime.of(20, 0))),
+                    false))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->

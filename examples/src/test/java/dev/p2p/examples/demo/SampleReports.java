@@ -43,6 +43,7 @@ final class SampleReports {
             10_000,
             9_600,
             800,
+            0,
             9_200,
             14_000,
             13_650,
@@ -114,7 +115,7 @@ final class SampleReports {
 
   /** An action before its first message: a pool, nothing else. */
   static ActionReport empty() {
-    Totals totals = new Totals(500, 0, 500, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0);
+    Totals totals = new Totals(500, 0, 500, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0);
     Cost cost = new Cost(0, BigDecimal.ZERO, 500, Optional.empty(), Currency.getInstance("USD"));
     return new ActionReport(
         7,

@@ -17,6 +17,8 @@
  *       send of unknown fate;
  *   <li>{@link dev.p2p.store.support.OptOutRule}: the event of an opt-out;
  *   <li>{@link dev.p2p.store.support.AssignmentRule}: the events of conversations changing hands;
+ *   <li>{@link dev.p2p.store.support.WaitingRule}: which conversations wait for their first
+ *       message, and which are blocked (phone opted out or invalid);
  *   <li>{@link dev.p2p.store.support.FieldRule}: whether a custom field may be redefined;
  *   <li>{@link dev.p2p.store.support.ImportRule}: when an unfinished import is abandoned;
  *   <li>{@link dev.p2p.store.support.Refusals}: the one wording of every refusal;

@@ -5,6 +5,7 @@ import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.InboxFilter;
 import dev.p2p.conversation.Message;
 import dev.p2p.store.InboxQuery;
+import dev.p2p.store.support.WaitingRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -152,7 +153,10 @@ final class ConversationSql {
             + " THEN 1 ELSE 0 END), SUM("
             + started
             + " AND v.unread = TRUE THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END)"
+            + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' AND NOT ("
+            + ConversationRows.reachable("v")
+            + ") THEN 1 ELSE 0 END)"
             + " FROM conversations v JOIN actions a ON a.id = v.action_id"
             + " WHERE v.org_id = ? AND v.texter_id = ?"
             + (actionId.isPresent() ? " AND v.action_id = ?" : "");
@@ -167,7 +171,8 @@ final class ConversationSql {
             }
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              return new InboxCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+              return WaitingRule.inboxCounts(
+                  rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
             }
           }
         });

@@ -162,6 +162,61 @@ final class EventSql {
   }
 
   /**
+   * The organization's first position held: its lowest event's, else (none held) one past its last
+   * position; 1 for an organization without a counter. Pruning deletes from the bottom only, so the
+   * rows held are one run of positions. One statement, so that both come from one snapshot: read
+   * apart, a writer committing in between made an empty feed look pruned past its reader.
+   */
+  static long firstPosition(Connection c, String orgId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.last_position, (SELECT MIN(e.event_position) FROM events e"
+                + " WHERE e.org_id = p.org_id) FROM event_positions p WHERE p.org_id = ?")) {
+      ps.setString(1, orgId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return 1;
+        }
+        long last = rs.getLong(1);
+        long lowest = rs.getLong(2);
+        return rs.wasNull() ? last + 1 : lowest;
+      }
+    }
+  }
+
+  /**
+   * Deletes the organization's events through a position and, with a time, older than it: the first
+   * event at or after the time, found walking the primary key in position order, bounds the delete
+   * (MariaDB cannot delete from a table its own subquery reads, so it is read first).
+   */
+  static long prune(
+      Connection c, String orgId, long throughPosition, Optional<Instant> occurredBefore)
+      throws SQLException {
+    long through = throughPosition;
+    if (occurredBefore.isPresent()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT event_position FROM events WHERE org_id = ? AND event_position <= ?"
+                  + " AND occurred_at >= ? ORDER BY event_position LIMIT 1")) {
+        ps.setString(1, orgId);
+        ps.setLong(2, throughPosition);
+        ps.setObject(3, Times.toColumn(occurredBefore.get()));
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            through = rs.getLong(1) - 1;
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM events WHERE org_id = ? AND event_position <= ?")) {
+      ps.setString(1, orgId);
+      ps.setLong(2, through);
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
    * Emits the move of these conversations as the assignment events {@link AssignmentRule} gives;
    * nothing when there are none.
    */

@@ -34,6 +34,8 @@ final class JdbcReportStore implements ReportStore {
    * Conversation groups: texter, variant, then counts (see {@link ReportRowsReader#conversations}).
    * One scan of the action's rows, without a join: whether the action asks for a report is read
    * first and decides the needs-attention condition, {@link ConversationRows#NEEDS_ATTENTION}'s.
+   * Not-started rows whose phone is opted out or invalid are counted by the claims' condition
+   * ({@link ConversationRows#reachable}, primary-key lookups).
    */
   private static String conversations(boolean asksReport) {
     String attention =
@@ -43,6 +45,9 @@ final class JdbcReportStore implements ReportStore {
             : "v.status = 'NEEDS_ATTENTION'";
     return "SELECT v.texter_id, v.variant, COUNT(*),"
         + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN v.status = 'NEEDS_FIRST_MESSAGE' AND NOT ("
+        + ConversationRows.reachable("v")
+        + ") THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN v.replied = TRUE THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN v.status = 'OPTED_OUT' THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN v.status = 'CLOSED' THEN 1 ELSE 0 END),"

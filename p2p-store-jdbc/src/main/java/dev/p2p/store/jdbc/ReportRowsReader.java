@@ -15,8 +15,9 @@ final class ReportRowsReader {
   private ReportRowsReader() {}
 
   /**
-   * One group of the conversation pass: texter (or none), variant (or none), count, waiting,
-   * replied, opted out, closed, needing attention, initial segments.
+   * One group of the conversation pass: texter (or none), variant (or none), count, not started,
+   * not started with an opted-out or invalid phone, replied, opted out, closed, needing attention,
+   * initial segments.
    */
   static void conversations(ReportTally t, ResultSet rs) throws SQLException {
     Optional<String> texterId = Optional.ofNullable(rs.getString(1));
@@ -32,7 +33,8 @@ final class ReportRowsReader {
             rs.getLong(6),
             rs.getLong(7),
             rs.getLong(8),
-            rs.getLong(9)));
+            rs.getLong(9),
+            rs.getLong(10)));
   }
 
   /** One group of the message pass: hour, direction, status, failure code, count, segments. */

@@ -212,7 +212,8 @@ class JdbcReportStoreTest {
       ReportFigures f = store.reports().figures(ORG, actionId, T0.plusSeconds(8000));
 
       assertThat(f.totals())
-          .isEqualTo(new ActionReport.Totals(5, 4, 2, 3, 8, 1, 1, Map.of("30006", 1L), 2, 0, 1, 1));
+          .isEqualTo(
+              new ActionReport.Totals(5, 4, 2, 0, 3, 8, 1, 1, Map.of("30006", 1L), 2, 0, 1, 1));
       assertThat(f.segmentsSent()).isEqualTo(4 + 5);
       assertThat(f.initialSegments()).isEqualTo(4);
       assertThat(f.texters())
