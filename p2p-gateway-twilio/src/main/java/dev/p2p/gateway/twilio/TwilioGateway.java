@@ -35,8 +35,9 @@ import java.util.concurrent.CompletableFuture;
  * the rest permanent. Nothing is retried here.
  *
  * <p>{@link #parse} verifies {@code X-Twilio-Signature} with the Auth Token, then reads an inbound
- * message (answered with empty TwiML) or a status callback (answered 204). Thread-safe and
- * stateless; gateways of several accounts live side by side.
+ * message (answered with empty TwiML; one Advanced Opt-Out flags {@code OptOutType=STOP} opts the
+ * phone out, whatever its words) or a status callback (answered 204). Thread-safe and stateless;
+ * gateways of several accounts live side by side.
  */
 public final class TwilioGateway implements SmsGateway {
   /** The carrier's name, as {@link #carrier()} and {@link GatewayException#gateway()} give it. */
