@@ -201,7 +201,10 @@ public final class ActionDraft {
     return this;
   }
 
-  /** Sets the gateway and numbers to send from. */
+  /**
+   * Sets the gateway and numbers to send from. Needed only when no gateway or several are
+   * registered: with exactly one, publishing sets that gateway's own messaging service or numbers.
+   */
   public ActionDraft sender(SenderSettings sender) {
     this.sender = Optional.of(Objects.requireNonNull(sender, "sender"));
     return this;

@@ -23,8 +23,9 @@ import java.util.Set;
  * @param fields custom fields texters may set by hand, besides those the scripts and report use
  * @param report the questions a texter answers for each conversation
  * @param textingHours when initial messages may go out
- * @param sender the gateway and numbers to send from; empty until chosen (p2p has no default
- *     gateway, and publishing does not require a sender yet)
+ * @param sender the gateway and numbers to send from; empty until chosen, or until publishing sets
+ *     the one registered gateway's own (publishing names a missing sender as a problem when no
+ *     gateway or several are registered)
  * @param assignment how contacts will be handed to texters
  * @param smartEncoding whether look-alike characters (curly quotes, long dashes...) are replaced by
  *     GSM-7 ones before sending, so that messages cost fewer segments

@@ -36,23 +36,30 @@ final class PublishCheck {
    * @param list the action's contact list, if it exists
    * @param listFields the custom-field names present in that list
    * @param gateways the ids of the gateways registered with {@code P2P}
+   * @param defaultSender the sender of an action that names none, when there is one
    */
   record Facts(
       Set<String> tags,
       Map<String, CustomField> fields,
       Optional<ContactList> list,
       Set<String> listFields,
-      Set<String> gateways) {
+      Set<String> gateways,
+      Optional<SenderSettings> defaultSender) {
 
     /** Reads the facts a spec's check needs from the store. */
-    static Facts of(Store store, String orgId, Set<String> gateways, ActionSpec spec) {
+    static Facts of(
+        Store store,
+        String orgId,
+        Set<String> gateways,
+        Optional<SenderSettings> defaultSender,
+        ActionSpec spec) {
       Set<String> tags =
           store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
       Map<String, CustomField> fields =
           store.actions().fields(orgId).stream()
               .collect(Collectors.toMap(CustomField::name, f -> f));
       if (spec.contactListId().isEmpty()) {
-        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways);
+        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways, defaultSender);
       }
       long listId = spec.contactListId().getAsLong();
       return new Facts(
@@ -60,7 +67,8 @@ final class PublishCheck {
           fields,
           store.findList(orgId, listId),
           store.actions().listFieldNames(orgId, listId),
-          gateways);
+          gateways,
+          defaultSender);
     }
   }
 
@@ -126,7 +134,11 @@ final class PublishCheck {
   }
 
   private void checkSender() {
-    if (spec.sender().isEmpty() || facts.gateways().contains(spec.sender().get().gateway())) {
+    if (spec.sender().isEmpty()) {
+      checkDefaultSender();
+      return;
+    }
+    if (facts.gateways().contains(spec.sender().get().gateway())) {
       return;
     }
     String registered =
@@ -141,6 +153,29 @@ final class PublishCheck {
                 + "' is not a gateway registered with P2P.builder().gateway(..) ("
                 + registered
                 + ")"));
+  }
+
+  /** An action without a sender sends through the one gateway registered, if it names a sender. */
+  private void checkDefaultSender() {
+    if (facts.defaultSender().isPresent()) {
+      return;
+    }
+    String why;
+    if (facts.gateways().isEmpty()) {
+      why = "no gateway is registered: register one with P2P.builder().gateway(..)";
+    } else if (facts.gateways().size() > 1) {
+      why =
+          "several gateways are registered ("
+              + String.join(", ", new TreeSet<>(facts.gateways()))
+              + "): choose one with ActionDraft.sender(..)";
+    } else {
+      why =
+          "gateway '"
+              + facts.gateways().iterator().next()
+              + "' names no number or messaging service of its own: set one with"
+              + " ActionDraft.sender(..)";
+    }
+    problems.add(new Violation("sender", "is not set and " + why));
   }
 
   private void checkReplies(String prefix, List<ReplyScript> replies) {

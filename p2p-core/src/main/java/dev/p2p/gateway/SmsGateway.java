@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,4 +37,14 @@ public interface SmsGateway {
    * @return the verified events with the response the carrier expects, or the rejection
    */
   WebhookResult parse(WebhookRequest request);
+
+  /**
+   * What this gateway sends from when an action names no sender: its messaging service, or its
+   * sender numbers in E.164 form, as configured. When this is the one gateway registered with p2p,
+   * an action without {@code ActionDraft.sender(..)} is published with these. Empty (the default)
+   * when the gateway was given none; then every action names its own.
+   */
+  default List<Sender> senders() {
+    return List.of();
+  }
 }

@@ -2,11 +2,13 @@ package dev.p2p.gateway.bandwidth;
 
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -107,5 +109,11 @@ public final class BandwidthGateway implements SmsGateway {
   @Override
   public String toString() {
     return "BandwidthGateway[" + config + "]";
+  }
+
+  /** The Application's sender numbers, in order. */
+  @Override
+  public List<Sender> senders() {
+    return config.senderNumbers.stream().sorted().map(Sender::number).toList();
   }
 }

@@ -3,6 +3,7 @@ package dev.p2p.gateway.twilio;
 import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -93,6 +95,15 @@ public final class TwilioGateway implements SmsGateway {
    * Verifies and reads one webhook: 401 without {@code X-Twilio-Signature}, 403 when it does not
    * match, 400 for a verified request that is not a messaging webhook.
    */
+  /** The messaging service, if configured; else the sender numbers, in order. */
+  @Override
+  public List<Sender> senders() {
+    if (config.messagingService().isPresent()) {
+      return List.of(Sender.messagingService(config.messagingService().get()));
+    }
+    return config.senderNumbers().stream().sorted().map(Sender::number).toList();
+  }
+
   @Override
   public WebhookResult parse(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
