@@ -2,7 +2,6 @@ package dev.p2p.action;
 
 import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
-import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
 import java.util.LinkedHashSet;
@@ -75,15 +74,8 @@ public record ActionSpec(
   public Set<String> variablesUsed() {
     Set<String> used = new LinkedHashSet<>();
     script.initials().forEach(m -> addVariables(used, m.body()));
-    walk(script.replies(), used);
+    script.forEachReply(reply -> addVariables(used, reply.body()));
     return used;
-  }
-
-  private static void walk(List<ReplyScript> replies, Set<String> used) {
-    for (ReplyScript reply : replies) {
-      addVariables(used, reply.body());
-      walk(reply.followUps(), used);
-    }
   }
 
   private static void addVariables(Set<String> used, String body) {
