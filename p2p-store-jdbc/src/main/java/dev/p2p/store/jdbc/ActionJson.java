@@ -72,6 +72,11 @@ final class ActionJson {
     return new ScriptTree(initials, ReplyTree.build(tree));
   }
 
+  /** How many initial messages a stored script has, for the send rule. */
+  static int initialCount(String json) {
+    return read(json).path("initials").size();
+  }
+
   /**
    * The replies of the first stored form, nested by {@code followUps}, as the flat array with
    * levels that {@link ReplyTree#build} reads.
