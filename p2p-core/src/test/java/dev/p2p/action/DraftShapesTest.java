@@ -48,7 +48,7 @@ class DraftShapesTest {
   private List<Violation> publishFails(ActionDraft draft) {
     Action action = org.actions().create(draft);
     ValidationException e =
-        catchThrowableOfType(() -> org.actions().publish(action.id()), ValidationException.class);
+        catchThrowableOfType(ValidationException.class, () -> org.actions().publish(action.id()));
     assertThat(e).as("publish refused").isNotNull();
     assertThat(org.actions().find(action.id()).orElseThrow().status())
         .isEqualTo(ActionStatus.DRAFT);

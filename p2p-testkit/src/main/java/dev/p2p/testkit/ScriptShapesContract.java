@@ -94,7 +94,7 @@ abstract class ScriptShapesContract {
     Action draft = draftWith(org, chain(3_000));
 
     ValidationException e =
-        catchThrowableOfType(() -> org.actions().publish(draft.id()), ValidationException.class);
+        catchThrowableOfType(ValidationException.class, () -> org.actions().publish(draft.id()));
 
     assertThat(e.violations())
         .containsExactly(
@@ -118,7 +118,7 @@ abstract class ScriptShapesContract {
     Action draft = draftWith(org, chain(1_000));
 
     ValidationException e =
-        catchThrowableOfType(() -> org.actions().publish(draft.id()), ValidationException.class);
+        catchThrowableOfType(ValidationException.class, () -> org.actions().publish(draft.id()));
 
     assertThat(e.violations())
         .containsExactly(

@@ -123,7 +123,7 @@ class DefaultSenderTest {
   private static List<Violation> publishProblems(Organization acme) {
     Action gotv = acme.actions().create(draft(acme));
     ValidationException e =
-        catchThrowableOfType(() -> acme.actions().publish(gotv.id()), ValidationException.class);
+        catchThrowableOfType(ValidationException.class, () -> acme.actions().publish(gotv.id()));
     assertThat(e).as("publish refused").isNotNull();
     assertThat(acme.actions().find(gotv.id()).orElseThrow().status()).isEqualTo(ActionStatus.DRAFT);
     return e.violations();

@@ -49,7 +49,7 @@ final class ReplyTree {
     Open done = open.pop();
     JsonNode r = done.node();
     Map<String, String> fields = new LinkedHashMap<>();
-    r.path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+    r.path("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
     ReplyScript reply =
         new ReplyScript(
             r.path("label").asText(),
