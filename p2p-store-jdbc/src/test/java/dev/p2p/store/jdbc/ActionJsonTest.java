@@ -60,4 +60,15 @@ class ActionJsonTest {
         .isInstanceOf(P2PException.class)
         .hasMessageContaining("reply tree in the database is not valid");
   }
+
+  @Test
+  @DisplayName("the number of initial messages is read from either form, without the replies")
+  void initialCount() {
+    assertThat(ActionJson.initialCount(ActionJson.script(TREE))).isEqualTo(1);
+    assertThat(
+            ActionJson.initialCount(
+                "{\"initials\":[{\"body\":\"a\",\"weight\":1},{}],\"replies\":[]}"))
+        .isEqualTo(2);
+    assertThat(ActionJson.initialCount("{\"replyTree\":[]}")).isZero();
+  }
 }
