@@ -2,8 +2,10 @@ package dev.p2p.script;
 
 import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,46 @@ public record ReplyScript(
       }
     }
     return new ReplyScript(label, body, tags, fields, List.of());
+  }
+
+  /** Equal label, body, tags, field values and follow-ups, compared without recursion. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ReplyScript other)) {
+      return false;
+    }
+    Deque<ReplyScript> left = new ArrayDeque<>(List.of(this));
+    Deque<ReplyScript> right = new ArrayDeque<>(List.of(other));
+    while (!left.isEmpty()) {
+      ReplyScript a = left.pop();
+      ReplyScript b = right.pop();
+      if (a == b) {
+        continue;
+      }
+      if (!a.label.equals(b.label)
+          || !a.body.equals(b.body)
+          || !a.tags.equals(b.tags)
+          || !a.fields.equals(b.fields)
+          || a.followUps.size() != b.followUps.size()) {
+        return false;
+      }
+      a.followUps.forEach(left::push);
+      b.followUps.forEach(right::push);
+    }
+    return true;
+  }
+
+  /** A hash of the whole tree, consistent with {@link #equals}, computed without recursion. */
+  @Override
+  public int hashCode() {
+    int hash = 1;
+    Deque<ReplyScript> todo = new ArrayDeque<>(List.of(this));
+    while (!todo.isEmpty()) {
+      ReplyScript r = todo.pop();
+      hash = 31 * hash + Objects.hash(r.label, r.body, r.tags, r.fields, r.followUps.size());
+      r.followUps.forEach(todo::push);
+    }
+    return hash;
   }
 
   /**

@@ -158,4 +158,23 @@ class DraftShapesTest {
     assertThat(draft.spec().script().replies().get(0).toString())
         .isEqualTo("ReplyScript[label=L1, tags=[], fields=[], followUps=1]");
   }
+
+  @Test
+  @DisplayName("two reply trees 100,000 levels deep compare and hash without recursion")
+  void deepTreesCompare() {
+    ReplyScript one = ReplyScript.of("L", "Deepest");
+    ReplyScript two = ReplyScript.of("L", "Deepest");
+    ReplyScript other = ReplyScript.of("L", "Other");
+    for (int level = 0; level < 100_000; level++) {
+      one = ReplyScript.of("L", "Level").withFollowUps(one);
+      two = ReplyScript.of("L", "Level").withFollowUps(two);
+      other = ReplyScript.of("L", "Level").withFollowUps(other);
+    }
+
+    assertThat(one.equals(two)).isTrue();
+    assertThat(one.hashCode()).isEqualTo(two.hashCode());
+    assertThat(one.equals(other)).isFalse();
+    assertThat(new ScriptTree(List.of(), List.of(one)))
+        .isEqualTo(new ScriptTree(List.of(), List.of(two)));
+  }
 }
