@@ -1,6 +1,7 @@
 package dev.p2p.action;
 
 import dev.p2p.ValidationException;
+import dev.p2p.internal.Inputs;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyEffect;
 import dev.p2p.script.ReplyScript;
@@ -116,43 +117,60 @@ public final class ActionDraft {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(edit, "edit");
     List<ReplyScript> edited =
-        replaced(replies, path.split(ScriptTree.PATH_SEPARATOR, -1), 0, edit, path);
+        replaced(replies, path.split(ScriptTree.PATH_SEPARATOR, -1), edit, path);
     replies.clear();
     replies.addAll(edited);
     return this;
   }
 
+  /** The top-level replies with the one at the path edited; walks down, then rebuilds up. */
   private static List<ReplyScript> replaced(
-      List<ReplyScript> level,
-      String[] labels,
-      int depth,
-      UnaryOperator<ReplyScript> edit,
-      String path) {
-    List<ReplyScript> copy = new ArrayList<>(level);
-    for (int i = 0; i < copy.size(); i++) {
-      ReplyScript reply = copy.get(i);
-      if (reply.label().equals(labels[depth])) {
-        copy.set(
-            i,
-            depth == labels.length - 1
-                ? Objects.requireNonNull(edit.apply(reply), "the edited reply")
-                : new ReplyScript(
-                    reply.label(),
-                    reply.body(),
-                    reply.tags(),
-                    reply.fields(),
-                    replaced(reply.followUps(), labels, depth + 1, edit, path)));
-        return copy;
+      List<ReplyScript> top, String[] labels, UnaryOperator<ReplyScript> edit, String path) {
+    List<List<ReplyScript>> levels = new ArrayList<>();
+    int[] positions = new int[labels.length];
+    List<ReplyScript> level = top;
+    for (int depth = 0; depth < labels.length; depth++) {
+      positions[depth] = position(level, labels[depth], path);
+      levels.add(level);
+      level = level.get(positions[depth]).followUps();
+    }
+    int last = labels.length - 1;
+    ReplyScript changed =
+        Objects.requireNonNull(
+            edit.apply(levels.get(last).get(positions[last])), "the edited reply");
+    for (int depth = last; depth > 0; depth--) {
+      List<ReplyScript> copy = new ArrayList<>(levels.get(depth));
+      copy.set(positions[depth], changed);
+      ReplyScript parent = levels.get(depth - 1).get(positions[depth - 1]);
+      changed =
+          new ReplyScript(parent.label(), parent.body(), parent.tags(), parent.fields(), copy);
+    }
+    List<ReplyScript> copy = new ArrayList<>(top);
+    copy.set(positions[0], changed);
+    return copy;
+  }
+
+  private static int position(List<ReplyScript> level, String label, String path) {
+    for (int i = 0; i < level.size(); i++) {
+      if (level.get(i).label().equals(label)) {
+        return i;
       }
     }
     String found =
         level.isEmpty()
             ? "there are no replies there"
             : "the labels there are "
-                + level.stream().map(ReplyScript::label).collect(Collectors.joining(", "));
+                + level.stream().limit(20).map(ReplyScript::label).collect(Collectors.joining(", "))
+                + (level.size() > 20 ? ", ..." : "");
     throw ValidationException.of(
         "script.replies",
-        "has no reply at '" + path + "' (no '" + labels[depth] + "': " + found + ")");
+        "has no reply at '"
+            + Inputs.cut(path, 200)
+            + "' (no '"
+            + Inputs.cut(label, 64)
+            + "': "
+            + found
+            + ")");
   }
 
   /** Replaces the whole script tree: initial messages and replies. */
@@ -201,7 +219,10 @@ public final class ActionDraft {
     return this;
   }
 
-  /** Sets the gateway and numbers to send from. */
+  /**
+   * Sets the gateway and numbers to send from. Needed only when no gateway or several are
+   * registered: with exactly one, publishing sets that gateway's own messaging service or numbers.
+   */
   public ActionDraft sender(SenderSettings sender) {
     this.sender = Optional.of(Objects.requireNonNull(sender, "sender"));
     return this;

@@ -2,7 +2,6 @@ package dev.p2p.action;
 
 import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
-import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
 import java.util.LinkedHashSet;
@@ -23,8 +22,9 @@ import java.util.Set;
  * @param fields custom fields texters may set by hand, besides those the scripts and report use
  * @param report the questions a texter answers for each conversation
  * @param textingHours when initial messages may go out
- * @param sender the gateway and numbers to send from; empty until chosen (p2p has no default
- *     gateway, and publishing does not require a sender yet)
+ * @param sender the gateway and numbers to send from; empty until chosen, or until publishing sets
+ *     the one registered gateway's own (publishing names a missing sender as a problem when no
+ *     gateway or several are registered)
  * @param assignment how contacts will be handed to texters
  * @param smartEncoding whether look-alike characters (curly quotes, long dashes...) are replaced by
  *     GSM-7 ones before sending, so that messages cost fewer segments
@@ -74,15 +74,8 @@ public record ActionSpec(
   public Set<String> variablesUsed() {
     Set<String> used = new LinkedHashSet<>();
     script.initials().forEach(m -> addVariables(used, m.body()));
-    walk(script.replies(), used);
+    script.forEachReply(reply -> addVariables(used, reply.body()));
     return used;
-  }
-
-  private static void walk(List<ReplyScript> replies, Set<String> used) {
-    for (ReplyScript reply : replies) {
-      addVariables(used, reply.body());
-      walk(reply.followUps(), used);
-    }
   }
 
   private static void addVariables(Set<String> used, String body) {

@@ -130,7 +130,10 @@ public final class Actions {
 
   /**
    * Publishes a draft: checks everything (unknown variables, empty bodies, unknown tags or fields,
-   * field values of the wrong type, no initial message, an empty contact list, ...) and goes live.
+   * field values of the wrong type, no initial message, an empty contact list, no sender, ...) and
+   * goes live. An action without {@link ActionDraft#sender sender} sends through the gateway when
+   * exactly one is registered, from that gateway's own messaging service or numbers, and is saved
+   * with them; with no gateway or several, the missing sender is a problem named {@code sender}.
    *
    * @throws ValidationException listing every problem at once, each naming where it is ({@code
    *     script.initial[0].body}, {@code script.replies[Yes].tags}, {@code contacts}); or naming
@@ -245,10 +248,12 @@ public final class Actions {
           if (!move.allowedFrom(current.status())) {
             throw move.refusal(current.status());
           }
+          ActionSpec spec = current.spec();
           if (move.to() == ActionStatus.PUBLISHED) {
-            require(current.spec());
+            require(spec);
+            spec = withSender(spec);
           }
-          return store.actions().saveAction(ctx.orgId(), current, move.to(), current.spec(), now());
+          return store.actions().saveAction(ctx.orgId(), current, move.to(), spec, now());
         });
   }
 
@@ -264,6 +269,20 @@ public final class Actions {
         "Action " + actionId + " kept changing while this change was made; try again");
   }
 
+  /**
+   * The spec with the default sender when it names none, so that the live action says what it sends
+   * from and keeps it if gateways are registered differently later.
+   */
+  private ActionSpec withSender(ActionSpec spec) {
+    if (spec.sender().isPresent()) {
+      return spec;
+    }
+    return ctx.texting()
+        .defaultSender()
+        .map(sender -> ActionDraft.of(spec).sender(sender).spec())
+        .orElse(spec);
+  }
+
   /** Throws the spec's problems in the order of its parts. */
   private void require(ActionSpec spec) {
     List<Violation> problems = PublishCheck.problems(spec, facts(spec));
@@ -273,7 +292,8 @@ public final class Actions {
   }
 
   private PublishCheck.Facts facts(ActionSpec spec) {
-    return PublishCheck.Facts.of(store, ctx.orgId(), ctx.gatewayIds(), spec);
+    return PublishCheck.Facts.of(
+        store, ctx.orgId(), ctx.gatewayIds(), ctx.texting().defaultSender(), spec);
   }
 
   Action get(long actionId) {

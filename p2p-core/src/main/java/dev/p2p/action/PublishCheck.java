@@ -11,7 +11,9 @@ import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
 import dev.p2p.store.Store;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,23 +38,30 @@ final class PublishCheck {
    * @param list the action's contact list, if it exists
    * @param listFields the custom-field names present in that list
    * @param gateways the ids of the gateways registered with {@code P2P}
+   * @param defaultSender the sender of an action that names none, when there is one
    */
   record Facts(
       Set<String> tags,
       Map<String, CustomField> fields,
       Optional<ContactList> list,
       Set<String> listFields,
-      Set<String> gateways) {
+      Set<String> gateways,
+      Optional<SenderSettings> defaultSender) {
 
     /** Reads the facts a spec's check needs from the store. */
-    static Facts of(Store store, String orgId, Set<String> gateways, ActionSpec spec) {
+    static Facts of(
+        Store store,
+        String orgId,
+        Set<String> gateways,
+        Optional<SenderSettings> defaultSender,
+        ActionSpec spec) {
       Set<String> tags =
           store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
       Map<String, CustomField> fields =
           store.actions().fields(orgId).stream()
               .collect(Collectors.toMap(CustomField::name, f -> f));
       if (spec.contactListId().isEmpty()) {
-        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways);
+        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways, defaultSender);
       }
       long listId = spec.contactListId().getAsLong();
       return new Facts(
@@ -60,7 +69,8 @@ final class PublishCheck {
           fields,
           store.findList(orgId, listId),
           store.actions().listFieldNames(orgId, listId),
-          gateways);
+          gateways,
+          defaultSender);
     }
   }
 
@@ -99,14 +109,17 @@ final class PublishCheck {
     checkContacts();
     checkSender();
     ScriptTree script = spec.script();
-    if (script.initials().isEmpty()) {
-      problems.add(new Violation("script.initial", "needs at least one initial message"));
-    }
     List<InitialMessage> initials = script.initials();
-    for (int i = 0; i < initials.size(); i++) {
-      checkBody("script.initial[" + i + "].body", initials.get(i).body());
+    if (initials.isEmpty()) {
+      problems.add(new Violation("script.initial", "needs at least one initial message"));
+    } else if (initials.size() > ScriptTree.MAX_INITIALS) {
+      problems.add(ScriptShape.tooManyInitials(initials.size()));
+    } else {
+      for (int i = 0; i < initials.size(); i++) {
+        checkBody("script.initial[" + i + "].body", initials.get(i).body());
+      }
     }
-    checkReplies("script.replies", script.replies());
+    checkReplies(script);
     spec.tags().forEach(t -> checkTag("tags", t));
     spec.fields().forEach(f -> checkFieldName("fields", f));
     checkReport();
@@ -126,41 +139,77 @@ final class PublishCheck {
   }
 
   private void checkSender() {
-    if (spec.sender().isEmpty() || facts.gateways().contains(spec.sender().get().gateway())) {
-      return;
-    }
-    String registered =
-        facts.gateways().isEmpty()
-            ? "no gateway is registered"
-            : "registered: " + String.join(", ", new TreeSet<>(facts.gateways()));
-    problems.add(
-        new Violation(
-            "sender.gateway",
-            "'"
-                + spec.sender().get().gateway()
-                + "' is not a gateway registered with P2P.builder().gateway(..) ("
-                + registered
-                + ")"));
+    problems.addAll(SenderCheck.problems(spec.sender(), facts.gateways(), facts.defaultSender()));
   }
 
-  private void checkReplies(String prefix, List<ReplyScript> replies) {
-    Set<String> labels = new HashSet<>();
-    for (int i = 0; i < replies.size(); i++) {
-      ReplyScript reply = replies.get(i);
-      String label = reply.label();
-      String at = prefix + "[" + (label.isBlank() ? "#" + i : label) + "]";
-      if (label.isBlank()) {
-        problems.add(new Violation(at + ".label", "must not be blank"));
-      } else if (label.contains(ScriptTree.PATH_SEPARATOR)) {
-        problems.add(new Violation(at + ".label", "must not contain '/'"));
-      } else if (!labels.add(label)) {
-        problems.add(new Violation(at + ".label", "is used by another reply at the same level"));
-      }
-      checkBody(at + ".body", reply.body());
-      reply.tags().forEach(t -> checkTag(at + ".tags", t));
-      reply.fields().forEach((name, value) -> checkFieldValue(at + ".fields." + name, name, value));
-      checkReplies(at + ".followUps", reply.followUps());
+  /** One level of replies being checked: where it is, its replies, the next to check. */
+  private static final class Level {
+    final String prefix;
+    final List<ReplyScript> replies;
+    final int depth;
+    final Set<String> labels = new HashSet<>();
+    int next;
+
+    Level(String prefix, List<ReplyScript> replies, int depth) {
+      this.prefix = prefix;
+      this.replies = replies;
+      this.depth = depth;
     }
+  }
+
+  /**
+   * Checks every reply, each before its follow-ups as written, down to {@link
+   * ScriptTree#MAX_REPLY_DEPTH} levels: a tree nested deeper is named once where it goes too deep,
+   * and a tree of too many replies once as a whole. Walks without recursion.
+   */
+  private void checkReplies(ScriptTree script) {
+    List<Violation> size = ScriptShape.sizeProblems(script);
+    if (!size.isEmpty()) {
+      problems.addAll(size); // checking each reply of a tree this large would bury the point
+      return;
+    }
+    Deque<Level> levels = new ArrayDeque<>();
+    levels.push(new Level("script.replies", script.replies(), 1));
+    while (!levels.isEmpty()) {
+      Level level = levels.peek();
+      if (level.next == level.replies.size()) {
+        levels.pop();
+        continue;
+      }
+      int i = level.next++;
+      ReplyScript reply = level.replies.get(i);
+      String at = level.prefix + "[" + ScriptShape.shown(reply.label(), i) + "]";
+      checkReply(at, reply, level.labels);
+      if (reply.followUps().isEmpty()) {
+        continue;
+      }
+      if (level.depth < ScriptTree.MAX_REPLY_DEPTH) {
+        levels.push(new Level(at + ".followUps", reply.followUps(), level.depth + 1));
+      } else {
+        problems.add(
+            new Violation(
+                at + ".followUps",
+                ScriptShape.tooDeep(level.depth + ScriptShape.depth(reply.followUps()))));
+      }
+    }
+  }
+
+  private void checkReply(String at, ReplyScript reply, Set<String> labels) {
+    String label = reply.label();
+    if (label.isBlank()) {
+      problems.add(new Violation(at + ".label", "must not be blank"));
+    } else if (label.length() > ReplyScript.MAX_LABEL_LENGTH) {
+      problems.add(
+          new Violation(
+              at + ".label", "must be at most " + ReplyScript.MAX_LABEL_LENGTH + " characters"));
+    } else if (label.contains(ScriptTree.PATH_SEPARATOR)) {
+      problems.add(new Violation(at + ".label", "must not contain '/'"));
+    } else if (!labels.add(label)) {
+      problems.add(new Violation(at + ".label", "is used by another reply at the same level"));
+    }
+    checkBody(at + ".body", reply.body());
+    reply.tags().forEach(t -> checkTag(at + ".tags", t));
+    reply.fields().forEach((name, value) -> checkFieldValue(at + ".fields." + name, name, value));
   }
 
   private void checkBody(String path, String body) {

@@ -7,11 +7,15 @@ package dev.p2p.conversation;
  * back (see {@link #canMoveTo(MessageStatus)}).
  */
 public enum MessageStatus {
-  /** Recorded by p2p, not yet accepted by the carrier. */
+  /**
+   * Waiting to go out: recorded by p2p and not yet answered by the carrier, or accepted by the
+   * carrier into its queue (the message then has the carrier's id). {@code Texter.send} usually
+   * returns a message in this status.
+   */
   QUEUED(0),
   /** The carrier is handing the message to the network. */
   SENDING(1),
-  /** The carrier (or the next carrier upstream) accepted the message. */
+  /** The carrier sent the message on to the network (its status callback said so). */
   SENT(2),
   /** A delivery receipt confirmed the handset got it. Final. */
   DELIVERED(3),

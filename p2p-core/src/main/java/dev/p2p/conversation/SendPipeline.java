@@ -135,6 +135,7 @@ final class SendPipeline {
         action
             .spec()
             .sender()
+            .or(texting::defaultSender) // an action published before publishing set it
             .orElseThrow(
                 () ->
                     ValidationException.of(

@@ -150,9 +150,11 @@ public final class Texter {
    * named by id: its contact's phone, the sender and the text come from the store (the text as
    * {@link #nextToSend} previewed it, or rendered now), never from a value the caller builds.
    *
-   * @return the stored message: {@code QUEUED} or {@code SENT} with the carrier's id once the
-   *     carrier took it (later statuses arrive by webhook), or {@code FAILED} / {@code QUEUED}
-   *     unconfirmed with the carrier's reason
+   * @return the stored message as the carrier's answer left it: once the carrier took it, with the
+   *     carrier's id and the status of its receipt, which is {@code QUEUED} (the carrier queues the
+   *     message; {@code SENT}, {@code DELIVERED} or a failure arrive later by webhook); if the
+   *     carrier refused it, {@code FAILED} with the reason; if its fate is unknown, {@code QUEUED}
+   *     without a carrier id, {@linkplain Message#unconfirmed() unconfirmed}
    * @throws dev.p2p.NotFoundException if the organization has no such conversation
    * @throws ForbiddenException if it is not assigned to this texter
    * @throws dev.p2p.OptedOutException if the contact opted out meanwhile (nothing sent)
@@ -167,7 +169,7 @@ public final class Texter {
   /**
    * Like {@link #send} without waiting for the carrier: every check runs and the message is
    * recorded before this returns; the stage completes with the stored message once the carrier
-   * answers.
+   * answers, as {@link #send} returns it (usually {@code QUEUED} with the carrier's id).
    */
   public CompletableFuture<Message> sendAsync(long conversationId) {
     // The conversation and contact as nextToSend read them (the store checks texter, status,

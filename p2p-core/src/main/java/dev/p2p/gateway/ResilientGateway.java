@@ -173,6 +173,11 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
 
   /** Passes the request to the wrapped gateway untouched. */
   @Override
+  public List<Sender> senders() {
+    return gateway.senders();
+  }
+
+  @Override
   public WebhookResult parse(WebhookRequest request) {
     return gateway.parse(request);
   }

@@ -58,4 +58,14 @@ public interface SmsGateway {
   default CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
     return CompletableFuture.completedFuture(Optional.empty());
   }
+
+  /**
+   * What this gateway sends from when an action names no sender: its messaging service, or its
+   * sender numbers in E.164 form, as configured. When this is the one gateway registered with p2p,
+   * an action without {@code ActionDraft.sender(..)} is published with these. Empty (the default)
+   * when the gateway was given none; then every action names its own.
+   */
+  default List<Sender> senders() {
+    return List.of();
+  }
 }

@@ -5,8 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.NotFoundException;
 import dev.p2p.TextingSettings;
 import dev.p2p.action.Action;
+import dev.p2p.action.SenderSettings;
 import dev.p2p.action.TextingHours;
 import dev.p2p.assign.Target;
+import dev.p2p.contact.Phones;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.IdOrder;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,6 +93,29 @@ public final class Texting implements AutoCloseable {
   /** The registered (resilient) gateway with this id. */
   public Optional<SmsGateway> gateway(String id) {
     return Optional.ofNullable(gateways.get(id));
+  }
+
+  /**
+   * The sender of an action that names none: the one registered gateway, from its messaging service
+   * or its E.164 sender numbers ({@link SmsGateway#senders()}). Empty when no gateway or several
+   * are registered, or when the one gateway names no sender of its own.
+   */
+  public Optional<SenderSettings> defaultSender() {
+    if (gateways.size() != 1) {
+      return Optional.empty();
+    }
+    Map.Entry<String, SmsGateway> only = gateways.entrySet().iterator().next();
+    List<Sender> senders = only.getValue().senders();
+    for (Sender sender : senders) {
+      if (sender instanceof Sender.MessagingService service) {
+        return Optional.of(SenderSettings.messagingService(only.getKey(), service.id()));
+      }
+    }
+    List<String> numbers =
+        senders.stream().map(Sender::address).filter(Phones::isE164).distinct().toList();
+    return numbers.isEmpty()
+        ? Optional.empty()
+        : Optional.of(SenderSettings.numbers(only.getKey(), numbers));
   }
 
   /** Runs the work that stores a send's outcome once the carrier answered. */

@@ -61,9 +61,10 @@ final class ConversationCsv {
     }
   }
 
-  long write(Writer out) {
+  long write(Writer out, boolean verbatim) {
     return CsvPages.write(
         out,
+        verbatim,
         "conversation",
         header(),
         0L,

@@ -12,6 +12,7 @@ final class CsvPages {
   private CsvPages() {}
 
   /**
+   * @param verbatim whether cells go out as they are, without {@link FormulaGuard}
    * @param first the cursor before the first row
    * @param page reads the page after a cursor
    * @param cursor the cursor of an item, for the next page
@@ -20,21 +21,27 @@ final class CsvPages {
    */
   static <T, C> long write(
       Writer out,
+      boolean verbatim,
       String what,
       List<String> header,
       C first,
       Function<C, List<T>> page,
       Function<T, C> cursor,
       Function<T, List<String>> row) {
-    CsvWriter csv = CsvWriter.builder().build(out);
+    CsvWriter csv =
+        verbatim
+            ? CsvWriter.builder().build(out)
+            : CsvWriter.builder().quoteStrategy(FormulaGuard.QUOTE_GUARDED).build(out);
+    Function<List<String>, List<String>> cells =
+        verbatim ? r -> r : r -> r.stream().map(FormulaGuard::cell).toList();
     try {
-      csv.writeRecord(header);
+      csv.writeRecord(cells.apply(header));
       long rows = 0;
       C after = first;
       while (true) {
         List<T> items = page.apply(after);
         for (T item : items) {
-          csv.writeRecord(row.apply(item));
+          csv.writeRecord(cells.apply(row.apply(item)));
           after = cursor.apply(item);
           rows++;
         }

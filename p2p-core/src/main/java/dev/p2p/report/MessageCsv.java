@@ -29,9 +29,10 @@ final class MessageCsv {
 
   private MessageCsv() {}
 
-  static long write(OrgContext ctx, long actionId, Writer out) {
+  static long write(OrgContext ctx, long actionId, Writer out, boolean verbatim) {
     return CsvPages.write(
         out,
+        verbatim,
         "message",
         HEADER,
         0L,

@@ -9,9 +9,10 @@ import java.util.List;
 final class OptOutCsv {
   private OptOutCsv() {}
 
-  static long write(OrgContext ctx, Writer out) {
+  static long write(OrgContext ctx, Writer out, boolean verbatim) {
     return CsvPages.write(
         out,
+        verbatim,
         "opt-out",
         List.of("phone", "source", "opted_out_at"),
         "",

@@ -20,16 +20,42 @@ import java.util.Objects;
  *
  * <p>An export reads page after page rather than one snapshot: a conversation that changes while
  * the export runs appears once, as it was when its page was read.
+ *
+ * <p>Exports are safe to open in a spreadsheet: a cell that begins with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return (a contact's name, an inbound body...) is
+ * written quoted with a single quote in front, so that it shows as text instead of running as a
+ * formula (OWASP's CSV-injection advice). A plain number is left as is, E.164 phones such as {@code
+ * +13125550101} included: it runs nothing. Programs that read the files and want every cell as
+ * stored use {@link #verbatim()}.
  */
 public final class Reports {
   /** How many rows an export reads from the store at a time. */
   public static final int EXPORT_PAGE = 2_000;
 
   private final OrgContext ctx;
+  private final boolean verbatim;
 
   /** Internal: obtained from {@code Organization.reports()}. */
   public Reports(OrgContext ctx) {
+    this(ctx, false);
+  }
+
+  private Reports(OrgContext ctx, boolean verbatim) {
     this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.verbatim = verbatim;
+  }
+
+  /**
+   * This organization's reporting with exports that write every cell exactly as stored, for
+   * programs that read the files: no cell gets the single quote that keeps a spreadsheet from
+   * running it as a formula. Do not open such a file in a spreadsheet.
+   *
+   * <pre>{@code
+   * org.reports().verbatim().exportMessages(actionId, out); // =HYPERLINK(..) stays =HYPERLINK(..)
+   * }</pre>
+   */
+  public Reports verbatim() {
+    return verbatim ? this : new Reports(ctx, true);
   }
 
   /**
@@ -55,7 +81,7 @@ public final class Reports {
    * @throws UncheckedIOException if the writer fails
    */
   public long exportConversations(long actionId, Writer out) {
-    return new ConversationCsv(ctx, action0(actionId)).write(out);
+    return new ConversationCsv(ctx, action0(actionId)).write(out, verbatim);
   }
 
   /**
@@ -66,7 +92,7 @@ public final class Reports {
    * @throws UncheckedIOException if the writer fails
    */
   public long exportMessages(long actionId, Writer out) {
-    return MessageCsv.write(ctx, action0(actionId).id(), out);
+    return MessageCsv.write(ctx, action0(actionId).id(), out, verbatim);
   }
 
   /**
@@ -77,7 +103,7 @@ public final class Reports {
    * @throws UncheckedIOException if the writer fails
    */
   public long exportOptOuts(Writer out) {
-    return OptOutCsv.write(ctx, out);
+    return OptOutCsv.write(ctx, out, verbatim);
   }
 
   /**

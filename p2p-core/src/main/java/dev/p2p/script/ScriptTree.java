@@ -1,14 +1,21 @@
 package dev.p2p.script;
 
-import java.util.Collection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * An action's scripts: the initial-message variants and the tree of reply scripts. Immutable.
+ * An action's scripts: the initial-message variants and the tree of reply scripts. Immutable. A
+ * draft may hold a tree of any shape; publishing requires at most {@value #MAX_INITIALS} initial
+ * messages, {@value #MAX_REPLIES} replies in all and {@value #MAX_REPLY_DEPTH} levels of replies,
+ * and names each excess as a problem. Nothing walks the tree by recursion, so no shape overflows
+ * the stack.
  *
  * @param initials the first-message variants; one is chosen per contact, by weight
  * @param replies the top-level reply scripts
@@ -16,6 +23,17 @@ import java.util.Set;
 public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replies) {
   /** Separates the labels of a reply's path: {@value}. */
   public static final String PATH_SEPARATOR = "/";
+
+  /** The most initial-message variants an action publishes with: {@value}. */
+  public static final int MAX_INITIALS = 20;
+
+  /** The most reply scripts an action publishes with, follow-ups included: {@value}. */
+  public static final int MAX_REPLIES = 1_000;
+
+  /**
+   * The most levels of replies an action publishes with (top-level replies are level 1): {@value}.
+   */
+  public static final int MAX_REPLY_DEPTH = 10;
 
   /** No messages at all. */
   public static final ScriptTree EMPTY = new ScriptTree(List.of(), List.of());
@@ -87,11 +105,25 @@ public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replie
     return fields;
   }
 
-  private static void walk(
-      Collection<ReplyScript> level, java.util.function.Consumer<ReplyScript> visit) {
-    for (ReplyScript reply : level) {
+  /** Visits every reply, each before its follow-ups, in order, without recursion. */
+  public void forEachReply(Consumer<ReplyScript> visit) {
+    walk(replies, visit);
+  }
+
+  private static void walk(List<ReplyScript> top, Consumer<ReplyScript> visit) {
+    Deque<Iterator<ReplyScript>> levels = new ArrayDeque<>();
+    levels.push(top.iterator());
+    while (!levels.isEmpty()) {
+      Iterator<ReplyScript> level = levels.peek();
+      if (!level.hasNext()) {
+        levels.pop();
+        continue;
+      }
+      ReplyScript reply = level.next();
       visit.accept(reply);
-      walk(reply.followUps(), visit);
+      if (!reply.followUps().isEmpty()) {
+        levels.push(reply.followUps().iterator());
+      }
     }
   }
 }

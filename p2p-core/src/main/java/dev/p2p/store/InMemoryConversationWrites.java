@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import dev.p2p.action.Action;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
@@ -44,8 +45,9 @@ final class InMemoryConversationWrites {
   Message recordSend(String orgId, SendRecord record, Instant now) {
     ConvOrg org = conversations.org(orgId);
     ConvData c = found(org, record.conversationId());
-    SendFacts.InitialLock lock =
-        record.kind() == SendRecord.Kind.INITIAL ? org.initialLocks.get(c.phone) : null;
+    boolean initial = record.kind() == SendRecord.Kind.INITIAL;
+    SendFacts.InitialLock lock = initial ? org.initialLocks.get(c.phone) : null;
+    Action action = conversations.action(orgId, c.actionId);
     SendFacts facts =
         new SendFacts(
             c.id,
@@ -53,12 +55,13 @@ final class InMemoryConversationWrites {
             c.phone,
             Optional.ofNullable(c.texterId),
             c.status,
-            conversations.action(orgId, c.actionId).status(),
+            action.status(),
             org.optOuts.containsKey(c.phone),
             org.invalid.contains(c.phone),
             Optional.ofNullable(lock),
             c.contactWroteLast,
-            Optional.ofNullable(c.lastMessageAt));
+            Optional.ofNullable(c.lastMessageAt),
+            initial ? action.script().initials().size() : 0);
     SendVerdict verdict = SendRule.decide(record, facts, now);
     QueuedMessage queued = record.message();
     String sender =

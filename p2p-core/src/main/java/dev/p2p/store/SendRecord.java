@@ -1,6 +1,8 @@
 package dev.p2p.store;
 
+import dev.p2p.ValidationException;
 import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.script.ScriptTree;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * @param lockWindow for an initial message, how long another action's initial message to the same
  *     phone blocks this one; {@link Duration#ZERO} for no lock
  * @param variant for an initial message, the index of the script's initial-message variant it
- *     renders (kept for reporting); 0 for other kinds
+ *     renders (kept for reporting), 0 to {@code ScriptTree.MAX_INITIALS - 1} and one the action has
+ *     ({@link dev.p2p.store.support.SendRule} checks it under the lock); 0 for other kinds
  */
 public record SendRecord(
     long conversationId,
@@ -48,7 +51,12 @@ public record SendRecord(
     AUTOMATIC
   }
 
-  /** Checks presence and that only automatic messages have no texter. */
+  /**
+   * Checks presence, that only automatic messages have no texter, and the variant's range.
+   *
+   * @throws ValidationException naming {@code variant} if it is negative, not below {@code
+   *     ScriptTree.MAX_INITIALS}, or not 0 for a message other than an initial one
+   */
   public SendRecord {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(texterId, "texterId");
@@ -62,8 +70,17 @@ public record SendRecord(
     if (lockWindow.isNegative()) {
       throw new IllegalArgumentException("lockWindow must not be negative");
     }
-    if (variant < 0) {
-      throw new IllegalArgumentException("variant must not be negative");
+    if (variant < 0
+        || variant >= ScriptTree.MAX_INITIALS
+        || (kind != Kind.INITIAL && variant != 0)) {
+      throw ValidationException.of(
+          "variant",
+          kind == Kind.INITIAL
+              ? "is "
+                  + variant
+                  + ": a variant is the index of an initial message, 0 to "
+                  + (ScriptTree.MAX_INITIALS - 1)
+              : "is " + variant + ": only an initial message has a variant other than 0");
     }
   }
 

@@ -24,7 +24,11 @@ class ActionsReadmeTest {
   @Test
   @DisplayName("the README's actions example creates, estimates and publishes an action")
   void readmeActionsExampleRuns() {
-    try (P2P p2p = P2P.builder().store(InMemoryStore.create()).build()) {
+    try (P2P p2p =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .gateway(OneNumberGateway.ID, new OneNumberGateway()) // the one gateway: the sender
+            .build()) {
       Organization acme = p2p.organization("acme");
       long listId = acme.contacts().createList("GOTV list").id();
       acme.contacts()

@@ -36,6 +36,7 @@ class ActionsTest {
         P2P.builder()
             .store(InMemoryStore.create())
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .gateway(OneNumberGateway.ID, new OneNumberGateway())
             .build()
             .organization("acme");
     actions = org.actions();

@@ -39,7 +39,13 @@ class PreviewAndEstimateTest {
   @BeforeEach
   void setUp() {
     store = InMemoryStore.create();
-    org = P2P.builder().store(store).costModel(CENT).build().organization("acme");
+    org =
+        P2P.builder()
+            .store(store)
+            .costModel(CENT)
+            .gateway(OneNumberGateway.ID, new OneNumberGateway())
+            .build()
+            .organization("acme");
     org.texters().upsert(new TexterProfile("ben", "Ben", "Ng"));
     listId = org.contacts().createList("Voters").id();
     anaId =

@@ -25,7 +25,12 @@ class PublishHintsTest {
 
   @BeforeEach
   void setUp() {
-    org = P2P.builder().store(InMemoryStore.create()).build().organization("acme");
+    org =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .gateway(OneNumberGateway.ID, new OneNumberGateway())
+            .build()
+            .organization("acme");
     org.tags().define(Tag.named("supporter"));
     org.customFields().define(CustomField.date("pledgeDate", "Pledged on"));
     listId = org.contacts().createList("Voters").id();

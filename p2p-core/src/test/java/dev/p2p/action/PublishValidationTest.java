@@ -32,7 +32,12 @@ class PublishValidationTest {
 
   @BeforeEach
   void setUp() {
-    org = P2P.builder().store(InMemoryStore.create()).build().organization("acme");
+    org =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .gateway(OneNumberGateway.ID, new OneNumberGateway())
+            .build()
+            .organization("acme");
     org.tags().define(Tag.named("supporter"));
     org.customFields().define(CustomField.number("age", "Age"));
     listId = org.contacts().createList("Voters").id();
@@ -248,8 +253,8 @@ class PublishValidationTest {
         .containsExactly(
             new Violation(
                 "sender.gateway",
-                "'twilio' is not a gateway registered with P2P.builder().gateway(..) (no gateway"
-                    + " is registered)"));
+                "'twilio' is not a gateway registered with P2P.builder().gateway(..) (registered:"
+                    + " sms)"));
   }
 
   @Test

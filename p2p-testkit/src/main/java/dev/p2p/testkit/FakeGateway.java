@@ -5,6 +5,7 @@ import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
@@ -52,15 +53,20 @@ public final class FakeGateway implements SmsGateway {
   /** The default prefix of carrier message ids. */
   public static final String DEFAULT_ID_PREFIX = "FK";
 
+  /** The number the fake sends from by default: {@value}. */
+  public static final String DEFAULT_NUMBER = "+13125550100";
+
   private final FakeWire wire;
   private final FakeLedger ledger = new FakeLedger();
   private final FakeCarrier carrier;
   private final FakeWebhooks webhooks;
+  private final List<Sender> senders;
   private final AtomicReference<@Nullable Function<WebhookRequest, WebhookResponse>> sink =
       new AtomicReference<>();
 
   FakeGateway(FakeGatewayBuilder builder) {
     this.wire = new FakeWire(builder.secret);
+    this.senders = builder.senderNumbers.stream().map(Sender::number).toList();
     this.carrier = new FakeCarrier(builder.clock, builder.idPrefix, builder.scheduler, ledger);
     this.webhooks =
         new FakeWebhooks(
@@ -84,6 +90,15 @@ public final class FakeGateway implements SmsGateway {
   @Override
   public String carrier() {
     return CARRIER;
+  }
+
+  /**
+   * The numbers the fake sends from when an action names no sender: {@link #DEFAULT_NUMBER} unless
+   * the builder set others. The fake accepts a message from any number all the same.
+   */
+  @Override
+  public List<Sender> senders() {
+    return senders;
   }
 
   /**

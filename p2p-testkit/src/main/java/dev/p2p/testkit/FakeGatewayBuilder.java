@@ -2,6 +2,7 @@ package dev.p2p.testkit;
 
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.contact.Phones;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class FakeGatewayBuilder {
   String idPrefix = FakeGateway.DEFAULT_ID_PREFIX;
   URI webhookUrl = FakeGateway.DEFAULT_WEBHOOK_URL;
   @Nullable ScheduledExecutorService scheduler;
+  List<String> senderNumbers = List.of(FakeGateway.DEFAULT_NUMBER);
 
   FakeGatewayBuilder() {}
 
@@ -67,6 +69,15 @@ public final class FakeGatewayBuilder {
   }
 
   /**
+   * The numbers the fake sends from when an action names no sender ({@link FakeGateway#senders()}).
+   * Default: {@link FakeGateway#DEFAULT_NUMBER}. None: every action names its own.
+   */
+  public FakeGatewayBuilder senderNumbers(String... numbers) {
+    this.senderNumbers = List.of(numbers); // checked by build()
+    return this;
+  }
+
+  /**
    * Builds the fake.
    *
    * @throws ValidationException listing every bad setting
@@ -78,6 +89,13 @@ public final class FakeGatewayBuilder {
     }
     if (!PREFIX.matcher(idPrefix).matches()) {
       problems.add(new Violation("idPrefix", "must be 1 to 16 letters or digits"));
+    }
+    for (int i = 0; i < senderNumbers.size(); i++) {
+      if (!Phones.isE164(senderNumbers.get(i))) {
+        problems.add(
+            new Violation(
+                "senderNumbers[" + i + "]", "must be in E.164 form, such as +13125550100"));
+      }
     }
     String scheme = webhookUrl.getScheme();
     if (!webhookUrl.isAbsolute()

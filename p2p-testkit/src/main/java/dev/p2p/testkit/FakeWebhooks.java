@@ -75,7 +75,7 @@ public final class FakeWebhooks {
         url, inboundIds.get(), from, to, body, List.of(media), Optional.of(clock.instant()));
   }
 
-  /** The carrier accepted the message ({@link MessageStatus#SENT}). */
+  /** The carrier sent the message on to the network ({@link MessageStatus#SENT}). */
   public WebhookRequest sent(String carrierMessageId) {
     return status(carrierMessageId, MessageStatus.SENT);
   }

@@ -2,11 +2,15 @@ package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.action.Question;
+import dev.p2p.conversation.ConversationStatus;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.FiledReport;
@@ -160,6 +164,57 @@ abstract class ReportContract extends ConversationFixtures {
 
   ReportFigures figures() {
     return store().reports().figures(ORG, actionId, at(200));
+  }
+
+  @Nested
+  @DisplayName("an initial message's variant")
+  class Variants {
+    @Test
+    @DisplayName("one the action does not have is refused, naming variant, and writes nothing")
+    void anUnknownVariantIsRefused() {
+      List<VariantStats> before = figures().variants();
+
+      assertThatThrownBy(() -> initial(4, "ana", 2))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e ->
+                  assertThat(e.violations())
+                      .containsExactly(
+                          new Violation(
+                              "variant",
+                              "is 2 but the action has 2 initial messages: a variant is an index"
+                                  + " from 0 to 1")));
+      assertThat(figures().variants()).isEqualTo(before);
+      assertThat(conversations().findConversation(ORG, ids.get(3)).orElseThrow().status())
+          .isEqualTo(ConversationStatus.NEEDS_FIRST_MESSAGE);
+    }
+
+    @Test
+    @DisplayName("a negative one, or one past every script's limit, is refused naming variant")
+    void outOfRangeVariantsAreRefused() {
+      for (int variant : new int[] {-7, 999}) {
+        assertThatThrownBy(() -> initial(4, "ana", variant))
+            .as("variant %d", variant)
+            .isInstanceOfSatisfying(
+                ValidationException.class,
+                e ->
+                    assertThat(e.violations())
+                        .extracting(Violation::field)
+                        .containsExactly("variant"));
+      }
+      assertThat(conversations().findConversation(ORG, ids.get(3)).orElseThrow().status())
+          .isEqualTo(ConversationStatus.NEEDS_FIRST_MESSAGE);
+    }
+
+    @Test
+    @DisplayName("one the action has is recorded and counted in the A/B figures")
+    void aKnownVariantCounts() {
+      initial(4, "ana", 1);
+
+      assertThat(figures().variants())
+          .extracting(VariantStats::index, VariantStats::sent)
+          .containsExactly(tuple(0, 2L), tuple(1, 3L));
+    }
   }
 
   @Nested

@@ -571,6 +571,15 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("drafts of every shape through P2P")
+  class ScriptShapes extends ScriptShapesContract {
+    @Override
+    Store store() {
+      return store;
+    }
+  }
+
+  @Nested
   @DisplayName("webhooks through P2P")
   class WebhooksThroughP2P extends WebhookPipelineContract {
     @Override

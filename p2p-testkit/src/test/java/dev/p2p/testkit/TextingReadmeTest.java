@@ -8,7 +8,6 @@ import dev.p2p.P2P;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.Question;
-import dev.p2p.action.SenderSettings;
 import dev.p2p.assign.Target;
 import dev.p2p.contact.NewContact;
 import dev.p2p.conversation.Conversation;
@@ -53,8 +52,8 @@ class TextingReadmeTest {
                     .contacts(listId)
                     .initial("Hi {firstName}, it's {texterFirstName}. Will you vote Tuesday?")
                     .reply("Yes", "Amazing!", tag("supporter"))
-                    .question(Question.tags("Will they vote?", "supporter"))
-                    .sender(SenderSettings.numbers("fake", List.of("+13125550100"))));
+                    .question(Question.tags("Will they vote?", "supporter")));
+    // No sender, as in the README: the one gateway registered sends, from its own number.
     acme.actions().publish(gotv.id());
 
     // readme-texting:start

@@ -63,6 +63,20 @@ public final class Refusals {
         "contactPhone", "was marked invalid by the carrier: it cannot receive texts");
   }
 
+  /** An initial message rendering a variant the action's script does not have. */
+  public static ValidationException noVariant(int variant, int variants) {
+    return ValidationException.of(
+        "variant",
+        "is "
+            + variant
+            + " but the action has "
+            + variants
+            + " initial message"
+            + (variants == 1 ? "" : "s")
+            + ": a variant is an index from 0 to "
+            + (variants - 1));
+  }
+
   /** An initial message for a conversation that has one. */
   public static ValidationException alreadyStarted(ConversationStatus status) {
     return ValidationException.of(

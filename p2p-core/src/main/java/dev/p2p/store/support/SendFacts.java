@@ -23,6 +23,8 @@ import java.util.Optional;
  *     the phone an initial message, and when); empty for none, and for other kinds
  * @param contactWroteLast whether the contact wrote the conversation's last message
  * @param lastMessageAt when its last message was recorded
+ * @param variants for an initial message, how many initial messages the action's script has (the
+ *     record's variant must be one of them); 0 for other kinds
  */
 public record SendFacts(
     long conversationId,
@@ -35,7 +37,8 @@ public record SendFacts(
     boolean invalidPhone,
     Optional<InitialLock> initialLock,
     boolean contactWroteLast,
-    Optional<Instant> lastMessageAt) {
+    Optional<Instant> lastMessageAt,
+    int variants) {
 
   /** Checks presence. */
   public SendFacts {

@@ -11,8 +11,9 @@ import java.util.OptionalLong;
 /**
  * Whether an outbound message may be recorded, decided once for every store. The checks run in a
  * fixed order, so that a conversation failing several gets the same refusal everywhere: the texter,
- * the opt-out, the action's status, the invalid mark, the conversation's status, then (initial
- * messages) the lock window. p2p's automatic answers skip every check.
+ * the opt-out, the action's status, the invalid mark, then (initial messages) the variant, the
+ * conversation's status and the lock window, or (replies) the conversation's status. p2p's
+ * automatic answers skip every check.
  */
 public final class SendRule {
   private SendRule() {}
@@ -26,7 +27,8 @@ public final class SendRule {
    * @return what to write
    * @throws dev.p2p.ForbiddenException if the conversation is not the texter's
    * @throws dev.p2p.OptedOutException if the phone is opted out
-   * @throws dev.p2p.ValidationException naming {@code status} or {@code contactPhone}
+   * @throws dev.p2p.ValidationException naming {@code status}, {@code contactPhone} or {@code
+   *     variant} (an initial message's variant the action's script does not have)
    */
   public static SendVerdict decide(SendRecord record, SendFacts facts, Instant now) {
     if (record.kind() == SendRecord.Kind.AUTOMATIC) {
@@ -47,6 +49,9 @@ public final class SendRule {
     }
     boolean initial = record.kind() == SendRecord.Kind.INITIAL;
     if (initial) {
+      if (record.variant() >= facts.variants()) {
+        throw Refusals.noVariant(record.variant(), facts.variants());
+      }
       if (facts.status() != ConversationStatus.NEEDS_FIRST_MESSAGE) {
         throw Refusals.alreadyStarted(facts.status());
       }

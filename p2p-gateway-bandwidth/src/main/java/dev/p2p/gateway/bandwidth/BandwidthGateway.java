@@ -4,6 +4,7 @@ import dev.p2p.gateway.CarrierMessage;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.SentLookup;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
@@ -128,5 +129,11 @@ public final class BandwidthGateway implements SmsGateway {
   @Override
   public String toString() {
     return "BandwidthGateway[" + config + "]";
+  }
+
+  /** The Application's sender numbers, in order. */
+  @Override
+  public List<Sender> senders() {
+    return config.senderNumbers.stream().sorted().map(Sender::number).toList();
   }
 }

@@ -40,6 +40,21 @@ class ConfigTest {
   }
 
   @Test
+  @DisplayName("it sends from the Application's numbers, in order, when an action names none")
+  void senders() {
+    BandwidthGateway gateway =
+        BandwidthGateway.builder()
+            .accountId("9900000")
+            .applicationId("93de2206-9669-4e07-948d-329f4b722ee2")
+            .senderNumbers("+13125550199", "+13125550198")
+            .clientCredentials("id", "secret")
+            .callbackCredentials("user", "password")
+            .build();
+    assertThat(gateway.senders())
+        .containsExactly(Sender.number("+13125550198"), Sender.number("+13125550199"));
+  }
+
+  @Test
   @DisplayName("bad numbers, URLs and timeouts are each named")
   void badValues() {
     BandwidthGatewayBuilder builder =

@@ -5,6 +5,7 @@ import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.SentLookup;
+import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
@@ -39,8 +40,9 @@ import java.util.concurrent.CompletableFuture;
  * the rest permanent. Nothing is retried here.
  *
  * <p>{@link #parse} verifies {@code X-Twilio-Signature} with the Auth Token, then reads an inbound
- * message (answered with empty TwiML) or a status callback (answered 204). Thread-safe and
- * stateless; gateways of several accounts live side by side.
+ * message (answered with empty TwiML; one Advanced Opt-Out flags {@code OptOutType=STOP} opts the
+ * phone out, whatever its words) or a status callback (answered 204). Thread-safe and stateless;
+ * gateways of several accounts live side by side.
  */
 public final class TwilioGateway implements SmsGateway {
   /** The carrier's name, as {@link #carrier()} and {@link GatewayException#gateway()} give it. */
@@ -111,6 +113,15 @@ public final class TwilioGateway implements SmsGateway {
    * Verifies and reads one webhook: 401 without {@code X-Twilio-Signature}, 403 when it does not
    * match, 400 for a verified request that is not a messaging webhook.
    */
+  /** The messaging service, if configured; else the sender numbers, in order. */
+  @Override
+  public List<Sender> senders() {
+    if (config.messagingService().isPresent()) {
+      return List.of(Sender.messagingService(config.messagingService().get()));
+    }
+    return config.senderNumbers().stream().sorted().map(Sender::number).toList();
+  }
+
   @Override
   public WebhookResult parse(WebhookRequest request) {
     Objects.requireNonNull(request, "request");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.gateway.Sender;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,23 @@ class TwilioGatewayBuilderTest {
             .messagingService("MG" + "0".repeat(32))
             .build();
     assertThat(gateway.carrier()).isEqualTo("twilio");
+  }
+
+  @Test
+  @DisplayName("it sends from its messaging service, else its numbers, when an action names none")
+  void senders() {
+    TwilioGatewayBuilder base =
+        TwilioGateway.builder().accountSid("AC" + "0".repeat(32)).authToken(TOKEN);
+    assertThat(base.messagingService("MG" + "1".repeat(32)).build().senders())
+        .containsExactly(Sender.messagingService("MG" + "1".repeat(32)));
+    assertThat(
+            TwilioGateway.builder()
+                .accountSid("AC" + "0".repeat(32))
+                .authToken(TOKEN)
+                .senderNumbers("+13125550199", "+13125550101")
+                .build()
+                .senders())
+        .containsExactly(Sender.number("+13125550101"), Sender.number("+13125550199"));
   }
 
   @Test

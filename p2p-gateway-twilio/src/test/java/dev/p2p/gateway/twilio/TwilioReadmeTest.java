@@ -61,4 +61,20 @@ class TwilioReadmeTest {
         Path.of("src/test/java/dev/p2p/gateway/twilio/TwilioReadmeTest.java"),
         "readme-twilio");
   }
+
+  @Test
+  @DisplayName(
+      "the README says what OptOutType=STOP does (TwilioThroughP2PTest.advancedOptOut runs it)")
+  void readmeSaysOptOutTypeOptsOut() throws java.io.IOException {
+    String readme =
+        java.nio.file.Files.readString(
+            DocSnippets.readme(), java.nio.charset.StandardCharsets.UTF_8);
+    int start = readme.indexOf("- **Opt-out handling**");
+    assertThat(start).as("the Twilio section's opt-out bullet").isPositive();
+    String bullet = readme.substring(start, readme.indexOf("\n\n", start)).replaceAll("\\s+", " ");
+    assertThat(bullet)
+        .contains("`OptOutType=STOP`")
+        .contains("opts the phone out")
+        .doesNotContain("not yet carried");
+  }
 }

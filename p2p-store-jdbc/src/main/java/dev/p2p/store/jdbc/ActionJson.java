@@ -1,6 +1,8 @@
 package dev.p2p.store.jdbc;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,11 +12,13 @@ import dev.p2p.action.Question;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON text an action's script tree, report and name lists are stored as. Written and read
@@ -25,13 +29,38 @@ final class ActionJson {
 
   private ActionJson() {}
 
+  /**
+   * The script as JSON: the initials, and the replies as one flat array in tree order (each reply
+   * before its follow-ups) with each reply's level, so that the JSON nests no deeper for a deeper
+   * tree and is written and read without recursion.
+   */
   static String script(ScriptTree script) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode initials = root.putArray("initials");
     for (InitialMessage m : script.initials()) {
       initials.addObject().put("body", m.body()).put("weight", m.weight());
     }
-    replies(root.putArray("replies"), script.replies());
+    ArrayNode tree = root.putArray("replyTree");
+    Deque<Iterator<ReplyScript>> levels = new ArrayDeque<>();
+    levels.push(script.replies().iterator());
+    while (!levels.isEmpty()) {
+      if (!levels.peek().hasNext()) {
+        levels.pop();
+        continue;
+      }
+      ReplyScript r = levels.peek().next();
+      ObjectNode node =
+          tree.addObject()
+              .put("level", levels.size())
+              .put("label", r.label())
+              .put("body", r.body());
+      strings(node.putArray("tags"), r.tags());
+      ObjectNode fields = node.putObject("fields");
+      r.fields().forEach(fields::put);
+      if (!r.followUps().isEmpty()) {
+        levels.push(r.followUps().iterator());
+      }
+    }
     return write(root);
   }
 
@@ -41,7 +70,59 @@ final class ActionJson {
     for (JsonNode m : root.path("initials")) {
       initials.add(new InitialMessage(m.path("body").asText(), m.path("weight").asInt()));
     }
-    return new ScriptTree(initials, replies(root.path("replies")));
+    JsonNode tree =
+        root.has("replyTree") ? root.path("replyTree") : flattened(root.path("replies"));
+    return new ScriptTree(initials, ReplyTree.build(tree));
+  }
+
+  /** How many initial messages a stored script has, for the send rule. */
+  static int initialCount(String json) {
+    // Read only up to the initials, which are written first: a send need not parse the replies.
+    try (JsonParser parser = JSON.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new P2PException("An action's JSON in the database is not valid");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean initials = parser.currentName().equals("initials");
+        JsonToken value = parser.nextToken();
+        if (initials && value == JsonToken.START_ARRAY) {
+          int count = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+            count++;
+          }
+          return count;
+        }
+        parser.skipChildren();
+      }
+      return 0;
+    } catch (IOException e) {
+      throw new P2PException("An action's JSON in the database is not valid", e);
+    }
+  }
+
+  /**
+   * The replies of the first stored form, nested by {@code followUps}, as the flat array with
+   * levels that {@link ReplyTree#build} reads.
+   */
+  private static ArrayNode flattened(JsonNode replies) {
+    ArrayNode flat = JSON.createArrayNode();
+    Deque<Iterator<JsonNode>> levels = new ArrayDeque<>();
+    levels.push(replies.iterator());
+    while (!levels.isEmpty()) {
+      if (!levels.peek().hasNext()) {
+        levels.pop();
+        continue;
+      }
+      JsonNode r = levels.peek().next();
+      ObjectNode node = flat.addObject().put("level", levels.size());
+      node.set("label", r.path("label"));
+      node.set("body", r.path("body"));
+      node.set("tags", r.path("tags"));
+      node.set("fields", r.path("fields"));
+      levels.push(r.path("followUps").iterator());
+    }
+    return flat;
   }
 
   static String report(List<Question> report) {
@@ -81,40 +162,12 @@ final class ActionJson {
     return strings(read(json));
   }
 
-  private static void replies(ArrayNode array, List<ReplyScript> replies) {
-    for (ReplyScript r : replies) {
-      ObjectNode node = array.addObject().put("label", r.label()).put("body", r.body());
-      strings(node.putArray("tags"), r.tags());
-      ObjectNode fields = node.putObject("fields");
-      r.fields().forEach(fields::put);
-      replies(node.putArray("followUps"), r.followUps());
-    }
-  }
-
-  private static List<ReplyScript> replies(JsonNode array) {
-    List<ReplyScript> replies = new ArrayList<>();
-    for (JsonNode r : array) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      r.path("fields")
-          .fields()
-          .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
-      replies.add(
-          new ReplyScript(
-              r.path("label").asText(),
-              r.path("body").asText(),
-              strings(r.path("tags")),
-              fields,
-              replies(r.path("followUps"))));
-    }
-    return replies;
-  }
-
   private static ArrayNode strings(ArrayNode array, Collection<String> values) {
     values.forEach(array::add);
     return array;
   }
 
-  private static List<String> strings(JsonNode array) {
+  static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));
     return values;

@@ -117,7 +117,8 @@ record Locked(
         invalidPhone,
         initialLock,
         contactWroteLast,
-        lastMessageAt);
+        lastMessageAt,
+        0);
   }
 
   /** Whether it is assigned to this texter. */

@@ -160,6 +160,13 @@ final class SendSql {
     }
     SendFacts.InitialLock lock =
         InitialLock.hold(c, tx.dialect(), facts.phone(), orgId, v.actionId(), now);
+    int variants;
+    try (PreparedStatement ps = c.prepareStatement("SELECT script FROM actions WHERE id = ?")) {
+      ps.setLong(1, v.actionId());
+      try (ResultSet rs = ps.executeQuery()) {
+        variants = rs.next() ? ActionJson.initialCount(rs.getString(1)) : 0;
+      }
+    }
     return new SendFacts(
         facts.conversationId(),
         facts.actionId(),
@@ -171,7 +178,8 @@ final class SendSql {
         facts.invalidPhone(),
         Optional.of(lock),
         facts.contactWroteLast(),
-        facts.lastMessageAt());
+        facts.lastMessageAt(),
+        variants);
   }
 
   /** The organization's lock on initial messages to each phone ({@code initial_locks}). */

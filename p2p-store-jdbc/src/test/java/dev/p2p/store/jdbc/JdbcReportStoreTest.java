@@ -79,6 +79,7 @@ class JdbcReportStoreTest {
           ActionDraft.named("Vote")
               .contacts(listId)
               .initial("Hi!")
+              .initial("Hello!") // the scenario sends variants 0 and 1
               .question(Question.tags(PROMPT, "supporter"));
       Action created = store.actions().createAction(ORG, draft.spec(), T0);
       actionId =
