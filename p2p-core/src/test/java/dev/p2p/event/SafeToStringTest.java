@@ -104,7 +104,8 @@ class SafeToStringTest {
             false,
             Optional.empty(),
             false,
-            Optional.empty()));
+            Optional.empty(),
+            1));
     assertSafe(
         new OutboundFacts(
             1,

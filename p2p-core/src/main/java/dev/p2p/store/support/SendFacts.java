@@ -75,6 +75,8 @@ public record SendFacts(
         + contactWroteLast
         + ", lastMessageAt="
         + lastMessageAt
+        + ", variants="
+        + variants
         + "]";
   }
 
