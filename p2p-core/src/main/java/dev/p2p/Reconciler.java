@@ -11,6 +11,7 @@ import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.store.MessageStore;
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.store.support.ReconcileRule;
 import dev.p2p.store.support.ReconcileRule.Verdict;
 import java.time.Instant;
@@ -109,7 +110,7 @@ final class Reconciler {
               + " next time",
           m.id(),
           mask(m),
-          cause.getMessage());
+          LogSafe.text(cause.getMessage()));
       return Optional.empty();
     }
   }

@@ -7,6 +7,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.store.ContactImport;
+import dev.p2p.store.support.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ public final class Contacts {
       try {
         progress.accept(p);
       } catch (RuntimeException e) {
-        log.warn("Import progress callback threw; ignoring it", e);
+        log.warn("Import progress callback threw; ignoring it", LogSafe.of(e));
       }
     };
   }

@@ -10,6 +10,7 @@ import dev.p2p.internal.Texting;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.MessageOwner;
+import dev.p2p.store.support.LogSafe;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -121,7 +122,8 @@ public final class Receiving {
           .automatic(conversationId, gatewayId, inbound.to(), inbound.from(), text);
     } catch (RuntimeException e) {
       // The inbound message is stored; a failed automatic answer must not make the carrier resend.
-      log.warn("Keyword answer to {} in {} failed", Phones.mask(inbound.from()), orgId, e);
+      log.warn(
+          "Keyword answer to {} in {} failed", Phones.mask(inbound.from()), orgId, LogSafe.of(e));
     }
   }
 }

@@ -24,6 +24,7 @@ import dev.p2p.sms.SmartEncoding;
 import dev.p2p.store.ConversationUpdate;
 import dev.p2p.store.SendRecord;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.store.support.Refusals;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -351,7 +352,7 @@ final class SendPipeline {
           "Message {} to {}: gateway call failed unexpectedly",
           messageId,
           Phones.mask(phone),
-          error);
+          LogSafe.of(error));
     }
     return stored;
   }

@@ -2,6 +2,7 @@ package dev.p2p.event;
 
 import dev.p2p.ValidationException;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class Events implements AutoCloseable {
               event.position(),
               event.type(),
               event.organization(),
-              e);
+              LogSafe.of(e));
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.p2p.gateway;
 
 import dev.p2p.conversation.Receiving;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.LogSafe;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +120,7 @@ public final class Webhooks {
           gatewayId,
           gateway.carrier(),
           request,
-          e);
+          LogSafe.of(e));
       return WebhookResponse.error(400, "the request could not be read");
     }
     if (result instanceof WebhookResult.Rejected rejected) {
@@ -151,7 +152,7 @@ public final class Webhooks {
                 + " carrier retries",
             request,
             gatewayId,
-            e);
+            LogSafe.of(e));
         return WebhookResponse.error(503, "could not store the events; retry later");
       }
     }

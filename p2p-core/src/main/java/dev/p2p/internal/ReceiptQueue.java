@@ -4,6 +4,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.Receipt;
 import dev.p2p.store.Store;
+import dev.p2p.store.support.LogSafe;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,8 @@ public final class ReceiptQueue implements AutoCloseable {
               pending.get(i).done().complete(stored.get(i));
             }
           } catch (RuntimeException e) {
-            log.warn("Could not store {} send receipts of {}", pending.size(), orgId, e);
+            log.warn(
+                "Could not store {} send receipts of {}", pending.size(), orgId, LogSafe.of(e));
             pending.forEach(p -> p.done().completeExceptionally(e));
           }
         });

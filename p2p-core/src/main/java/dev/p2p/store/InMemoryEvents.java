@@ -3,6 +3,7 @@ package dev.p2p.store;
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.event.Subscription;
+import dev.p2p.store.support.LogSafe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,7 +138,7 @@ final class InMemoryEvents implements EventStore {
       try {
         callback.accept(events);
       } catch (RuntimeException e) {
-        LOG.warn("An after-commit event callback failed; the change stands", e);
+        LOG.warn("An after-commit event callback failed; the change stands", LogSafe.of(e));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
@@ -165,7 +166,7 @@ final class MessageSql {
       log.warn(
           "Send receipts are stored, but early statuses for them could not be read now;"
               + " they are applied with their next status update",
-          e);
+          LogSafe.of(e));
       return stored;
     }
   }

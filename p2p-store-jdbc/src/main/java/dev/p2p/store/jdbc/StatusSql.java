@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
@@ -103,7 +104,7 @@ final class StatusSql {
       tx.run("prune early status updates", c -> EarlyStatusSql.prune(c, now));
     } catch (RuntimeException e) {
       log.warn(
-          "Could not prune unclaimed early status updates; the next parked one tries again", e);
+          "Could not prune unclaimed early status updates; the next parked one tries again", LogSafe.of(e));
     }
   }
 

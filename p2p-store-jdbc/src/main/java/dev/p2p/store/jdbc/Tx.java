@@ -1,5 +1,6 @@
 package dev.p2p.store.jdbc;
 
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
 import dev.p2p.event.Change;
@@ -156,7 +157,7 @@ final class Tx {
       try {
         callback.accept(told);
       } catch (RuntimeException e) {
-        log.warn("An after-commit event callback failed; the change stands", e);
+        log.warn("An after-commit event callback failed; the change stands", LogSafe.of(e));
       }
     }
   }
