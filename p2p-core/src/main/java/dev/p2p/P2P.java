@@ -6,6 +6,7 @@ import dev.p2p.contact.ImportOptions;
 import dev.p2p.conversation.Receiving;
 import dev.p2p.event.Events;
 import dev.p2p.gateway.GatewayPolicy;
+import dev.p2p.gateway.SchedulingClock;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.Webhooks;
 import dev.p2p.internal.Ids;
@@ -60,7 +61,11 @@ public final class P2P implements AutoCloseable {
     this.clock = Clock.tick(b.clock, Duration.ofNanos(1_000));
     this.defaultRegion = b.defaultRegion;
     this.costModel = b.costModel;
-    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, b.scheduler);
+    @Nullable ScheduledExecutorService waits =
+        b.scheduler != null || !(b.clock instanceof SchedulingClock own)
+            ? b.scheduler
+            : own.scheduler();
+    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, waits);
     this.texting = new Texting(store, clock, gateways.byId());
     this.events = new Events(store, clock);
     this.webhooks =
@@ -207,9 +212,10 @@ public final class P2P implements AutoCloseable {
      * The scheduler the gateway policies wait on (a sender's next rate slot, a retry's backoff, a
      * bulkhead's max wait) and run the sends after those waits on. Unless set, p2p starts one
      * daemon thread of its own, which waits in real time and which {@link P2P#close()} stops; a
-     * scheduler set here belongs to the host and is never shut down by p2p. Tests that drive the
-     * {@link #clock(Clock) clock} pass a scheduler on the same time (testkit's {@code
-     * VirtualScheduler}), so that no send waits in real time.
+     * scheduler set here belongs to the host and is never shut down by p2p. When the {@link
+     * #clock(Clock) clock} is a {@link SchedulingClock} (the testkit's {@code MutableClock}) and no
+     * scheduler is set, p2p waits on the clock's own scheduler, so a test that drives the clock
+     * never waits in real time.
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");

@@ -1,21 +1,27 @@
 package dev.p2p.testkit;
 
+import dev.p2p.gateway.SchedulingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clock a test sets and moves forward, so that texting hours, lock windows and token expiry are
  * tested without sleeping. Pass it to {@code P2P.builder().clock(..)} and to {@link FakeGateway}.
- * Thread-safe.
+ * Its {@link #scheduler()} is a {@link VirtualScheduler} on it, which {@code P2P} waits on unless
+ * given a scheduler of the test's own: a sender's rate slots and retry backoffs then move this
+ * clock forward instead of sleeping. Thread-safe.
  */
-public final class MutableClock extends Clock {
+public final class MutableClock extends Clock implements SchedulingClock {
   /** The shared time, so that {@link #withZone} views move together. */
   private static final class Now {
     private Instant value;
+    private @Nullable VirtualScheduler scheduler;
 
     Now(Instant value) {
       this.value = value;
@@ -77,6 +83,20 @@ public final class MutableClock extends Clock {
   @Override
   public ZoneId getZone() {
     return zone;
+  }
+
+  /**
+   * The scheduler on this clock's time that {@code P2P} waits on: each delay moves the clock
+   * forward by that much and runs the task at once. The same one for every zone's view.
+   */
+  @Override
+  public ScheduledExecutorService scheduler() {
+    synchronized (now) {
+      if (now.scheduler == null) {
+        now.scheduler = VirtualScheduler.on(this);
+      }
+      return now.scheduler;
+    }
   }
 
   /** The same instant source seen in another zone. */

@@ -243,9 +243,9 @@ class SendTest {
   void timeout() {
     server.stubFor(
         post(urlPathEqualTo(BandwidthStubs.MESSAGES_PATH))
-            .willReturn(aResponse().withStatus(202).withFixedDelay(2_000)));
+            .willReturn(aResponse().withStatus(202).withFixedDelay(5_000)));
     BandwidthGateway impatient =
-        BandwidthStubs.gateway(server, SENDER).requestTimeout(Duration.ofMillis(100)).build();
+        BandwidthStubs.gateway(server, SENDER).requestTimeout(Duration.ofSeconds(1)).build();
     GatewayException e = failure(impatient.send(message(Optional.empty())));
     assertThat(e.error()).isInstanceOf(GatewayError.Retryable.class);
     assertThat(e.retrySafe()).isFalse();
