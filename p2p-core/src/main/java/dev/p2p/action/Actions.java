@@ -134,6 +134,8 @@ public final class Actions {
    * goes live. An action without {@link ActionDraft#sender sender} sends through the gateway when
    * exactly one is registered, from that gateway's own messaging service or numbers, and is saved
    * with them; with no gateway or several, the missing sender is a problem named {@code sender}.
+   * Once live, the list's contacts become the action's conversations, so its report counts them
+   * (waiting, or blocked) before any texter asks for a batch.
    *
    * @throws ValidationException listing every problem at once, each naming where it is ({@code
    *     script.initial[0].body}, {@code script.replies[Yes].tags}, {@code contacts}); or naming
@@ -242,6 +244,15 @@ public final class Actions {
   // ---- helpers ----
 
   private Action move(long actionId, LifecycleMove move) {
+    Action moved = moveOnce(actionId, move);
+    if (moved.status() == ActionStatus.PUBLISHED) {
+      // live: its contacts join the pool now, so its report and costs count them from the start
+      ctx.texting().ensurePool(ctx.orgId(), actionId);
+    }
+    return moved;
+  }
+
+  private Action moveOnce(long actionId, LifecycleMove move) {
     return retry(
         actionId,
         current -> {

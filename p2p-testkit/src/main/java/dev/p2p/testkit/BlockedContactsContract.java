@@ -129,6 +129,19 @@ abstract class BlockedContactsContract {
   }
 
   @Test
+  @DisplayName("a published action's report counts its contacts before anyone asks for a batch")
+  void countedFromPublish() {
+    org.optOuts().add(OPTED_OUT);
+    long gotv = action("GOTV", "ana", OPTED_OUT, FIRST, SECOND);
+
+    ActionReport report = org.reports().action(gotv);
+    assertThat(report.totals().contacts()).isEqualTo(3);
+    assertThat(report.totals().waiting()).isEqualTo(2);
+    assertThat(report.totals().blocked()).isEqualTo(1);
+    assertThat(report.cost().remainingMessages()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a phone marked invalid while in a texter's queue leaves 'to send' for 'blocked'")
   void blockedInTheQueue() {
     long gotv = action("GOTV", "ana", INVALID, FIRST);
