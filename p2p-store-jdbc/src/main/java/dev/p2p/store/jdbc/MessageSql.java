@@ -1,6 +1,5 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.store.support.LogSafe;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
@@ -9,6 +8,7 @@ import dev.p2p.conversation.QueuedMessage;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.store.Receipt;
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.StatusRule;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.store.support.LogSafe;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.store.jdbc.EarlyStatusSql.Early;
+import dev.p2p.store.support.LogSafe;
 import dev.p2p.store.support.StatusRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,7 +104,8 @@ final class StatusSql {
       tx.run("prune early status updates", c -> EarlyStatusSql.prune(c, now));
     } catch (RuntimeException e) {
       log.warn(
-          "Could not prune unclaimed early status updates; the next parked one tries again", LogSafe.of(e));
+          "Could not prune unclaimed early status updates; the next parked one tries again",
+          LogSafe.of(e));
     }
   }
 

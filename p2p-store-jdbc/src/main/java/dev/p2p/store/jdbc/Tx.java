@@ -1,11 +1,11 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.store.support.LogSafe;
 import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.event.Subscription;
+import dev.p2p.store.support.LogSafe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
