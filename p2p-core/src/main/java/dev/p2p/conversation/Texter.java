@@ -132,13 +132,13 @@ public final class Texter {
 
   private NextMessage render(Action action, Conversation c) {
     Contact contact = pipeline.contact(c);
-    List<InitialMessage> initials = action.script().initials();
-    InitialMessage chosen = action.script().initialFor(contact.phone());
+    int variant = action.script().variantFor(contact.phone());
+    InitialMessage chosen = action.script().initials().get(variant);
     String body = Template.parse(chosen.body()).render(values(contact, c));
     if (action.spec().smartEncoding()) {
       body = SmartEncoding.apply(body);
     }
-    return new NextMessage(c, contact, initials.indexOf(chosen), body, Segments.of(body));
+    return new NextMessage(c, contact, variant, body, Segments.of(body));
   }
 
   private TemplateValues values(Contact contact, Conversation c) {

@@ -71,6 +71,17 @@ public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replie
    * @throws IllegalStateException if there is no initial message
    */
   public InitialMessage initialFor(String phone) {
+    return initials.get(variantFor(phone));
+  }
+
+  /**
+   * The index among {@link #initials()} of the variant a contact gets (see {@link #initialFor}): by
+   * position, so two variants of the same text and weight are told apart in the A/B figures.
+   *
+   * @param phone the contact's phone, E.164
+   * @throws IllegalStateException if there is no initial message
+   */
+  public int variantFor(String phone) {
     if (initials.isEmpty()) {
       throw new IllegalStateException("the script has no initial message");
     }
@@ -82,13 +93,13 @@ public record ScriptTree(List<InitialMessage> initials, List<ReplyScript> replie
     long z = key * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
     long point = Math.floorMod(z ^ (z >>> 29), total);
-    for (InitialMessage initial : initials) {
-      point -= initial.weight();
+    for (int i = 0; i < initials.size(); i++) {
+      point -= initials.get(i).weight();
       if (point < 0) {
-        return initial;
+        return i;
       }
     }
-    return initials.get(initials.size() - 1);
+    return initials.size() - 1;
   }
 
   /** Every tag a reply of the tree applies, in order of first use. */
