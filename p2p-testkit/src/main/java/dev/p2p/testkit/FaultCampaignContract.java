@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,10 @@ public abstract class FaultCampaignContract<R> {
 
   private final Logger log = LoggerFactory.getLogger(getClass());
   private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-03T15:00:00Z"));
+  // Retry-After and backoff waits pass in real time here, on a scheduler of the test's own: were
+  // they to move the clock (as the clock's own scheduler would), a storm round's retries could
+  // run out the breaker's open wait in the middle of the round.
+  private final ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor();
   private P2P p2p;
 
   /** The clock p2p, the gateway and the carrier side share; usable in field initializers. */
@@ -136,6 +142,7 @@ public abstract class FaultCampaignContract<R> {
         P2P.builder()
             .store(InMemoryStore.create())
             .clock(clock)
+            .scheduler(waits)
             .gateway(gatewayId(), gateway, policy)
             .build();
   }
@@ -145,6 +152,7 @@ public abstract class FaultCampaignContract<R> {
     try {
       p2p.close();
     } finally {
+      waits.shutdownNow();
       stopCarrier();
     }
   }
