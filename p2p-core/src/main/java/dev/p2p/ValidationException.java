@@ -5,10 +5,14 @@ import java.util.stream.Collectors;
 
 /**
  * Bad input: lists every problem found at once, each naming the field and the reason. Nothing was
- * written when this is thrown.
+ * written when this is thrown. The message names the first {@value #MESSAGE_PROBLEMS} problems and
+ * counts the rest; {@link #violations()} holds them all.
  */
 public final class ValidationException extends P2PException {
   private static final long serialVersionUID = 1L;
+
+  /** How many problems the message names before it only counts the rest. */
+  public static final int MESSAGE_PROBLEMS = 20;
 
   private final List<Violation> violations;
 
@@ -32,8 +36,15 @@ public final class ValidationException extends P2PException {
   }
 
   private static String describe(List<Violation> violations) {
+    String named =
+        violations.stream()
+            .limit(MESSAGE_PROBLEMS)
+            .map(Violation::toString)
+            .collect(Collectors.joining("; "));
+    int rest = violations.size() - MESSAGE_PROBLEMS;
     return violations.size()
         + (violations.size() == 1 ? " problem: " : " problems: ")
-        + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+        + named
+        + (rest > 0 ? "; and " + rest + " more (see violations())" : "");
   }
 }

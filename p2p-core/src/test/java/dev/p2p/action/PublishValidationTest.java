@@ -76,6 +76,24 @@ class PublishValidationTest {
   }
 
   @Test
+  @DisplayName("a draft with hundreds of problems lists them all, and its message names 20")
+  void manyProblemsAShortMessage() {
+    ActionDraft draft = valid();
+    for (int i = 0; i < 300; i++) {
+      draft.reply("r" + i, "Thanks", tag("unknown" + i));
+    }
+    Action action = org.actions().create(draft);
+    ValidationException thrown =
+        (ValidationException) catchThrowable(() -> org.actions().publish(action.id()));
+
+    assertThat(thrown.violations()).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(thrown.getMessage())
+        .startsWith(thrown.violations().size() + " problems: ")
+        .endsWith("; and " + (thrown.violations().size() - 20) + " more (see violations())")
+        .hasSizeLessThan(4_000);
+  }
+
+  @Test
   void anUnknownVariableIsNamed() {
     assertThat(publishFails(valid().initial("Hi {nickname}")))
         .containsExactly(new Violation("script.initial[1].body", unknownVariable("nickname")));
