@@ -52,4 +52,12 @@ public final class Phones {
         + "*".repeat(phone.length() - keepHead - 4)
         + phone.substring(phone.length() - 4);
   }
+
+  /**
+   * Masks a sender's address for logs: an E.164 number as {@link #mask} does; a short code or a
+   * messaging service id, which identify no person, as it is.
+   */
+  public static String maskSender(String address) {
+    return address.startsWith("+") ? mask(address) : address;
+  }
 }

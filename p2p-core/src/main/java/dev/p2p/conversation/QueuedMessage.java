@@ -64,7 +64,6 @@ public record QueuedMessage(
     media = List.copyOf(media);
   }
 
-  /** Masks the phone and leaves the body out, so the message is safe to log. */
   /** This message as a store records it: {@code QUEUED}, with the store's id and time. */
   public Message recorded(long id, Instant at) {
     return new Message(
@@ -87,6 +86,7 @@ public record QueuedMessage(
         at);
   }
 
+  /** Masks the phone and leaves the body out, so the message is safe to log. */
   @Override
   public String toString() {
     return "QueuedMessage[gatewayId="

@@ -31,7 +31,7 @@ public sealed interface Change
 
   /** A sender for a log line: an E.164 number masked; a short code or service id as it is. */
   private static String maskSender(String sender) {
-    return sender.startsWith("+") ? Phones.mask(sender) : sender;
+    return Phones.maskSender(sender);
   }
 
   /**

@@ -51,7 +51,7 @@ public record CarrierMessage(
     return "CarrierMessage[id="
         + carrierMessageId
         + ", from="
-        + (from.startsWith("+") ? Phones.mask(from) : from)
+        + Phones.maskSender(from)
         + ", to="
         + Phones.mask(to)
         + ", at="

@@ -80,7 +80,7 @@ final class SenderRateLimiter {
 
   /** A sender's address safe to log: E.164 numbers masked; short codes and services as they are. */
   static String mask(String address) {
-    return address.startsWith("+") ? Phones.mask(address) : address;
+    return Phones.maskSender(address);
   }
 
   private static long nanos(Instant instant) {

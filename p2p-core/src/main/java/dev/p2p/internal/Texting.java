@@ -40,6 +40,7 @@ public final class Texting implements AutoCloseable {
   private final Store store;
   private final Clock clock;
   private final Map<String, SmsGateway> gateways;
+  private final Optional<SenderSettings> defaultSender;
   private final Previews previews = new Previews();
   private final ReceiptQueue receipts;
   private final Cache<String, TextingSettings> settings =
@@ -72,6 +73,7 @@ public final class Texting implements AutoCloseable {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gateways = Map.copyOf(gateways);
+    this.defaultSender = onlyGatewaysSender(this.gateways);
     this.receipts = new ReceiptQueue(store, clock);
   }
 
@@ -98,9 +100,14 @@ public final class Texting implements AutoCloseable {
   /**
    * The sender of an action that names none: the one registered gateway, from its messaging service
    * or its E.164 sender numbers ({@link SmsGateway#senders()}). Empty when no gateway or several
-   * are registered, or when the one gateway names no sender of its own.
+   * are registered, or when the one gateway names no sender of its own. Worked out once: the
+   * gateways are fixed for the life of {@code P2P}.
    */
   public Optional<SenderSettings> defaultSender() {
+    return defaultSender;
+  }
+
+  private static Optional<SenderSettings> onlyGatewaysSender(Map<String, SmsGateway> gateways) {
     if (gateways.size() != 1) {
       return Optional.empty();
     }

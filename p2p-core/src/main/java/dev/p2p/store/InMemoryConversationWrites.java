@@ -61,7 +61,7 @@ final class InMemoryConversationWrites {
             Optional.ofNullable(lock),
             c.contactWroteLast,
             Optional.ofNullable(c.lastMessageAt),
-            initial ? action.script().initials().size() : 0);
+            SendRule.needsVariants(record) ? action.script().initials().size() : 0);
     SendVerdict verdict = SendRule.decide(record, facts, now);
     QueuedMessage queued = record.message();
     String sender =

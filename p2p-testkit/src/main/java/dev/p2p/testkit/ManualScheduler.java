@@ -40,27 +40,28 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
   }
 
   @Override
-  public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    Task<Object> task = new Task<>(Executors.callable(command), nowNanos + unit.toNanos(delay));
+  public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+    return schedule(Executors.callable(command), delay, unit);
+  }
+
+  @Override
+  public synchronized <V> ScheduledFuture<V> schedule(
+      Callable<V> callable, long delay, TimeUnit unit) {
+    Task<V> task = new Task<>(callable, nowNanos + unit.toNanos(delay));
     tasks.add(task);
     return task;
   }
 
   @Override
-  public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-    throw new UnsupportedOperationException();
-  }
-
-  @Override
   public ScheduledFuture<?> scheduleAtFixedRate(
       Runnable command, long initialDelay, long period, TimeUnit unit) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("a manual scheduler runs one-shot tasks only");
   }
 
   @Override
   public ScheduledFuture<?> scheduleWithFixedDelay(
       Runnable command, long initialDelay, long delay, TimeUnit unit) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("a manual scheduler runs one-shot tasks only");
   }
 
   @Override

@@ -56,7 +56,7 @@ public record OutboundFacts(
         + ", contactPhone="
         + Phones.mask(contactPhone)
         + ", sender="
-        + (sender.startsWith("+") ? Phones.mask(sender) : sender)
+        + Phones.maskSender(sender)
         + ", carrierMessageId="
         + carrierMessageId
         + ", segments="

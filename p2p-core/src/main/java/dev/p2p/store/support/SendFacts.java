@@ -23,8 +23,8 @@ import java.util.Optional;
  *     the phone an initial message, and when); empty for none, and for other kinds
  * @param contactWroteLast whether the contact wrote the conversation's last message
  * @param lastMessageAt when its last message was recorded
- * @param variants for an initial message, how many initial messages the action's script has (the
- *     record's variant must be one of them); 0 for other kinds
+ * @param variants when {@link SendRule#needsVariants} says so, how many initial messages the
+ *     action's script has (the record's variant must be one of them); 0 otherwise
  */
 public record SendFacts(
     long conversationId,

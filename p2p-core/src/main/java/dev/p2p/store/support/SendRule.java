@@ -19,6 +19,16 @@ public final class SendRule {
   private SendRule() {}
 
   /**
+   * Whether {@link #decide} needs {@link SendFacts#variants()}: for an initial message of a variant
+   * after the first. Variant 0 needs no count, as a published action always has a first initial
+   * message (publishing requires one and initial messages cannot change once published), so a store
+   * reads the action's script only when this says so.
+   */
+  public static boolean needsVariants(SendRecord record) {
+    return record.kind() == SendRecord.Kind.INITIAL && record.variant() > 0;
+  }
+
+  /**
    * Decides on a record.
    *
    * @param record what the core asks to record
@@ -49,7 +59,7 @@ public final class SendRule {
     }
     boolean initial = record.kind() == SendRecord.Kind.INITIAL;
     if (initial) {
-      if (record.variant() >= facts.variants()) {
+      if (needsVariants(record) && record.variant() >= facts.variants()) {
         throw Refusals.noVariant(record.variant(), facts.variants());
       }
       if (facts.status() != ConversationStatus.NEEDS_FIRST_MESSAGE) {

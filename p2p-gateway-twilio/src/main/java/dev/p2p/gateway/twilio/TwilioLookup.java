@@ -90,7 +90,11 @@ final class TwilioLookup {
                     GatewayException.builder(TwilioGateway.CARRIER, GatewayError.retryable())
                         .httpStatus(status)
                         .retrySafe(true)
-                        .build("the message list could not be read: " + e.getMessage()));
+                        .build(
+                            // the parser's words may quote the list (numbers, bodies): its class
+                            "the message list could not be read ("
+                                + e.getClass().getSimpleName()
+                                + ")"));
               }
             });
   }

@@ -131,7 +131,6 @@ enum Dialect {
     }
   }
 
-  /** The start of the UTC hour of a timestamp column, as a timestamp. */
   /**
    * The key that orders ids a CRM chooses (texter and group ids) by code point ({@code
    * dev.p2p.store.support.IdOrder}): the column itself where its collation does (PostgreSQL {@code
@@ -142,6 +141,7 @@ enum Dialect {
     return this == H2 ? "CAST(" + expression + " AS VARBINARY)" : expression;
   }
 
+  /** The start of the UTC hour of a timestamp column, as a timestamp. */
   String hourOf(String column) {
     if (this == POSTGRESQL) {
       return "date_trunc('hour', " + column + ")";

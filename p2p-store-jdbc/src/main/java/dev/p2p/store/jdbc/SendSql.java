@@ -111,7 +111,7 @@ final class SendSql {
           if (verdict.takeLock()
               && !facts
                   .initialLock()
-                  .equals(Optional.of(new SendFacts.InitialLock(v.actionId(), at)))) {
+                  .equals(Optional.of(new SendFacts.InitialLock(v.actionId(), Times.stored(at))))) {
             InitialLock.take(c, orgId, v.phone(), v.actionId(), at);
           }
           ConversationEffects.apply(c, orgId, v.actionId(), v.id(), r.effects(), false, at);
@@ -159,12 +159,14 @@ final class SendSql {
       return facts;
     }
     SendFacts.InitialLock lock =
-        InitialLock.hold(c, tx.dialect(), facts.phone(), orgId, v.actionId(), now);
-    int variants;
-    try (PreparedStatement ps = c.prepareStatement("SELECT script FROM actions WHERE id = ?")) {
-      ps.setLong(1, v.actionId());
-      try (ResultSet rs = ps.executeQuery()) {
-        variants = rs.next() ? ActionJson.initialCount(rs.getString(1)) : 0;
+        InitialLock.hold(c, tx.dialect(), orgId, facts.phone(), v.actionId(), now);
+    int variants = 0;
+    if (SendRule.needsVariants(r)) { // a later variant: the script's initial messages are counted
+      try (PreparedStatement ps = c.prepareStatement("SELECT script FROM actions WHERE id = ?")) {
+        ps.setLong(1, v.actionId());
+        try (ResultSet rs = ps.executeQuery()) {
+          variants = rs.next() ? ActionJson.initialCount(rs.getString(1)) : 0;
+        }
       }
     }
     return new SendFacts(
@@ -191,7 +193,7 @@ final class SendSql {
      * if the phone has none, and returns it as stored.
      */
     static SendFacts.InitialLock hold(
-        Connection c, Dialect dialect, String phone, String orgId, long actionId, Instant now)
+        Connection c, Dialect dialect, String orgId, String phone, long actionId, Instant now)
         throws SQLException {
       if (dialect == Dialect.POSTGRESQL) {
         // One statement: insert or lock, and return the row as it stands.
