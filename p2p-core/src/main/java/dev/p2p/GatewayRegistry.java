@@ -1,8 +1,8 @@
 package dev.p2p;
 
-import dev.p2p.gateway.GatewayPolicy;
-import dev.p2p.gateway.ResilientGateway;
 import dev.p2p.gateway.SmsGateway;
+import dev.p2p.gateway.policy.GatewayPolicy;
+import dev.p2p.gateway.policy.ResilientGateway;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;

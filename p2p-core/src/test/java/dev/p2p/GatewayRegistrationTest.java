@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.gateway.GatewayException;
-import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.OutboundMessage;
-import dev.p2p.gateway.ResilientGateway;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.gateway.policy.GatewayPolicy;
+import dev.p2p.gateway.policy.ResilientGateway;
+import dev.p2p.store.memory.InMemoryStore;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

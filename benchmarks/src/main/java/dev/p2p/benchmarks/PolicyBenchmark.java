@@ -1,14 +1,14 @@
 package dev.p2p.benchmarks;
 
-import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.NumberType;
 import dev.p2p.gateway.OutboundMessage;
-import dev.p2p.gateway.ResilientGateway;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
+import dev.p2p.gateway.policy.GatewayPolicy;
+import dev.p2p.gateway.policy.ResilientGateway;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;

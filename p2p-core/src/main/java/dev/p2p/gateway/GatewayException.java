@@ -62,27 +62,6 @@ public final class GatewayException extends P2PException {
   }
 
   /**
-   * A failure as a log line may show it: for a gateway exception its kind, carrier code and HTTP
-   * status, never its message (a carrier's words may quote the body or the number); for anything
-   * else its class.
-   */
-  static String loggable(Throwable failure) {
-    Throwable t = SendAttempts.unwrap(failure);
-    if (t instanceof SendAttempts.Refusal r) {
-      t = r.failure;
-    }
-    if (!(t instanceof GatewayException g)) {
-      return t.getClass().getName();
-    }
-    return g.error().getClass().getSimpleName()
-        + " (carrier code "
-        + g.carrierCode().orElse("none")
-        + ", HTTP "
-        + (g.httpStatus > 0 ? String.valueOf(g.httpStatus) : "none")
-        + ")";
-  }
-
-  /**
    * Whether the carrier surely did not act on the request, so that sending it again cannot send the
    * contact a second copy. False when the request may have reached the carrier (a timeout after it
    * was written, an ambiguous 5xx): such a send is left for reconciliation, never retried.

@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.gateway.policy.GatewayPolicy;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
+import dev.p2p.contact.Phones;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.internal.Inputs;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public record SendReceipt(
         + ", segments="
         + segments
         + ", from="
-        + from.map(SenderRateLimiter::mask).orElse("-")
+        + from.map(Phones::maskSender).orElse("-")
         + "]";
   }
 

@@ -1,6 +1,7 @@
 package dev.p2p.gateway;
 
 import dev.p2p.ValidationException;
+import dev.p2p.contact.Phones;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +48,7 @@ public sealed interface Sender {
     /** Masks the number (short codes are public and shown whole), so it is safe to log. */
     @Override
     public String toString() {
-      return "Number[" + SenderRateLimiter.mask(phone) + "]";
+      return "Number[" + Phones.maskSender(phone) + "]";
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.webhook.Webhooks;
 import java.util.List;
 import java.util.Objects;
 

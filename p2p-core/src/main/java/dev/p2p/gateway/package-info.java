@@ -5,7 +5,7 @@
  * rate limits and circuit breaking to the core, which applies them once around any gateway.
  *
  * <p>Webhooks are framework-neutral: a CRM passes its web framework's request in as a {@link
- * dev.p2p.gateway.WebhookRequest} to {@link dev.p2p.gateway.Webhooks} ({@code P2P.webhooks()}),
+ * dev.p2p.gateway.WebhookRequest} to {@link dev.p2p.webhook.Webhooks} ({@code P2P.webhooks()}),
  * which finds the gateway, applies the events idempotently, and returns the {@link
  * dev.p2p.gateway.WebhookResponse} to write back.
  */

@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import dev.p2p.store.support.ReportTally;
 import java.time.Instant;
 import java.util.List;
 

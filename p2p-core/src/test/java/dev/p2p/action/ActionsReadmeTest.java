@@ -7,7 +7,7 @@ import dev.p2p.Organization;
 import dev.p2p.P2P;
 import dev.p2p.contact.NewContact;
 import dev.p2p.field.Tag;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.p2p.Violation;
 import dev.p2p.contact.NewContact;
 import dev.p2p.field.Tag;
 import dev.p2p.script.ReplyScript;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -11,7 +11,7 @@ import dev.p2p.Violation;
 import dev.p2p.contact.NewContact;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

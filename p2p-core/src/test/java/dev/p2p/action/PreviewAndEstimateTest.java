@@ -12,7 +12,7 @@ import dev.p2p.contact.NewContact;
 import dev.p2p.sms.CostModel;
 import dev.p2p.sms.SmsEncoding;
 import dev.p2p.store.ContactImport;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.math.BigDecimal;
 import java.time.Instant;

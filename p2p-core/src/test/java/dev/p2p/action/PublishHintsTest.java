@@ -12,7 +12,7 @@ import dev.p2p.Violation;
 import dev.p2p.contact.NewContact;
 import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -18,7 +18,7 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import dev.p2p.script.ReplyScript;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,7 +6,7 @@ import dev.p2p.P2P;
 import dev.p2p.P2PException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.FiledReport;
 import dev.p2p.event.Change.AssignmentChanged;
 import dev.p2p.optout.OptOutSource;
+import dev.p2p.store.support.EventJson;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.Question;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.p2p.P2P;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

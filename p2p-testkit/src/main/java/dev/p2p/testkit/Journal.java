@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.Message;
 import dev.p2p.event.Event;
-import dev.p2p.event.EventJson;
+import dev.p2p.store.support.EventJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

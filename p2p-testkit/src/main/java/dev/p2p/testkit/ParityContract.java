@@ -3,8 +3,8 @@ package dev.p2p.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.Store;
+import dev.p2p.store.memory.InMemoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

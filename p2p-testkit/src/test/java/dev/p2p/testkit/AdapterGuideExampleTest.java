@@ -3,12 +3,12 @@ package dev.p2p.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2p.P2P;
-import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.NumberType;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.store.Store;
+import dev.p2p.store.memory.InMemoryStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

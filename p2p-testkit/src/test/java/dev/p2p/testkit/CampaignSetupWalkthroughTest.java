@@ -27,7 +27,7 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.sms.SmsEncoding;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.Contacts;
 import dev.p2p.contact.ImportReport;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;

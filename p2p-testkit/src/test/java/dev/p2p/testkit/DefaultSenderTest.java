@@ -16,7 +16,7 @@ import dev.p2p.contact.NewContact;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.Texter;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

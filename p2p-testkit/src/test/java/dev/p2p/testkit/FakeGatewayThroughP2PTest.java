@@ -16,7 +16,7 @@ import dev.p2p.conversation.Texter;
 import dev.p2p.event.Change;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.net.URI;
 import java.time.Clock;

@@ -3,13 +3,13 @@ package dev.p2p.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.p2p.P2P;
-import dev.p2p.gateway.GatewayPolicy;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
+import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.sms.Segments;
 import dev.p2p.sms.SmartEncoding;
 import dev.p2p.sms.SmsEncoding;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.Store;
+import dev.p2p.store.memory.InMemoryStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.p2p.testkit;
 
-import dev.p2p.store.InMemoryStore;
 import dev.p2p.store.Store;
+import dev.p2p.store.memory.InMemoryStore;
 
 class InMemoryTextingScenarioTest extends TextingScenarioContract {
   @Override

@@ -17,7 +17,7 @@ import dev.p2p.contact.ImportOptions;
 import dev.p2p.contact.ImportReport;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.Texter;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;

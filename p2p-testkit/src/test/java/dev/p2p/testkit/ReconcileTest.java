@@ -25,7 +25,7 @@ import dev.p2p.gateway.SentLookup;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.time.Duration;
 import java.time.Instant;

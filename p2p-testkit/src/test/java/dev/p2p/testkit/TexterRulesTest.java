@@ -32,7 +32,7 @@ import dev.p2p.field.Tag;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.script.ReplyEffect;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.time.Duration;
 import java.time.Instant;

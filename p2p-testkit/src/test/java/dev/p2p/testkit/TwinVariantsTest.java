@@ -9,7 +9,7 @@ import dev.p2p.assign.Target;
 import dev.p2p.contact.NewContact;
 import dev.p2p.conversation.Texter;
 import dev.p2p.report.ActionReport;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.contact.ImportOptions;
 import dev.p2p.contact.ImportReport;
 import dev.p2p.examples.DemoApp;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
-import dev.p2p.gateway.Webhooks;
+import dev.p2p.webhook.Webhooks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

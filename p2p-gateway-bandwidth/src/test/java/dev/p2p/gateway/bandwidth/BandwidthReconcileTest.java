@@ -22,7 +22,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.ReconcileReport;
 import dev.p2p.conversation.Texter;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.testkit.MutableClock;
 import dev.p2p.texter.TexterProfile;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.Texter;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.texter.TexterProfile;
 import java.net.URI;
 import java.time.Clock;

@@ -11,7 +11,7 @@ import dev.p2p.conversation.Texter;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.gateway.WebhookResult;
-import dev.p2p.store.InMemoryStore;
+import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.testkit.FakeGateway;
 import dev.p2p.texter.TexterProfile;
 import java.net.URI;

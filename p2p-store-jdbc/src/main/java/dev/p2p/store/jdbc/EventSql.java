@@ -2,8 +2,8 @@ package dev.p2p.store.jdbc;
 
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
-import dev.p2p.event.EventJson;
 import dev.p2p.store.support.AssignmentRule;
+import dev.p2p.store.support.EventJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,7 +8,7 @@ import dev.p2p.store.ConversationExport;
 import dev.p2p.store.MessageExport;
 import dev.p2p.store.ReportFigures;
 import dev.p2p.store.ReportStore;
-import dev.p2p.store.ReportTally;
+import dev.p2p.store.support.ReportTally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package dev.p2p.store.jdbc;
 
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.MessageStatus;
-import dev.p2p.store.ReportTally;
+import dev.p2p.store.support.ReportTally;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
