@@ -10,6 +10,17 @@ import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.action.ActionsImpl;
+import dev.p2p.internal.assign.AssignmentsImpl;
+import dev.p2p.internal.contact.ContactsImpl;
+import dev.p2p.internal.conversation.ConversationsImpl;
+import dev.p2p.internal.conversation.TexterImpl;
+import dev.p2p.internal.field.CustomFieldsImpl;
+import dev.p2p.internal.field.TagsImpl;
+import dev.p2p.internal.optout.OptOutsImpl;
+import dev.p2p.internal.report.ReportsImpl;
+import dev.p2p.internal.texter.GroupsImpl;
+import dev.p2p.internal.texter.TextersImpl;
 import dev.p2p.optout.OptOuts;
 import dev.p2p.report.Reports;
 import dev.p2p.texter.GroupKind;
@@ -39,15 +50,15 @@ public final class Organization {
   Organization(OrgContext context) {
     this.id = context.orgId();
     this.context = context;
-    this.contacts = new Contacts(context);
-    this.texters = new Texters(context);
-    this.teams = new Groups(context, GroupKind.TEAM);
-    this.userLists = new Groups(context, GroupKind.USER_LIST);
-    this.tags = new Tags(context);
-    this.customFields = new CustomFields(context);
-    this.actions = new Actions(context);
-    this.assignments = new Assignments(context);
-    this.optOuts = new OptOuts(context);
+    this.contacts = new ContactsImpl(context);
+    this.texters = new TextersImpl(context);
+    this.teams = new GroupsImpl(context, GroupKind.TEAM);
+    this.userLists = new GroupsImpl(context, GroupKind.USER_LIST);
+    this.tags = new TagsImpl(context);
+    this.customFields = new CustomFieldsImpl(context);
+    this.actions = new ActionsImpl(context);
+    this.assignments = new AssignmentsImpl(context);
+    this.optOuts = new OptOutsImpl(context);
   }
 
   /** The CRM's id for this organization. */
@@ -101,12 +112,12 @@ public final class Organization {
 
   /** An admin's view of conversations: any by id, their messages, unrouted inbound messages. */
   public Conversations conversations() {
-    return new Conversations(context);
+    return new ConversationsImpl(context);
   }
 
   /** Reporting: an action's report and CSV exports of conversations, messages and opt-outs. */
   public Reports reports() {
-    return new Reports(context);
+    return new ReportsImpl(context);
   }
 
   /** The organization's opt-out list. */
@@ -128,7 +139,7 @@ public final class Organization {
             .store()
             .findTexter(id, texterId)
             .orElseThrow(() -> new NotFoundException("texter", texterId));
-    return new Texter(context, profile);
+    return new TexterImpl(context, profile);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.p2p;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.p2p.contact.ImportOptions;
-import dev.p2p.conversation.Receiving;
 import dev.p2p.event.Events;
 import dev.p2p.gateway.SchedulingClock;
 import dev.p2p.gateway.SmsGateway;
@@ -11,6 +10,9 @@ import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.internal.Ids;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
+import dev.p2p.internal.conversation.Receiving;
+import dev.p2p.internal.event.EventsImpl;
+import dev.p2p.internal.webhook.WebhooksImpl;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
 import dev.p2p.webhook.Webhooks;
@@ -47,9 +49,9 @@ public final class P2P implements AutoCloseable {
   private final String defaultRegion;
   private final CostModel costModel;
   private final GatewayRegistry gateways;
-  private final Webhooks webhooks;
+  private final WebhooksImpl webhooks;
   private final Texting texting;
-  private final Events events;
+  private final EventsImpl events;
   // Organizations are never deleted, so one known to exist needs no further write.
   private final Cache<String, Organization> organizations =
       Caffeine.newBuilder().maximumSize(10_000).build();
@@ -67,9 +69,9 @@ public final class P2P implements AutoCloseable {
             : own.scheduler();
     this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, waits);
     this.texting = new Texting(store, clock, gateways.byId());
-    this.events = new Events(store, clock);
+    this.events = new EventsImpl(store, clock);
     this.webhooks =
-        new Webhooks(
+        new WebhooksImpl(
             gateways.byId(), store, new Receiving(texting, id -> organization(id).context()));
   }
 

@@ -1,6 +1,7 @@
 package dev.p2p.contact;
 
 import dev.p2p.ValidationException;
+import dev.p2p.internal.contact.PhoneNormalizer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 

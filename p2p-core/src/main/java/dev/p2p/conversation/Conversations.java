@@ -1,11 +1,7 @@
 package dev.p2p.conversation;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
-import dev.p2p.gateway.SendReceipt;
-import dev.p2p.internal.OrgContext;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,36 +9,21 @@ import java.util.Optional;
  * its messages, and the inbound messages no conversation claimed (a contact p2p never texted wrote
  * to one of its numbers). Obtain through {@code Organization.conversations()}.
  */
-public final class Conversations {
+public interface Conversations {
   /** The largest page: {@value}. */
-  public static final int MAX_PAGE = 1_000;
-
-  private final OrgContext ctx;
-
-  /** Internal: obtain through {@code Organization.conversations()}. */
-  public Conversations(OrgContext ctx) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-  }
+  int MAX_PAGE = 1_000;
 
   /** The conversation with this id, whoever it is assigned to. */
-  public Optional<Conversation> find(long conversationId) {
-    return ctx.store().conversations().findConversation(ctx.orgId(), conversationId);
-  }
+  Optional<Conversation> find(long conversationId);
 
   /** A conversation's messages, oldest first, with ids above {@code afterId}. */
-  public List<Message> messages(long conversationId, long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().thread(ctx.orgId(), conversationId, afterId, limit);
-  }
+  List<Message> messages(long conversationId, long afterId, int limit);
 
   /**
    * Inbound messages kept without a conversation, oldest first, with ids above {@code afterId}:
    * they were stored, never dropped, and wait for someone to read them.
    */
-  public List<Message> unrouted(long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().unrouted(ctx.orgId(), afterId, limit);
-  }
+  List<Message> unrouted(long afterId, int limit);
 
   /**
    * Settles by hand a send that {@code Organization.reconcile()} left for a person, as sent: a
@@ -54,19 +35,7 @@ public final class Conversations {
    *     fate (an outbound message still {@code QUEUED} without a carrier id), or {@code
    *     carrierMessageId} if the id is malformed or another message has it
    */
-  public Message settleAsSent(long messageId, String carrierMessageId) {
-    Objects.requireNonNull(carrierMessageId, "carrierMessageId");
-    unknownFate(messageId);
-    return ctx.store()
-        .messages()
-        .markSent(
-            ctx.orgId(), messageId, SendReceipt.queued(carrierMessageId), ctx.clock().instant())
-        .orElseThrow(
-            () ->
-                ValidationException.of(
-                    "carrierMessageId",
-                    "another message has this carrier id, or the send was settled meanwhile"));
-  }
+  Message settleAsSent(long messageId, String carrierMessageId);
 
   /**
    * Settles by hand a send that {@code Organization.reconcile()} left for a person, as failed: a
@@ -78,45 +47,5 @@ public final class Conversations {
    * @throws ValidationException naming {@code messageId} if the message is not a send of unknown
    *     fate (an outbound message still {@code QUEUED} without a carrier id)
    */
-  public Message settleAsFailed(long messageId) {
-    unknownFate(messageId);
-    return ctx.store()
-        .messages()
-        .markFailed(
-            ctx.orgId(),
-            messageId,
-            FailureKind.RETRYABLE,
-            Optional.empty(),
-            true,
-            ctx.clock().instant())
-        .orElseThrow(() -> notUnknownFate("the send was settled meanwhile"));
-  }
-
-  private void unknownFate(long messageId) {
-    Message m =
-        ctx.store()
-            .messages()
-            .findMessage(ctx.orgId(), messageId)
-            .orElseThrow(() -> new NotFoundException("message", messageId));
-    if (m.direction() != Direction.OUTBOUND) {
-      throw notUnknownFate("it is an inbound message");
-    }
-    if (m.status() != MessageStatus.QUEUED || m.carrierMessageId().isPresent()) {
-      throw notUnknownFate(
-          "it is "
-              + m.status()
-              + m.carrierMessageId().map(id -> " with carrier id " + id).orElse("")
-              + ", already settled");
-    }
-  }
-
-  private static ValidationException notUnknownFate(String why) {
-    return ValidationException.of("messageId", "is not a send of unknown fate: " + why);
-  }
-
-  private static void checkLimit(int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-  }
+  Message settleAsFailed(long messageId);
 }

@@ -2,11 +2,7 @@ package dev.p2p.conversation;
 
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
-import dev.p2p.internal.OrgContext;
-import dev.p2p.store.InboxQuery;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -15,27 +11,15 @@ import java.util.OptionalLong;
  * conversation, and one whose new activity moves it to the top shows on the first page again.
  * Obtain through {@link Texter#inbox()}.
  */
-public final class Inbox {
+public interface Inbox {
   /** The largest page: {@value}. */
-  public static final int MAX_PAGE = 500;
-
-  private final OrgContext ctx;
-  private final String texterId;
-
-  Inbox(OrgContext ctx, String texterId) {
-    this.ctx = ctx;
-    this.texterId = texterId;
-  }
+  int MAX_PAGE = 500;
 
   /** The first page (up to {@value #MAX_PAGE}) of conversations needing attention. */
-  public List<Conversation> needsAttention() {
-    return page(InboxFilter.NEEDS_ATTENTION, OptionalLong.empty(), "", MAX_PAGE).items();
-  }
+  List<Conversation> needsAttention();
 
   /** The first page (up to {@value #MAX_PAGE}) of unread conversations. */
-  public List<Conversation> unread() {
-    return page(InboxFilter.UNREAD, OptionalLong.empty(), "", MAX_PAGE).items();
-  }
+  List<Conversation> unread();
 
   /**
    * One page.
@@ -46,57 +30,11 @@ public final class Inbox {
    * @param limit 1 to {@value #MAX_PAGE}
    * @throws ValidationException naming {@code limit} or {@code cursor}
    */
-  public Page<Conversation> page(
-      InboxFilter filter, OptionalLong actionId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    List<Conversation> items =
-        ctx.store()
-            .conversations()
-            .inbox(
-                ctx.orgId(), new InboxQuery(texterId, filter, actionId, decode(cursor), limit + 1));
-    Optional<String> next = Optional.empty();
-    if (items.size() > limit) {
-      items = items.subList(0, limit);
-      Conversation last = items.get(limit - 1);
-      next = Optional.of(encode(last));
-    }
-    return new Page<>(items, next);
-  }
+  Page<Conversation> page(InboxFilter filter, OptionalLong actionId, String cursor, int limit);
 
   /** How many conversations each filter shows, across actions. */
-  public InboxCounts counts() {
-    return ctx.store().conversations().inboxCounts(ctx.orgId(), texterId, OptionalLong.empty());
-  }
+  InboxCounts counts();
 
   /** How many conversations each filter shows, for one action. */
-  public InboxCounts counts(long actionId) {
-    return ctx.store()
-        .conversations()
-        .inboxCounts(ctx.orgId(), texterId, OptionalLong.of(actionId));
-  }
-
-  private static String encode(Conversation c) {
-    Instant at = c.lastMessageAt().orElseThrow();
-    return at.getEpochSecond() + "." + at.getNano() + "." + c.id();
-  }
-
-  private static Optional<InboxQuery.Position> decode(String cursor) {
-    if (cursor.isEmpty()) {
-      return Optional.empty();
-    }
-    String[] parts = cursor.split("\\.", -1);
-    try {
-      if (parts.length == 3) {
-        return Optional.of(
-            new InboxQuery.Position(
-                Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                Long.parseLong(parts[2])));
-      }
-    } catch (RuntimeException e) {
-      // falls through to the error below
-    }
-    throw ValidationException.of("cursor", "is not a cursor this inbox returned");
-  }
+  InboxCounts counts(long actionId);
 }

@@ -1,37 +1,11 @@
 package dev.p2p.conversation;
 
 import dev.p2p.ForbiddenException;
-import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
-import dev.p2p.action.Action;
-import dev.p2p.action.ActionStatus;
-import dev.p2p.action.AssignmentSettings;
-import dev.p2p.action.SenderSettings;
-import dev.p2p.contact.Contact;
-import dev.p2p.internal.OrgContext;
-import dev.p2p.internal.Texting;
-import dev.p2p.optout.OptOutSource;
-import dev.p2p.script.InitialMessage;
-import dev.p2p.script.ReplyScript;
-import dev.p2p.script.Template;
-import dev.p2p.script.TemplateValues;
-import dev.p2p.sms.Segments;
-import dev.p2p.sms.SmartEncoding;
-import dev.p2p.store.ClaimRequest;
-import dev.p2p.store.ConversationUpdate;
-import dev.p2p.store.SendRecord;
-import dev.p2p.store.support.SendRule;
-import dev.p2p.texter.TexterProfile;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What one texter does, one message at a time: ask for a batch of contacts, send each its first
@@ -42,26 +16,9 @@ import java.util.concurrent.CompletionException;
  * another organization's records are not found. Every send is checked against opt-outs, the
  * action's state and the contact's texting hours, and is one message to one contact. Thread-safe.
  */
-public final class Texter {
-  private final OrgContext ctx;
-  private final Texting texting;
-  private final TexterProfile profile;
-  private final SendPipeline pipeline;
-  private final Edits edits;
-
-  /** Internal: obtain through {@code Organization.texter(id)}. */
-  public Texter(OrgContext ctx, TexterProfile profile) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-    this.texting = ctx.texting();
-    this.profile = Objects.requireNonNull(profile, "profile");
-    this.pipeline = new SendPipeline(ctx);
-    this.edits = new Edits(ctx);
-  }
-
+public interface Texter {
   /** The texter's id. */
-  public String id() {
-    return profile.id();
-  }
+  String id();
 
   /**
    * Asks for the action's next batch of contacts (dynamic assignment): up to the action's batch
@@ -73,77 +30,14 @@ public final class Texter {
    * @throws ValidationException naming {@code status} (action not published) or {@code
    *     assignment.policy} (the action uses a fixed split)
    */
-  public int requestBatch(long actionId) {
-    Action action = pipeline.liveAction(actionId);
-    AssignmentSettings settings = action.spec().assignment();
-    if (settings.policy() != AssignmentSettings.Policy.DYNAMIC) {
-      throw ValidationException.of(
-          "assignment.policy",
-          "action '" + action.name() + "' uses a fixed split: an admin assigns its contacts");
-    }
-    Set<String> targets = texting.targetTexters(ctx.orgId(), actionId);
-    if (!targets.contains(id())) {
-      throw new ForbiddenException(
-          "texter "
-              + id()
-              + " is not among the targets of action '"
-              + action.name()
-              + "': join it with its link, or ask an admin to assign you");
-    }
-    texting.ensurePool(ctx.orgId(), actionId);
-    ClaimRequest request =
-        new ClaimRequest(
-            settings.batchSize(),
-            settings.maxPerTexter(),
-            texting.openKeys(ctx.orgId(), action),
-            settings.keepAssignments() ? Optional.of(targets) : Optional.empty(),
-            lockCutoff());
-    return ctx.store()
-        .assignments()
-        .claim(ctx.orgId(), actionId, id(), request, texting.clock().instant())
-        .size();
-  }
+  int requestBatch(long actionId);
 
   /**
    * The next assigned conversation of the action to send a first message to, with its text
    * rendered: a preview of what {@link #send} sends. Only contacts inside texting hours now, not
    * opted out and not within another action's lock window.
    */
-  public Optional<NextMessage> nextToSend(long actionId) {
-    Action action = texting.action(ctx.orgId(), actionId);
-    if (action.status() != ActionStatus.PUBLISHED) {
-      return Optional.empty();
-    }
-    Optional<NextMessage> next =
-        ctx.store()
-            .conversations()
-            .nextToSend(
-                ctx.orgId(), actionId, id(), texting.openKeys(ctx.orgId(), action), lockCutoff())
-            .map(c -> render(action, c));
-    next.ifPresent(n -> texting.previews().put(ctx.orgId(), id(), n));
-    return next;
-  }
-
-  /** Phones another action texted after this are still locked: claims and previews skip them. */
-  private Optional<Instant> lockCutoff() {
-    return SendRule.lockCutoff(
-        texting.settings(ctx.orgId()).lockWindow(), texting.clock().instant());
-  }
-
-  private NextMessage render(Action action, Conversation c) {
-    Contact contact = pipeline.contact(c);
-    int variant = action.script().variantFor(contact.phone());
-    InitialMessage chosen = action.script().initials().get(variant);
-    String body = Template.parse(chosen.body()).render(values(contact, c));
-    if (action.spec().smartEncoding()) {
-      body = SmartEncoding.apply(body);
-    }
-    return new NextMessage(c, contact, variant, body, Segments.of(body));
-  }
-
-  private TemplateValues values(Contact contact, Conversation c) {
-    return TemplateValues.of(contact.details(), profile, c.fields());
-  }
+  Optional<NextMessage> nextToSend(long actionId);
 
   /**
    * Sends a conversation's first message and waits for the carrier's answer. The conversation is
@@ -162,38 +56,14 @@ public final class Texter {
    * @throws ValidationException naming {@code status} if the message was sent already or the action
    *     is not published, or {@code contactPhone} if the organization's lock window blocks it
    */
-  public Message send(long conversationId) {
-    return join(sendAsync(conversationId));
-  }
+  Message send(long conversationId);
 
   /**
    * Like {@link #send} without waiting for the carrier: every check runs and the message is
    * recorded before this returns; the stage completes with the stored message once the carrier
    * answers, as {@link #send} returns it (usually {@code QUEUED} with the carrier's id).
    */
-  public CompletableFuture<Message> sendAsync(long conversationId) {
-    // The conversation and contact as nextToSend read them (the store checks texter, status,
-    // opt-out and lock window again under the conversation's lock), else read now.
-    NextMessage next =
-        texting
-            .previews()
-            .take(ctx.orgId(), id(), conversationId)
-            .orElseGet(() -> preview(conversationId));
-    Conversation c = SendPipeline.mine(next.conversation(), id());
-    return pipeline.send(
-        c,
-        next.contact(),
-        id(),
-        SendRecord.Kind.INITIAL,
-        next.body(),
-        ConversationUpdate.NONE,
-        next.variant());
-  }
-
-  private NextMessage preview(long conversationId) {
-    Conversation c = pipeline.mine(conversationId, id());
-    return render(texting.action(ctx.orgId(), c.actionId()), c);
-  }
+  CompletableFuture<Message> sendAsync(long conversationId);
 
   /**
    * Answers with a reply script, by label path ({@code Yes} or {@code Yes/Where}): renders its body
@@ -201,55 +71,24 @@ public final class Texter {
    *
    * @throws ValidationException naming {@code script} if the action has no such reply
    */
-  public Message reply(long conversationId, String scriptPath) {
-    Conversation c = pipeline.mine(conversationId, id());
-    Action action = pipeline.liveAction(c.actionId());
-    ReplyScript script =
-        action
-            .script()
-            .reply(scriptPath)
-            .orElseThrow(
-                () ->
-                    ValidationException.of(
-                        "script",
-                        "action '" + action.name() + "' has no reply '" + scriptPath + "'"));
-    Contact contact = pipeline.contact(c);
-    String body = Template.parse(script.body()).render(values(contact, c));
-    ConversationUpdate effects =
-        ConversationUpdate.NONE
-            .withTags(new LinkedHashSet<>(script.tags()))
-            .withFields(script.fields());
-    return join(pipeline.send(c, contact, id(), SendRecord.Kind.REPLY, body, effects, 0));
-  }
+  Message reply(long conversationId, String scriptPath);
 
   /** Answers with free text. */
-  public Message replyText(long conversationId, String text) {
-    Objects.requireNonNull(text, "text");
-    Conversation c = pipeline.mine(conversationId, id());
-    return join(
-        pipeline.send(
-            c, pipeline.contact(c), id(), SendRecord.Kind.REPLY, text, ConversationUpdate.NONE, 0));
-  }
+  Message replyText(long conversationId, String text);
 
   /**
    * Applies tags.
    *
    * @throws ValidationException naming {@code tags} if one is not a tag of the organization
    */
-  public Conversation tag(long conversationId, String... tags) {
-    edits.checkTags(tagSet(tags));
-    return update(conversationId, ConversationUpdate.NONE.withTags(tagSet(tags)));
-  }
+  Conversation tag(long conversationId, String... tags);
 
   /**
    * Takes tags off; ones not applied are ignored.
    *
    * @throws ValidationException naming {@code tags} if one is not a well-formed tag name
    */
-  public Conversation untag(long conversationId, String... tags) {
-    edits.checkTagNames(tagSet(tags));
-    return update(conversationId, ConversationUpdate.NONE.withoutTags(tagSet(tags)));
-  }
+  Conversation untag(long conversationId, String... tags);
 
   /**
    * Sets a custom field's value on the conversation.
@@ -257,10 +96,7 @@ public final class Texter {
    * @throws ValidationException naming {@code fields.<name>} if the field does not exist or the
    *     value does not fit its type
    */
-  public Conversation setField(long conversationId, String field, String value) {
-    edits.checkFields(Map.of(field, value));
-    return update(conversationId, ConversationUpdate.NONE.withFields(Map.of(field, value)));
-  }
+  Conversation setField(long conversationId, String field, String value);
 
   /**
    * Files the conversation's report: for every question of the action's report, by its prompt, the
@@ -269,90 +105,29 @@ public final class Texter {
    *
    * @throws ValidationException listing every unanswered question and every bad answer
    */
-  public Conversation fileReport(long conversationId, Map<String, List<String>> answers) {
-    Conversation c = pipeline.mine(conversationId, id());
-    Action action =
-        ctx.store()
-            .actions()
-            .findAction(ctx.orgId(), c.actionId())
-            .orElseThrow(() -> new NotFoundException("action", c.actionId()));
-    return update(conversationId, edits.report(action, answers, id(), texting.clock().instant()));
-  }
+  Conversation fileReport(long conversationId, Map<String, List<String>> answers);
 
   /**
    * Opts the contact out of the organization: no action texts the phone again. With a confirmation,
    * sends that one text to confirm.
    */
-  public Conversation optOut(long conversationId, Optional<String> confirmation) {
-    Conversation c = pipeline.mine(conversationId, id());
-    ctx.store()
-        .optOuts()
-        .optOut(ctx.orgId(), c.contactPhone(), OptOutSource.TEXTER, texting.clock().instant());
-    Optional<SenderSettings> sender =
-        ctx.store()
-            .actions()
-            .findAction(ctx.orgId(), c.actionId())
-            .flatMap(action -> action.spec().sender());
-    if (confirmation.isPresent() && c.sender().isPresent() && sender.isPresent()) {
-      join(pipeline.automatic(c, sender.get(), c.contactPhone(), confirmation.get()));
-    }
-    return conversation(conversationId);
-  }
+  Conversation optOut(long conversationId, Optional<String> confirmation);
 
   /** Closes a started conversation; a new message from the contact reopens it. */
-  public Conversation close(long conversationId) {
-    return update(conversationId, ConversationUpdate.NONE.withClosed(true));
-  }
+  Conversation close(long conversationId);
 
   /** Reopens a closed conversation. */
-  public Conversation reopen(long conversationId) {
-    return update(conversationId, ConversationUpdate.NONE.withClosed(false));
-  }
+  Conversation reopen(long conversationId);
 
   /** Marks the conversation read. */
-  public Conversation markRead(long conversationId) {
-    return update(conversationId, ConversationUpdate.NONE.withRead());
-  }
+  Conversation markRead(long conversationId);
 
   /** One of the texter's conversations. */
-  public Conversation conversation(long conversationId) {
-    return pipeline.mine(conversationId, id());
-  }
+  Conversation conversation(long conversationId);
 
   /** A conversation's messages, oldest first (up to 1,000). */
-  public List<Message> messages(long conversationId) {
-    pipeline.mine(conversationId, id());
-    return ctx.store().conversations().thread(ctx.orgId(), conversationId, 0, 1_000);
-  }
+  List<Message> messages(long conversationId);
 
   /** The texter's inbox. */
-  public Inbox inbox() {
-    return new Inbox(ctx, id());
-  }
-
-  private Conversation update(long conversationId, ConversationUpdate update) {
-    return ctx.store()
-        .conversations()
-        .update(ctx.orgId(), conversationId, Optional.of(id()), update, texting.clock().instant());
-  }
-
-  private static Set<String> tagSet(String... tags) {
-    return new LinkedHashSet<>(Arrays.asList(tags));
-  }
-
-  private static Message join(CompletableFuture<Message> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "Texter[" + id() + "]";
-  }
+  Inbox inbox();
 }

@@ -81,7 +81,7 @@ public record CustomField(String name, String label, FieldType type, List<String
    *
    * @throws ValidationException naming {@code name} if it is not a well-formed field name
    */
-  static String checkName(String name) {
+  public static String checkName(String name) {
     if (!isName(name)) {
       throw ValidationException.of("name", NAME_RULE);
     }

@@ -2,9 +2,7 @@ package dev.p2p.field;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.ValidationException;
-import dev.p2p.internal.OrgContext;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,23 +12,13 @@ import java.util.Optional;
  * org.customFields().define(CustomField.choice("ward", "Ward", "1", "2", "3"));
  * }</pre>
  */
-public final class CustomFields {
-  private final OrgContext ctx;
-
-  /** Internal: obtain through {@code Organization.customFields()}. */
-  public CustomFields(OrgContext ctx) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-  }
-
+public interface CustomFields {
   /**
    * Defines a new field.
    *
    * @throws ValidationException naming {@code name} if a field with that name exists
    */
-  public CustomField define(CustomField field) {
-    ctx.store().actions().createField(ctx.orgId(), Objects.requireNonNull(field, "field"));
-    return field;
-  }
+  CustomField define(CustomField field);
 
   /**
    * Changes an existing field's label, and a choice field's options as long as every earlier option
@@ -40,28 +28,17 @@ public final class CustomFields {
    * @throws NotFoundException if no field has that name
    * @throws ValidationException naming {@code type} or {@code options}
    */
-  public CustomField update(CustomField field) {
-    Objects.requireNonNull(field, "field");
-    // The store checks the type and options against the stored field atomically with the write.
-    if (!ctx.store().actions().updateField(ctx.orgId(), field)) {
-      throw notFound(field.name());
-    }
-    return field;
-  }
+  CustomField update(CustomField field);
 
   /**
    * The field with this name.
    *
    * @throws ValidationException naming {@code name} if it is not a well-formed field name
    */
-  public Optional<CustomField> find(String name) {
-    return ctx.store().actions().findField(ctx.orgId(), CustomField.checkName(name));
-  }
+  Optional<CustomField> find(String name);
 
   /** Every field, ordered by name. */
-  public List<CustomField> list() {
-    return ctx.store().actions().fields(ctx.orgId());
-  }
+  List<CustomField> list();
 
   /**
    * Deletes a field. Returns whether it existed.
@@ -69,11 +46,5 @@ public final class CustomFields {
    * @throws ValidationException naming {@code name} if it is not a well-formed field name, or an
    *     action that is not closed uses it
    */
-  public boolean delete(String name) {
-    return ctx.store().actions().deleteField(ctx.orgId(), CustomField.checkName(name));
-  }
-
-  private static NotFoundException notFound(String name) {
-    return new NotFoundException("custom field", name);
-  }
+  boolean delete(String name);
 }

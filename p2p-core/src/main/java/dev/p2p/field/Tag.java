@@ -54,7 +54,7 @@ public record Tag(String name, String description) {
    *
    * @throws ValidationException naming the field if it is not a well-formed tag name
    */
-  static String checkName(String field, String name) {
+  public static String checkName(String field, String name) {
     if (!isName(name)) {
       throw ValidationException.of(field, NAME_RULE);
     }

@@ -1,8 +1,6 @@
 package dev.p2p.report;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.action.Action;
-import dev.p2p.internal.OrgContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -28,22 +25,9 @@ import java.util.Objects;
  * +13125550101} included: it runs nothing. Programs that read the files and want every cell as
  * stored use {@link #verbatim()}.
  */
-public final class Reports {
+public interface Reports {
   /** How many rows an export reads from the store at a time. */
-  public static final int EXPORT_PAGE = 2_000;
-
-  private final OrgContext ctx;
-  private final boolean verbatim;
-
-  /** Internal: obtained from {@code Organization.reports()}. */
-  public Reports(OrgContext ctx) {
-    this(ctx, false);
-  }
-
-  private Reports(OrgContext ctx, boolean verbatim) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-    this.verbatim = verbatim;
-  }
+  int EXPORT_PAGE = 2_000;
 
   /**
    * This organization's reporting with exports that write every cell exactly as stored, for
@@ -54,9 +38,7 @@ public final class Reports {
    * org.reports().verbatim().exportMessages(actionId, out); // =HYPERLINK(..) stays =HYPERLINK(..)
    * }</pre>
    */
-  public Reports verbatim() {
-    return verbatim ? this : new Reports(ctx, true);
-  }
+  Reports verbatim();
 
   /**
    * The action's report now: totals, per texter, per tag, per report question, per variant, cost
@@ -64,12 +46,7 @@ public final class Reports {
    *
    * @throws NotFoundException if the action does not exist
    */
-  public ActionReport action(long actionId) {
-    Action action = action0(actionId);
-    Instant now = ctx.clock().instant();
-    return ReportAssembler.assemble(
-        action, ctx.store().reports().figures(ctx.orgId(), actionId, now), ctx.costModel(), now);
-  }
+  ActionReport action(long actionId);
 
   /**
    * Writes the action's conversations as CSV: one row per conversation with its contact, texter,
@@ -80,9 +57,7 @@ public final class Reports {
    * @throws NotFoundException if the action does not exist
    * @throws UncheckedIOException if the writer fails
    */
-  public long exportConversations(long actionId, Writer out) {
-    return new ConversationCsv(ctx, action0(actionId)).write(out, verbatim);
-  }
+  long exportConversations(long actionId, Writer out);
 
   /**
    * Writes the action's messages, both directions, as CSV, oldest first. Does not close the writer.
@@ -91,9 +66,7 @@ public final class Reports {
    * @throws NotFoundException if the action does not exist
    * @throws UncheckedIOException if the writer fails
    */
-  public long exportMessages(long actionId, Writer out) {
-    return MessageCsv.write(ctx, action0(actionId).id(), out, verbatim);
-  }
+  long exportMessages(long actionId, Writer out);
 
   /**
    * Writes the organization's opt-out list as CSV ({@code phone,source,opted_out_at}), by phone.
@@ -102,9 +75,7 @@ public final class Reports {
    * @return the rows written, header excluded
    * @throws UncheckedIOException if the writer fails
    */
-  public long exportOptOuts(Writer out) {
-    return OptOutCsv.write(ctx, out, verbatim);
-  }
+  long exportOptOuts(Writer out);
 
   /**
    * Writes one of the exports to a UTF-8 file, replacing it; on failure no partial file is left.
@@ -112,7 +83,7 @@ public final class Reports {
    * @param export for instance {@code out -> reports.exportConversations(id, out)}
    * @return the rows written
    */
-  public static long toFile(Path file, Export export) {
+  static long toFile(Path file, Export export) {
     Path absolute = file.toAbsolutePath();
     Path dir = Objects.requireNonNull(absolute.getParent(), "file has no parent folder");
     Path partial = dir.resolve(absolute.getFileName() + ".partial");
@@ -134,16 +105,9 @@ public final class Reports {
 
   /** One export, writing to the given writer and returning its row count. */
   @FunctionalInterface
-  public interface Export {
+  interface Export {
     /** Writes the export. */
     long write(Writer out);
-  }
-
-  private Action action0(long actionId) {
-    return ctx.store()
-        .actions()
-        .findAction(ctx.orgId(), actionId)
-        .orElseThrow(() -> new NotFoundException("action", actionId));
   }
 
   private static void deleteQuietly(Path file) {

@@ -1,59 +1,32 @@
 package dev.p2p.texter;
 
 import dev.p2p.Page;
-import dev.p2p.ValidationException;
-import dev.p2p.Violation;
-import dev.p2p.internal.Inputs;
-import dev.p2p.internal.OrgContext;
-import dev.p2p.internal.Validation;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The organization's texters, as the CRM upserts them. Obtained from {@code
  * Organization.texters()}; thread-safe.
  */
-public final class Texters {
+public interface Texters {
   /** The largest page {@link #page(String, int)} returns: {@value}. */
-  public static final int MAX_PAGE = 1_000;
-
-  private final OrgContext ctx;
-
-  /** Internal: obtain through {@code Organization.texters()}. */
-  public Texters(OrgContext ctx) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-  }
+  int MAX_PAGE = 1_000;
 
   /**
    * Inserts the texter or replaces its names.
    *
    * @throws dev.p2p.ValidationException naming each bad field
    */
-  public TexterProfile upsert(TexterProfile texter) {
-    List<Violation> problems = new ArrayList<>(Validation.violations(texter));
-    Inputs.idProblem(texter.id(), TexterProfile.MAX_ID_LENGTH)
-        .ifPresent(p -> problems.add(new Violation("id", p)));
-    Validation.require(problems);
-    ctx.store().upsertTexter(ctx.orgId(), texter);
-    return texter;
-  }
+  TexterProfile upsert(TexterProfile texter);
 
   /**
    * The texter with this id.
    *
    * @throws dev.p2p.ValidationException naming {@code texterId} if it is not a valid texter id
    */
-  public Optional<TexterProfile> find(String texterId) {
-    Inputs.id("texterId", texterId, TexterProfile.MAX_ID_LENGTH);
-    return ctx.store().findTexter(ctx.orgId(), texterId);
-  }
+  Optional<TexterProfile> find(String texterId);
 
   /** The first page of texters, ordered by id (by code point, on every store). */
-  public Page<TexterProfile> page(int limit) {
-    return page("", limit);
-  }
+  Page<TexterProfile> page(int limit);
 
   /**
    * A page of texters ordered by id: by code point on every store ({@link
@@ -62,15 +35,5 @@ public final class Texters {
    * @param cursor the {@link Page#next()} of the previous page, or empty for the first
    * @param limit 1 to {@value #MAX_PAGE}
    */
-  public Page<TexterProfile> page(String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    List<TexterProfile> items = ctx.store().texters(ctx.orgId(), cursor, limit + 1);
-    if (items.size() > limit) {
-      List<TexterProfile> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(page.get(limit - 1).id()));
-    }
-    return new Page<>(items, Optional.empty());
-  }
+  Page<TexterProfile> page(String cursor, int limit);
 }

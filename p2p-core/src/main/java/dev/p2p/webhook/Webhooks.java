@@ -1,19 +1,7 @@
 package dev.p2p.webhook;
 
-import dev.p2p.conversation.Receiving;
-import dev.p2p.gateway.GatewayEvent;
-import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
-import dev.p2p.gateway.WebhookResult;
-import dev.p2p.store.Store;
-import dev.p2p.store.support.LogSafe;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The webhook pipeline: finds the gateway a carrier's request is for, lets it verify and parse the
@@ -51,29 +39,12 @@ import org.slf4j.LoggerFactory;
  *       acknowledged, so the carrier stops retrying, logged at WARN and not stored.
  * </ul>
  */
-public final class Webhooks {
+public interface Webhooks {
   /** The largest webhook body p2p reads, in bytes: 1 MiB; a larger one is answered 413. */
-  public static final int MAX_BODY_BYTES = 1 << 20;
+  int MAX_BODY_BYTES = 1 << 20;
 
   /** The most events one webhook request may hold; a request with more is answered 413. */
-  public static final int MAX_EVENTS = 100;
-
-  private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
-
-  private final Map<String, SmsGateway> gateways;
-  private final List<String> ids;
-  private final WebhookEvents events;
-
-  /**
-   * Internal: obtain through {@code P2P.webhooks()}.
-   *
-   * @param gateways the registered gateways by id, in registration order
-   */
-  public Webhooks(Map<String, SmsGateway> gateways, Store store, Receiving receiving) {
-    this.gateways = Map.copyOf(gateways);
-    this.ids = List.copyOf(gateways.keySet());
-    this.events = new WebhookEvents(store, receiving);
-  }
+  int MAX_EVENTS = 100;
 
   /**
    * Handles a request, finding its gateway from the URL: the path segment equal to a registered
@@ -83,15 +54,7 @@ public final class Webhooks {
    *
    * @return the response to write back; never throws for bad input
    */
-  public WebhookResponse handle(WebhookRequest request) {
-    Objects.requireNonNull(request, "request");
-    Optional<String> id = gatewayFor(request);
-    if (id.isEmpty()) {
-      log.info("No gateway matches the webhook {}", request);
-      return WebhookResponse.error(404, "no gateway is registered for this URL");
-    }
-    return handle(id.get(), request);
-  }
+  WebhookResponse handle(WebhookRequest request);
 
   /**
    * Handles a request for the gateway registered under this id, for CRMs that route webhooks
@@ -99,86 +62,5 @@ public final class Webhooks {
    *
    * @return the response to write back; 404 if no gateway has the id; never throws for bad input
    */
-  public WebhookResponse handle(String gatewayId, WebhookRequest request) {
-    Objects.requireNonNull(gatewayId, "gatewayId");
-    Objects.requireNonNull(request, "request");
-    SmsGateway gateway = gateways.get(gatewayId);
-    if (gateway == null) {
-      log.info("No gateway is registered as '{}' for the webhook {}", gatewayId, request);
-      return WebhookResponse.error(404, "no gateway is registered as " + gatewayId);
-    }
-    if (request.bodyLength() > MAX_BODY_BYTES) {
-      log.warn(
-          "Refused the webhook {} for gateway '{}': over {} bytes",
-          request,
-          gatewayId,
-          MAX_BODY_BYTES);
-      return WebhookResponse.error(413, "the body is over " + MAX_BODY_BYTES + " bytes");
-    }
-    WebhookResult result;
-    try {
-      result = Objects.requireNonNull(gateway.parse(request), "the adapter returned no result");
-    } catch (RuntimeException e) {
-      log.error(
-          "Gateway '{}' ({}) threw while parsing {}: a bug in the adapter, which must return a"
-              + " rejection instead",
-          gatewayId,
-          gateway.carrier(),
-          request,
-          LogSafe.of(e));
-      return WebhookResponse.error(400, "the request could not be read");
-    }
-    if (result instanceof WebhookResult.Rejected rejected) {
-      log.warn(
-          "Gateway '{}' rejected {} with {}: {}",
-          gatewayId,
-          request,
-          rejected.status(),
-          rejected.reason());
-      return rejected.response();
-    }
-    WebhookResult.Accepted accepted = (WebhookResult.Accepted) result;
-    if (accepted.events().size() > MAX_EVENTS) {
-      log.warn(
-          "Refused the webhook {} for gateway '{}': {} events, over {}; none applied",
-          request,
-          gatewayId,
-          accepted.events().size(),
-          MAX_EVENTS);
-      return WebhookResponse.error(
-          413, "the request holds more than " + MAX_EVENTS + " events; none was stored");
-    }
-    for (GatewayEvent event : accepted.events()) {
-      try {
-        events.apply(gatewayId, event);
-      } catch (RuntimeException e) {
-        log.warn(
-            "Could not store an event of the webhook {} for gateway '{}'; answering 503 so the"
-                + " carrier retries",
-            request,
-            gatewayId,
-            LogSafe.of(e));
-        return WebhookResponse.error(503, "could not store the events; retry later");
-      }
-    }
-    return accepted.response();
-  }
-
-  private Optional<String> gatewayFor(WebhookRequest request) {
-    String path = request.url().getPath();
-    if (path != null) {
-      String[] segments = path.split("/");
-      for (int i = segments.length - 1; i >= 0; i--) {
-        if (!segments[i].isEmpty() && gateways.containsKey(segments[i])) {
-          return Optional.of(segments[i]);
-        }
-      }
-    }
-    return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
-  }
-
-  @Override
-  public String toString() {
-    return "Webhooks" + ids;
-  }
+  WebhookResponse handle(String gatewayId, WebhookRequest request);
 }
