@@ -157,6 +157,7 @@ public final class Organization {
    *
    * @return the counts of sends sent, failed, left for a person and not answered
    */
+  @Beta
   public ReconcileReport reconcile() {
     return new Reconciler(context).run();
   }

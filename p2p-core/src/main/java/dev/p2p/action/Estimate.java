@@ -11,10 +11,10 @@ import java.util.Objects;
  *
  * @param contacts the contacts of the action's list
  * @param rendered how many contacts were rendered: all of them, or a sample
- * @param sampled whether the list was over {@value Estimator#SAMPLE_LIMIT} contacts and a sample of
- *     {@value Estimator#SAMPLE_LIMIT} contacts spread over the list by id was rendered and scaled
+ * @param sampled whether the list was over 100,000 contacts and a sample of 100,000 contacts spread
+ *     over the list by id was rendered and scaled
  * @param texterName the texter first name rendered for {@code {texterFirstName}}: the longest of
- *     the organization's texters, or {@value Estimator#DEFAULT_TEXTER_NAME} when it has none
+ *     the organization's texters, or "Alexandria" when it has none
  * @param variants one estimate per initial-message variant, in the script's order
  * @param segments the segments of every initial message together
  * @param cost what they cost as SMS

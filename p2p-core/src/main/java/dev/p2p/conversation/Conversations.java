@@ -1,5 +1,6 @@
 package dev.p2p.conversation;
 
+import dev.p2p.Beta;
 import dev.p2p.ValidationException;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public interface Conversations {
    *     fate (an outbound message still {@code QUEUED} without a carrier id), or {@code
    *     carrierMessageId} if the id is malformed or another message has it
    */
+  @Beta
   Message settleAsSent(long messageId, String carrierMessageId);
 
   /**
@@ -47,5 +49,6 @@ public interface Conversations {
    * @throws ValidationException naming {@code messageId} if the message is not a send of unknown
    *     fate (an outbound message still {@code QUEUED} without a carrier id)
    */
+  @Beta
   Message settleAsFailed(long messageId);
 }

@@ -1,5 +1,6 @@
 package dev.p2p.conversation;
 
+import dev.p2p.Beta;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param unanswered sends whose lookup failed (the carrier did not answer): looked up again by the
  *     next reconciliation
  */
+@Beta
 public record ReconcileReport(
     int confirmedSent, int markedFailed, List<Long> leftForPerson, int unanswered) {
 

@@ -1,5 +1,6 @@
 package dev.p2p.event;
 
+import dev.p2p.Beta;
 import dev.p2p.ValidationException;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,7 @@ public interface Events {
    * The position of the organization's oldest event still held: 1 until events are pruned; {@code
    * lastPosition(orgId) + 1} when it holds none.
    */
+  @Beta
   long firstPosition(String orgId);
 
   /**
@@ -60,6 +62,7 @@ public interface Events {
    * @throws ValidationException naming {@code throughPosition} when negative or past the last
    *     position
    */
+  @Beta
   long prune(String orgId, long throughPosition);
 
   /**
@@ -72,6 +75,7 @@ public interface Events {
    * @return how many events were deleted now
    * @throws ValidationException naming {@code age} when negative
    */
+  @Beta
   long pruneOlderThan(String orgId, Duration age);
 
   /**

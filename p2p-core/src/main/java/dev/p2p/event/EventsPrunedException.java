@@ -1,5 +1,6 @@
 package dev.p2p.event;
 
+import dev.p2p.Beta;
 import dev.p2p.P2PException;
 
 /**
@@ -8,6 +9,7 @@ import dev.p2p.P2PException;
  * instead of a page that skips them or an empty page that looks like the end. To go on knowingly,
  * read from {@code firstPosition() - 1}.
  */
+@Beta
 public final class EventsPrunedException extends P2PException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.Beta;
 import dev.p2p.contact.Phones;
 import dev.p2p.conversation.MessageStatus;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param status where the message stands at the carrier; never {@link MessageStatus#RECEIVED}
  * @param carrierCode the carrier's error code, for a failed message
  */
+@Beta
 public record CarrierMessage(
     String carrierMessageId,
     String from,

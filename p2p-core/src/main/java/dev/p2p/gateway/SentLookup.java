@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.Beta;
 import dev.p2p.contact.Phones;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param since the earliest time of a matching message
  * @param until the latest time of a matching message; after {@code since}
  */
+@Beta
 public record SentLookup(Sender from, String to, Instant since, Instant until) {
 
   /** Checks presence and that the window is not empty. */

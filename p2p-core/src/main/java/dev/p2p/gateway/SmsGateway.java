@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.Beta;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,7 @@ public interface SmsGateway {
    *     gateway cannot look messages up; or exceptionally with a {@link GatewayException} when the
    *     carrier could not answer (the send is then looked up again next time)
    */
+  @Beta
   default CompletableFuture<Optional<List<CarrierMessage>>> findSent(SentLookup lookup) {
     return CompletableFuture.completedFuture(Optional.empty());
   }

@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import dev.p2p.Beta;
 import dev.p2p.event.Event;
 import dev.p2p.event.Subscription;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public interface EventStore {
    * The position of the organization's oldest event still held: 1 until a {@link #prune} removes
    * some; {@code lastPosition(orgId) + 1} when it holds none (none written, or all pruned).
    */
+  @Beta
   long firstPosition(String orgId);
 
   /**
@@ -47,6 +49,7 @@ public interface EventStore {
    * @param occurredBefore empty: by position only; else only events that occurred before it
    * @return how many events were deleted
    */
+  @Beta
   long prune(String orgId, long throughPosition, Optional<Instant> occurredBefore);
 
   /**

@@ -1,5 +1,6 @@
 package dev.p2p.store;
 
+import dev.p2p.Beta;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
@@ -114,6 +115,7 @@ public interface MessageStore {
    *
    * @param limit at most this many, 1 or more
    */
+  @Beta
   List<Message> awaitingReceipt(String orgId, Instant changedBy, long afterId, int limit);
 
   /** The organization's message with this id. */

@@ -1,5 +1,6 @@
 package dev.p2p.store.support;
 
+import dev.p2p.Beta;
 import dev.p2p.ValidationException;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
@@ -32,6 +33,7 @@ import java.util.Optional;
  *       {@link Verdict.ForAPerson left for a person}. p2p never resends it.
  * </ul>
  */
+@Beta
 public final class ReconcileRule {
   /** How long after its last change a send of unknown fate is first looked up: 10 minutes. */
   public static final Duration SETTLE_AFTER = Duration.ofMinutes(10);
