@@ -76,7 +76,7 @@ class SendJavadocTest {
         DocSnippets.readme()
             .resolveSibling("p2p-core/src/main/java/dev/p2p/conversation/Texter.java");
     String text = Files.readString(source, StandardCharsets.UTF_8);
-    int method = text.indexOf("public Message send(long");
+    int method = text.indexOf("Message send(long");
     assertThat(method).as("Texter.send(long) in %s", source).isPositive();
     String javadoc = text.substring(text.lastIndexOf("/**", method), method);
     Matcher m = Pattern.compile("@return(.*?)@throws", Pattern.DOTALL).matcher(javadoc);
