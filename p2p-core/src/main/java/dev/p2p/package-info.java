@@ -8,6 +8,10 @@
  * dev.p2p.ValidationException} listing every {@link dev.p2p.Violation} (field and reason) at once,
  * with nothing written; a record that does not exist in the organization is a {@link
  * dev.p2p.NotFoundException}. Listings come a {@link dev.p2p.Page} at a time.
+ *
+ * <p>The services an organization hands out are interfaces; their implementations live in {@code
+ * dev.p2p.internal}, which is no API and may change in any release. What is marked {@link
+ * dev.p2p.Beta} is experimental: it may change in a minor release.
  */
 @NullMarked
 package dev.p2p;
