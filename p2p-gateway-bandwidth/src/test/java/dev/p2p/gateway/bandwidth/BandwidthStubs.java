@@ -40,7 +40,7 @@ import java.util.Set;
  * <p>Bandwidth's callbacks can say {@code SENDING}, {@code SENT}, {@code DELIVERED} and, through a
  * carrier's {@code 47xx} or {@code 56xx} code, {@code UNDELIVERED} with every kind but
  * authentication. {@code FAILED} (Bandwidth's own {@code 4xxx} and {@code 5xxx} codes) cannot carry
- * an opt-out, so it is checked by {@code CallbacksTest} rather than the contract.
+ * an opt-out, so it is checked by {@code BandwidthCallbacksTest} rather than the contract.
  */
 final class BandwidthStubs implements GatewayStubs {
   static final String ACCOUNT_ID = "9900000";
@@ -257,7 +257,7 @@ final class BandwidthStubs implements GatewayStubs {
   @Override
   public WebhookRequest badSignature() {
     return callback(
-        CallbackAuth.header(CALLBACK_USER, "wrong-password"),
+        BandwidthCallbackAuth.header(CALLBACK_USER, "wrong-password"),
         array(outbound("message-delivered", "1", "ok")));
   }
 
@@ -273,7 +273,7 @@ final class BandwidthStubs implements GatewayStubs {
   @Override
   public WebhookRequest malformed() {
     return callback(
-        CallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD),
+        BandwidthCallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD),
         "[{\"type\":\"message-delivered\",\"message\":{\"id\":");
   }
 }
