@@ -59,7 +59,12 @@ import org.junit.jupiter.api.TestFactory;
  * }</pre>
  *
  * <p>The stub server is started before each test and stopped after it. An adapter only translates,
- * so nothing here involves retries or rate limits: the core's policy does that.
+ * so nothing here involves retries or rate limits: the core's policy does that. Beyond parsing and
+ * classifying, the contract checks what a send puts on the wire (credentials, {@code expiresAt},
+ * messaging-service senders), that {@code send} never blocks its caller, that a {@code Retry-After}
+ * and a refused connection are reported as they are, and that the gateway's webhooks land when a
+ * CRM hands them to {@code p2p.webhooks()}. {@link FakeGatewayContract} with {@link
+ * FakeGatewayStubs} is the worked example; docs/writing-a-gateway-adapter.md explains each check.
  */
 public abstract class GatewayContract {
   /** The contact every test sends to. */
@@ -149,7 +154,7 @@ public abstract class GatewayContract {
         Optional.of(at));
   }
 
-  SendReceipt sent(CompletableFuture<SendReceipt> future) {
+  private SendReceipt sent(CompletableFuture<SendReceipt> future) {
     try {
       return future.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -159,7 +164,7 @@ public abstract class GatewayContract {
     }
   }
 
-  GatewayException refused(CompletableFuture<SendReceipt> future) {
+  private GatewayException refused(CompletableFuture<SendReceipt> future) {
     try {
       future.get(sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
