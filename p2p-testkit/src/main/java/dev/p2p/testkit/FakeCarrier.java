@@ -45,6 +45,12 @@ final class FakeCarrier {
 
   CompletableFuture<SendReceipt> send(OutboundMessage message) {
     FakeLedger.Plan plan = ledger.begin(message);
+    if (message.expiresAt().isPresent() && !message.expiresAt().get().isAfter(clock.instant())) {
+      return CompletableFuture.failedFuture(
+          GatewayException.builder(FakeGateway.CARRIER, GatewayError.permanent())
+              .retrySafe(true)
+              .build("the contact's texting window is over; the message was not sent"));
+    }
     if (plan.latency().isEmpty()) {
       return settle(message, plan);
     }

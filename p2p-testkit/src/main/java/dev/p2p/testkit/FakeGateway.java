@@ -103,8 +103,10 @@ public final class FakeGateway implements SmsGateway {
 
   /**
    * Accepts the message, or fails it as planned by {@link #failNext}, after the latency planned by
-   * {@link #delayNext} if any. The receipt has status {@code QUEUED}, the segments core counts
-   * ({@code Segments}) and the sender number. Never throws for a planned failure: the stage
+   * {@link #delayNext} if any. A message whose {@code expiresAt} is not after the clock's now is
+   * refused at once, {@link GatewayError.Permanent} and retry-safe, as a carrier's adapter refuses
+   * a text whose texting window is over. The receipt has status {@code QUEUED}, the segments core
+   * counts ({@code Segments}) and the sender number. Never throws for a planned failure: the stage
    * completes exceptionally.
    */
   @Override

@@ -28,7 +28,12 @@ public final class FakeGatewayBuilder {
 
   FakeGatewayBuilder() {}
 
-  /** The clock that stamps sends and webhook events. Default: the system clock in UTC. */
+  /**
+   * The clock that stamps sends and webhook events and against which a message's {@code expiresAt}
+   * is checked. Give it the clock given to {@code P2P.builder().clock(..)}: a fake on the system
+   * clock refuses every text of a {@code P2P} whose clock is in the past, its texting windows being
+   * over. Default: the system clock in UTC.
+   */
   public FakeGatewayBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;

@@ -1,6 +1,7 @@
 package dev.p2p.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +18,9 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResult;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +59,12 @@ import org.junit.jupiter.api.TestFactory;
  * }</pre>
  *
  * <p>The stub server is started before each test and stopped after it. An adapter only translates,
- * so nothing here involves retries or rate limits: the core's policy does that.
+ * so nothing here involves retries or rate limits: the core's policy does that. Beyond parsing and
+ * classifying, the contract checks what a send puts on the wire (credentials, {@code expiresAt},
+ * messaging-service senders), that {@code send} never blocks its caller, that a {@code Retry-After}
+ * and a refused connection are reported as they are, and that the gateway's webhooks land when a
+ * CRM hands them to {@code p2p.webhooks()}. {@link FakeGatewayContract} with {@link
+ * FakeGatewayStubs} is the worked example; docs/writing-a-gateway-adapter.md explains each check.
  */
 public abstract class GatewayContract {
   /** The contact every test sends to. */
@@ -106,6 +114,14 @@ public abstract class GatewayContract {
     return Duration.ofSeconds(10);
   }
 
+  /**
+   * The clock the gateway under test reads (for validity periods and token expiry): the system UTC
+   * clock unless overridden. The contract sets each message's {@code expiresAt} from it.
+   */
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
   @BeforeEach
   void startStubs() {
     startStubServer();
@@ -125,6 +141,17 @@ public abstract class GatewayContract {
         body,
         media,
         Optional.empty());
+  }
+
+  /** A text from {@link #SENDER} to {@link #CONTACT} that the carrier should drop at {@code at}. */
+  private OutboundMessage expiring(Instant at) {
+    return new OutboundMessage(
+        "contract-" + references.incrementAndGet(),
+        Sender.number(SENDER),
+        CONTACT,
+        "Polls close at 8",
+        List.of(),
+        Optional.of(at));
   }
 
   private SendReceipt sent(CompletableFuture<SendReceipt> future) {
@@ -269,6 +296,26 @@ public abstract class GatewayContract {
       assertThat(e.httpStatus()).isEmpty();
     }
 
+    @Test
+    @DisplayName("a refused connection is retryable and retry-safe: nothing reached the carrier")
+    void refusedConnectionIsRetrySafe() {
+      stubs().refuseConnections();
+      GatewayException e = refused(gateway().send(message("Hi", List.of())));
+      assertThat(e.error()).isInstanceOf(GatewayError.Retryable.class);
+      assertThat(e.retrySafe()).as("retry-safe").isTrue();
+      assertThat(e.httpStatus()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a rate-limited refusal carries the carrier's Retry-After as its delay")
+    void rateLimitedKeepsRetryAfter() {
+      GatewayException e = refusedAs(GatewayError.rateLimited(Optional.of(Duration.ofSeconds(17))));
+      assertThat(e.error())
+          .isInstanceOfSatisfying(
+              GatewayError.RateLimited.class,
+              limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(17)));
+    }
+
     @TestFactory
     @DisplayName("opted-out, invalid-number, permanent and authentication refusals are not retried")
     Stream<DynamicTest> finalKindsAreNotRetryable() {
@@ -282,6 +329,96 @@ public abstract class GatewayContract {
                   DynamicTest.dynamicTest(
                       ErrorKinds.name(kind),
                       () -> assertThat(refusedAs(kind).retryable()).isFalse()));
+    }
+  }
+
+  @Nested
+  @DisplayName("what a send puts on the wire")
+  class OnTheWire {
+    @Test
+    @DisplayName("a send carries the account's credentials")
+    void sendsCredentials() {
+      stubs().acceptNextSend(carrierMessageId(7), 1);
+      sent(gateway().send(message("Hi Ana", List.of())));
+      assertThat(stubs().lastSendAuthenticated())
+          .as("the carrier accepts its credentials")
+          .isTrue();
+    }
+
+    @Test
+    @DisplayName("a message with expiresAt tells the carrier to give up then")
+    void expiresAtReachesTheCarrier() {
+      assumeTrue(stubs().carrierExpiresMessages(), "the carrier takes no validity period");
+      Instant at = clock().instant().plus(Duration.ofHours(2));
+      stubs().acceptNextSend(carrierMessageId(8), 1);
+      sent(gateway().send(expiring(at)));
+      assertThat(stubs().lastSend().expiresAt())
+          .as("when the carrier gives up")
+          .hasValueSatisfying(
+              given ->
+                  assertThat(given).isBetween(at.minus(Duration.ofMinutes(1)), at.plusSeconds(5)));
+    }
+
+    @Test
+    @DisplayName("a message whose expiresAt has passed is refused, retry-safe, and never sent")
+    void expiredIsNotSent() {
+      stubs().acceptNextSend(carrierMessageId(9), 1);
+      GatewayException e =
+          refused(gateway().send(expiring(clock().instant().minus(Duration.ofMinutes(1)))));
+      assertThat(e.error()).isInstanceOf(GatewayError.Permanent.class);
+      assertThat(e.retrySafe()).as("retry-safe").isTrue();
+      assertThatThrownBy(stubs()::lastSend)
+          .as("the carrier received nothing")
+          .isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    @DisplayName("a messaging-service sender reaches the carrier as that service, or is refused")
+    void messagingServiceSender() {
+      OutboundMessage viaService =
+          new OutboundMessage(
+              "contract-" + references.incrementAndGet(),
+              Sender.messagingService(stubs().messagingService().orElse("MG-contract")),
+              CONTACT,
+              "Hi from the campaign",
+              List.of(),
+              Optional.empty());
+      stubs().acceptNextSend(carrierMessageId(13), 1);
+      if (stubs().messagingService().isPresent()) {
+        sent(gateway().send(viaService));
+        assertThat(stubs().lastSend().from()).isEqualTo(stubs().messagingService().get());
+      } else {
+        GatewayException e = refused(gateway().send(viaService));
+        assertThat(e.error()).isInstanceOf(GatewayError.Permanent.class);
+        assertThat(e.retrySafe()).as("retry-safe").isTrue();
+        assertThatThrownBy(stubs()::lastSend).isInstanceOf(AssertionError.class);
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("threads")
+  class Threads {
+    @Test
+    @DisplayName("send returns before the carrier answers: it never blocks the caller's thread")
+    void sendDoesNotBlock() {
+      stubs().acceptNextSendAfter(carrierMessageId(14), 1, Duration.ofSeconds(3));
+      CompletableFuture<SendReceipt> future = gateway().send(message("Hi Ana", List.of()));
+      assertThat(future.isDone())
+          .as("the stage is still open when send returns, the carrier not having answered")
+          .isFalse();
+      assertThat(sent(future).carrierMessageId()).isEqualTo(carrierMessageId(14));
+    }
+  }
+
+  @Nested
+  @DisplayName("through P2P")
+  class ThroughP2P {
+    @Test
+    @DisplayName(
+        "a message sent through P2P is delivered, and answered, by webhooks to p2p.webhooks()")
+    void sentDeliveredAndAnswered() {
+      new ContractCampaign(GatewayContract.this).run();
     }
   }
 

@@ -4,6 +4,7 @@ import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.WebhookRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +36,25 @@ public interface GatewayStubs {
    * 503, after which the carrier may have acted), for {@link GatewayError.RateLimited} a 429, for
    * {@link GatewayError.Authentication} a 401, for the others the carrier's 4xx with its code
    * (Twilio 21610 opted out, 21211 invalid number, 21617 permanent...). The contract calls it for
-   * all six kinds, whatever {@link #failureKinds()} says.
+   * all six kinds, whatever {@link #failureKinds()} says. For a {@link GatewayError.RateLimited}
+   * with a {@code retryAfter}, the answer carries that delay the way the carrier says it (a {@code
+   * Retry-After} header in whole seconds); without one, no delay at all.
    */
   void refuseNextSend(GatewayError kind);
+
+  /**
+   * The next send is accepted as by {@link #acceptNextSend}, but only after {@code delay}: the stub
+   * server holds its answer (WireMock: {@code withFixedDelay}). The contract sends and checks that
+   * {@code send} returned before the answer came.
+   */
+  void acceptNextSendAfter(String carrierMessageId, int segments, Duration delay);
+
+  /**
+   * From now on nothing answers where the gateway sends: connections are refused (WireMock: stop
+   * the server). Nothing reached the carrier, so the adapter must report a {@link
+   * GatewayError.Retryable} failure that is retry-safe and has no HTTP status.
+   */
+  void refuseConnections();
 
   /**
    * The next send request reaches the stub server, which then drops the connection without
@@ -53,6 +70,34 @@ public interface GatewayStubs {
    * @throws AssertionError when it received none
    */
   WireMessage lastSend();
+
+  /**
+   * Whether the last send request carried the credentials the gateway under test was configured
+   * with, checked the way the carrier checks them (Twilio: HTTP Basic with the Account SID and Auth
+   * Token; Bandwidth: the bearer token its token endpoint issued). A carrier that takes no
+   * credentials (the fake) answers true.
+   *
+   * @throws AssertionError when the stub server received no send
+   */
+  boolean lastSendAuthenticated();
+
+  /**
+   * Whether the carrier takes a validity period, so that {@link WireMessage#expiresAt()} of a
+   * message sent with {@code expiresAt} says when the carrier gives up. True unless overridden: a
+   * carrier without one answers false, and the contract then only checks that a message whose time
+   * is over is not sent.
+   */
+  default boolean carrierExpiresMessages() {
+    return true;
+  }
+
+  /**
+   * The carrier messaging service the gateway under test sends through when a message's sender is
+   * {@code Sender.messagingService(id)}, or empty when the carrier has no messaging services (the
+   * gateway must then refuse such a sender as {@link GatewayError.Permanent}, retry-safe, without
+   * sending anything).
+   */
+  Optional<String> messagingService();
 
   /**
    * A signed inbound-message webhook.

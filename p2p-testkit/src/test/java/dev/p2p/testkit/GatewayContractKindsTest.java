@@ -7,7 +7,9 @@ import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,12 +42,12 @@ class GatewayContractKindsTest {
   /** The fake, with stubs whose status webhooks carry only retryable failures. */
   static final class NarrowContract extends GatewayContract {
     private FakeGateway fake = FakeGateway.create();
-    private GatewayStubs stubs = new NarrowStubs(new FakeStubs(fake));
+    private GatewayStubs stubs = new NarrowStubs(new FakeGatewayStubs(fake));
 
     @Override
     protected void startStubServer() {
       fake = FakeGateway.create();
-      stubs = new NarrowStubs(new FakeStubs(fake));
+      stubs = new NarrowStubs(new FakeGatewayStubs(fake));
     }
 
     @Override
@@ -59,8 +61,8 @@ class GatewayContractKindsTest {
     }
   }
 
-  /** {@link FakeStubs} with fewer failure kinds in status webhooks. */
-  private record NarrowStubs(FakeStubs fake) implements GatewayStubs {
+  /** {@link FakeGatewayStubs} with fewer failure kinds in status webhooks. */
+  private record NarrowStubs(FakeGatewayStubs fake) implements GatewayStubs {
     @Override
     public List<GatewayError> failureKinds() {
       return List.of(GatewayError.retryable());
@@ -77,8 +79,28 @@ class GatewayContractKindsTest {
     }
 
     @Override
+    public void acceptNextSendAfter(String carrierMessageId, int segments, Duration delay) {
+      fake.acceptNextSendAfter(carrierMessageId, segments, delay);
+    }
+
+    @Override
+    public void refuseConnections() {
+      fake.refuseConnections();
+    }
+
+    @Override
     public void cutNextSend() {
       fake.cutNextSend();
+    }
+
+    @Override
+    public boolean lastSendAuthenticated() {
+      return fake.lastSendAuthenticated();
+    }
+
+    @Override
+    public Optional<String> messagingService() {
+      return fake.messagingService();
     }
 
     @Override

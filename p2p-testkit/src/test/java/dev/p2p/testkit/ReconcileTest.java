@@ -50,7 +50,7 @@ class ReconcileTest {
   private static final Instant START = Instant.parse("2026-11-03T15:00:00Z");
 
   private final MutableClock clock = MutableClock.at(START);
-  private final FakeGateway fake = FakeGateway.create();
+  private final FakeGateway fake = FakeGateway.builder().clock(clock).build();
   private final List<CarrierMessage> listed = new ArrayList<>();
   private boolean canLookUp = true;
   private P2P p2p = P2P.builder().store(InMemoryStore.create()).clock(clock).build();

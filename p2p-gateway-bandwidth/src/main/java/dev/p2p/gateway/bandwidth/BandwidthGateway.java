@@ -64,16 +64,16 @@ public final class BandwidthGateway implements SmsGateway {
   }
 
   private final BandwidthConfig config;
-  private final Sends sends;
-  private final Lookups lookups;
-  private final Callbacks callbacks;
+  private final BandwidthSends sends;
+  private final BandwidthLookups lookups;
+  private final BandwidthCallbacks callbacks;
 
   BandwidthGateway(BandwidthConfig config, HttpClient client) {
     this.config = config;
-    OAuthTokens tokens = new OAuthTokens(config, client);
-    this.sends = new Sends(config, client, tokens);
-    this.lookups = new Lookups(config, client, tokens);
-    this.callbacks = new Callbacks(new CallbackAuth(config.callbackCredentials));
+    BandwidthOAuthTokens tokens = new BandwidthOAuthTokens(config, client);
+    this.sends = new BandwidthSends(config, client, tokens);
+    this.lookups = new BandwidthLookups(config, client, tokens);
+    this.callbacks = new BandwidthCallbacks(new BandwidthCallbackAuth(config.callbackCredentials));
   }
 
   /** Starts configuring a gateway. */

@@ -146,7 +146,8 @@ class BandwidthHostileCallbacksTest {
     @DisplayName("a body that is not application/json is refused with 415 and stores nothing")
     void notJson() {
       String auth =
-          CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD);
+          BandwidthCallbackAuth.header(
+              BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD);
       byte[] body = CallbackBodies.array(inbound(0)).getBytes(StandardCharsets.UTF_8);
       for (Map<String, List<String>> headers :
           List.of(

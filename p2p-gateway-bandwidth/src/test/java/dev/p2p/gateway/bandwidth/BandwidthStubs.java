@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.WebhookRequest;
@@ -27,10 +28,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +44,7 @@ import java.util.Set;
  * <p>Bandwidth's callbacks can say {@code SENDING}, {@code SENT}, {@code DELIVERED} and, through a
  * carrier's {@code 47xx} or {@code 56xx} code, {@code UNDELIVERED} with every kind but
  * authentication. {@code FAILED} (Bandwidth's own {@code 4xxx} and {@code 5xxx} codes) cannot carry
- * an opt-out, so it is checked by {@code CallbacksTest} rather than the contract.
+ * an opt-out, so it is checked by {@code BandwidthCallbacksTest} rather than the contract.
  */
 final class BandwidthStubs implements GatewayStubs {
   static final String ACCOUNT_ID = "9900000";
@@ -101,30 +105,47 @@ final class BandwidthStubs implements GatewayStubs {
 
   @Override
   public void acceptNextSend(String carrierMessageId, int segments) {
-    nextSend(
-        answer(
-            202,
-            "{\"id\":\""
-                + carrierMessageId
-                + "\",\"owner\":\"+13125550199\",\"applicationId\":\""
-                + APPLICATION_ID
-                + "\",\"time\":\"2026-11-03T14:00:00.123Z\",\"segmentCount\":"
-                + segments
-                + ",\"direction\":\"out\",\"priority\":\"default\"}"));
+    nextSend(accepted(carrierMessageId, segments));
+  }
+
+  @Override
+  public void acceptNextSendAfter(String carrierMessageId, int segments, Duration delay) {
+    nextSend(accepted(carrierMessageId, segments).withFixedDelay((int) delay.toMillis()));
+  }
+
+  /** Bandwidth's 202 with the message it took. */
+  private static ResponseDefinitionBuilder accepted(String carrierMessageId, int segments) {
+    return answer(
+        202,
+        "{\"id\":\""
+            + carrierMessageId
+            + "\",\"owner\":\"+13125550199\",\"applicationId\":\""
+            + APPLICATION_ID
+            + "\",\"time\":\"2026-11-03T14:00:00.123Z\",\"segmentCount\":"
+            + segments
+            + ",\"direction\":\"out\",\"priority\":\"default\"}");
+  }
+
+  @Override
+  public void refuseConnections() {
+    server.stop();
   }
 
   @Override
   public void refuseNextSend(GatewayError kind) {
     if (kind instanceof GatewayError.Retryable) {
       nextSend(answer(500, error("internal-server-error", "Something went wrong")));
-    } else if (kind instanceof GatewayError.RateLimited) {
-      nextSend(
+    } else if (kind instanceof GatewayError.RateLimited limited) {
+      ResponseDefinitionBuilder answer =
           answer(
-                  429,
-                  error(
-                      "max-message-queue-size-exceeded",
-                      "The SMS queue for your account is full and cannot accept more messages"))
-              .withHeader("Retry-After", "30"));
+              429,
+              error(
+                  "max-message-queue-size-exceeded",
+                  "The SMS queue for your account is full and cannot accept more messages"));
+      limited
+          .retryAfter()
+          .ifPresent(delay -> answer.withHeader("Retry-After", Long.toString(delay.toSeconds())));
+      nextSend(answer);
     } else if (kind instanceof GatewayError.OptedOut) {
       nextSend(answer(400, error("destination-rejected-due-to-user-opt-out", "opted out")));
     } else if (kind instanceof GatewayError.InvalidNumber) {
@@ -152,18 +173,36 @@ final class BandwidthStubs implements GatewayStubs {
 
   @Override
   public WireMessage lastSend() {
-    List<ServeEvent> sends = sends();
-    if (sends.isEmpty()) {
-      throw new AssertionError("Bandwidth's stub received no send");
-    }
-    JsonNode body = read(sends.get(sends.size() - 1).getRequest().getBody());
+    JsonNode body = read(lastRequest().getBody());
     List<URI> media = new ArrayList<>();
     body.path("media").forEach(url -> media.add(URI.create(url.asText())));
+    String expiration = body.path("expiration").asText("");
     return new WireMessage(
         body.path("to").path(0).asText(),
         body.path("from").asText(),
         body.path("text").asText(""),
-        media);
+        media,
+        expiration.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(expiration)));
+  }
+
+  private LoggedRequest lastRequest() {
+    List<ServeEvent> sends = sends();
+    if (sends.isEmpty()) {
+      throw new AssertionError("Bandwidth's stub received no send");
+    }
+    return sends.get(sends.size() - 1).getRequest();
+  }
+
+  /** The bearer token the stubs' token endpoint issued. */
+  @Override
+  public boolean lastSendAuthenticated() {
+    return "Bearer token-1".equals(lastRequest().getHeader("Authorization"));
+  }
+
+  /** Bandwidth has no messaging services: the gateway refuses such a sender. */
+  @Override
+  public Optional<String> messagingService() {
+    return Optional.empty();
   }
 
   /** Every create-message request received, oldest first. */
@@ -226,7 +265,7 @@ final class BandwidthStubs implements GatewayStubs {
   public List<GatewayError> failureKinds() {
     return List.of(
         GatewayError.retryable(),
-        GatewayError.rateLimited(java.util.Optional.empty()),
+        GatewayError.rateLimited(Optional.empty()),
         GatewayError.optedOut(),
         GatewayError.invalidNumber(),
         GatewayError.permanent());
@@ -257,7 +296,7 @@ final class BandwidthStubs implements GatewayStubs {
   @Override
   public WebhookRequest badSignature() {
     return callback(
-        CallbackAuth.header(CALLBACK_USER, "wrong-password"),
+        BandwidthCallbackAuth.header(CALLBACK_USER, "wrong-password"),
         array(outbound("message-delivered", "1", "ok")));
   }
 
@@ -273,7 +312,7 @@ final class BandwidthStubs implements GatewayStubs {
   @Override
   public WebhookRequest malformed() {
     return callback(
-        CallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD),
+        BandwidthCallbackAuth.header(CALLBACK_USER, CALLBACK_PASSWORD),
         "[{\"type\":\"message-delivered\",\"message\":{\"id\":");
   }
 }

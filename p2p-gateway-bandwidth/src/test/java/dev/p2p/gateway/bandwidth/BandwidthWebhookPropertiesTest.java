@@ -45,7 +45,7 @@ class BandwidthWebhookPropertiesTest {
   private static final String CONTACT = "+13125550101";
   private static final String ADAPTER_BUG = "the request could not be read";
   private static final String AUTH =
-      CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD);
+      BandwidthCallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD);
 
   private static P2P sender;
   private static P2P p2p;

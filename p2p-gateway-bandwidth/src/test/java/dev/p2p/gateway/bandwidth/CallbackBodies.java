@@ -62,7 +62,8 @@ final class CallbackBodies {
   /** A callback with the right credentials. */
   static WebhookRequest callback(JsonNode... events) {
     return callback(
-        CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
+        BandwidthCallbackAuth.header(
+            BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
         array(events));
   }
 

@@ -112,7 +112,8 @@ class ConfigTest {
       stubs.acceptNextSend("m-1", 1);
       server.stubFor(
           post(urlPathEqualTo(BandwidthStubs.TOKEN_PATH))
-              .withHeader("Authorization", equalTo(CallbackAuth.header("second", "other-secret")))
+              .withHeader(
+                  "Authorization", equalTo(BandwidthCallbackAuth.header("second", "other-secret")))
               .willReturn(BandwidthStubs.token("token-2", 3600)));
       BandwidthGateway first = BandwidthStubs.gateway(server, "+13125550199").build();
       BandwidthGateway second =

@@ -233,7 +233,8 @@ class SpecTest {
     WebhookResult result =
         gateway.parse(
             CallbackBodies.callback(
-                CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
+                BandwidthCallbackAuth.header(
+                    BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
                 body));
     assertThat(result).isInstanceOf(WebhookResult.Accepted.class);
     List<GatewayEvent> events = ((WebhookResult.Accepted) result).events();

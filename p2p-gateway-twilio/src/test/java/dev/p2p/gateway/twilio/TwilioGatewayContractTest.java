@@ -25,6 +25,7 @@ class TwilioGatewayContractTest extends GatewayContract {
             .accountSid(TwilioStubs.ACCOUNT_SID)
             .authToken(TwilioStubs.AUTH_TOKEN)
             .senderNumbers(SENDER)
+            .messagingService(TwilioStubs.MESSAGING_SERVICE_SID)
             .statusCallback(TwilioStubs.STATUS_URL)
             .baseUrl(server.baseUrl())
             .build();

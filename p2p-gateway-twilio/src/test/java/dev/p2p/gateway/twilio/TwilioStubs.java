@@ -16,6 +16,8 @@ import dev.p2p.testkit.GatewayStubs;
 import dev.p2p.testkit.WireMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ final class TwilioStubs implements GatewayStubs {
   static final String INBOUND_URL = "https://crm.example.com/webhooks/twilio";
   static final String STATUS_URL = "https://crm.example.com/webhooks/twilio/status";
   static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+  static final String MESSAGING_SERVICE_SID = "MG0123456789abcdef0123456789abcdef";
 
   private final WireMockServer server;
   private static final TwilioSignature SIGNATURE = TwilioSignature.of(AUTH_TOKEN);
@@ -80,8 +83,12 @@ final class TwilioStubs implements GatewayStubs {
   public void refuseNextSend(GatewayError kind) {
     if (kind instanceof GatewayError.Retryable) {
       answerNextSend(error(500, 20500));
-    } else if (kind instanceof GatewayError.RateLimited) {
-      answerNextSend(error(429, 20429).withHeader("Retry-After", "2"));
+    } else if (kind instanceof GatewayError.RateLimited limited) {
+      ResponseDefinitionBuilder answer = error(429, 20429);
+      limited
+          .retryAfter()
+          .ifPresent(delay -> answer.withHeader("Retry-After", Long.toString(delay.toSeconds())));
+      answerNextSend(answer);
     } else if (kind instanceof GatewayError.OptedOut) {
       answerNextSend(error(400, 21610));
     } else if (kind instanceof GatewayError.InvalidNumber) {
@@ -91,6 +98,18 @@ final class TwilioStubs implements GatewayStubs {
     } else {
       answerNextSend(error(400, 21617));
     }
+  }
+
+  @Override
+  public void acceptNextSendAfter(String carrierMessageId, int segments, Duration delay) {
+    answerNextSend(
+        created(carrierMessageId, "queued", Integer.toString(segments))
+            .withFixedDelay((int) delay.toMillis()));
+  }
+
+  @Override
+  public void refuseConnections() {
+    server.stop();
   }
 
   @Override
@@ -105,24 +124,53 @@ final class TwilioStubs implements GatewayStubs {
 
   /** The form parameters of the last send. */
   Map<String, List<String>> lastForm() {
+    return Forms.decode(lastRequest().getBodyAsString());
+  }
+
+  private LoggedRequest lastRequest() {
     List<LoggedRequest> sends = sends();
     if (sends.isEmpty()) {
       throw new AssertionError("the stub server received no send");
     }
-    return Forms.decode(sends.get(sends.size() - 1).getBodyAsString());
+    return sends.get(sends.size() - 1);
+  }
+
+  /** HTTP Basic with the Account SID and the Auth Token, as Twilio checks it. */
+  @Override
+  public boolean lastSendAuthenticated() {
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    return expected.equals(lastRequest().getHeader("Authorization"));
   }
 
   @Override
+  public Optional<String> messagingService() {
+    return Optional.of(MESSAGING_SERVICE_SID);
+  }
+
+  /**
+   * The last send as Twilio reads it; its {@code ValidityPeriod} (seconds) counts from when the
+   * stub server received the request.
+   */
+  @Override
   public WireMessage lastSend() {
-    Map<String, List<String>> form = lastForm();
+    LoggedRequest request = lastRequest();
+    Map<String, List<String>> form = Forms.decode(request.getBodyAsString());
     String from = Forms.first(form, "From");
+    String validity = Forms.first(form, "ValidityPeriod");
     return new WireMessage(
         Forms.first(form, "To"),
         from.isEmpty() ? Forms.first(form, "MessagingServiceSid") : from,
         Forms.first(form, "Body"),
         form.getOrDefault("MediaUrl", List.of()).stream()
             .map(URI::create)
-            .collect(Collectors.toList()));
+            .collect(Collectors.toList()),
+        validity.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                request.getLoggedDate().toInstant().plusSeconds(Long.parseLong(validity))));
   }
 
   @Override

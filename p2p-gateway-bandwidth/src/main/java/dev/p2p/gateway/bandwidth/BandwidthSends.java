@@ -18,34 +18,34 @@ import org.slf4j.LoggerFactory;
  * Sends one message: a bearer token, one {@code POST}, and one more with a new token when Bandwidth
  * answers 401 (a refused token: Bandwidth did not process the request). Nothing else is retried.
  */
-final class Sends {
-  private static final Logger log = LoggerFactory.getLogger(Sends.class);
+final class BandwidthSends {
+  private static final Logger log = LoggerFactory.getLogger(BandwidthSends.class);
 
   private final BandwidthConfig config;
   private final HttpClient client;
-  private final OAuthTokens tokens;
+  private final BandwidthOAuthTokens tokens;
 
-  Sends(BandwidthConfig config, HttpClient client, OAuthTokens tokens) {
+  BandwidthSends(BandwidthConfig config, HttpClient client, BandwidthOAuthTokens tokens) {
     this.config = config;
     this.client = client;
     this.tokens = tokens;
   }
 
   CompletableFuture<SendReceipt> send(OutboundMessage message) {
-    Optional<GatewayException> refusal = MessageRequests.refusal(message, config);
+    Optional<GatewayException> refusal = BandwidthMessageRequests.refusal(message, config);
     if (refusal.isPresent()) {
       return CompletableFuture.failedFuture(refusal.get());
     }
-    byte[] body = MessageRequests.body(message, config);
+    byte[] body = BandwidthMessageRequests.body(message, config);
     CompletableFuture<SendReceipt> result = new CompletableFuture<>();
     exchange(body, true)
         .whenComplete(
             (response, error) -> {
               try {
                 if (error != null) {
-                  throw SendAnswers.failure(unwrap(error));
+                  throw BandwidthSendAnswers.failure(unwrap(error));
                 }
-                SendReceipt receipt = SendAnswers.receipt(response, config.clock);
+                SendReceipt receipt = BandwidthSendAnswers.receipt(response, config.clock);
                 log.debug(
                     "Bandwidth accepted {} to {} as {}",
                     message.reference(),
@@ -62,7 +62,7 @@ final class Sends {
                     e.httpStatus().isPresent() ? e.httpStatus().getAsInt() : "none");
                 result.completeExceptionally(e);
               } catch (RuntimeException e) {
-                result.completeExceptionally(SendAnswers.failure(e));
+                result.completeExceptionally(BandwidthSendAnswers.failure(e));
               }
             });
     return result;
@@ -85,7 +85,7 @@ final class Sends {
                         }));
   }
 
-  private HttpRequest request(byte[] body, OAuthTokens.AccessToken token) {
+  private HttpRequest request(byte[] body, BandwidthOAuthTokens.AccessToken token) {
     return HttpRequest.newBuilder(config.messagesUri)
         .timeout(config.requestTimeout)
         .header("Content-Type", "application/json; charset=utf-8")

@@ -31,7 +31,7 @@ import java.util.concurrent.CompletionException;
  * read; a list with a next page fails the lookup, since a partial list cannot prove a message
  * absent. Like a send, a refused token is renewed once.
  */
-final class Lookups {
+final class BandwidthLookups {
   /** The most messages one lookup reads. */
   static final int LIMIT = 1_000;
 
@@ -47,9 +47,9 @@ final class Lookups {
 
   private final BandwidthConfig config;
   private final HttpClient client;
-  private final OAuthTokens tokens;
+  private final BandwidthOAuthTokens tokens;
 
-  Lookups(BandwidthConfig config, HttpClient client, OAuthTokens tokens) {
+  BandwidthLookups(BandwidthConfig config, HttpClient client, BandwidthOAuthTokens tokens) {
     this.config = config;
     this.client = client;
     this.tokens = tokens;
@@ -61,12 +61,13 @@ final class Lookups {
         .handle(
             (response, error) -> {
               if (error != null) {
-                throw new CompletionException(SendAnswers.failure(Sends.unwrap(error)));
+                throw new CompletionException(
+                    BandwidthSendAnswers.failure(BandwidthSends.unwrap(error)));
               }
               if (response.statusCode() != 200) {
-                throw new CompletionException(SendAnswers.refusal(response, config.clock));
+                throw new CompletionException(BandwidthSendAnswers.refusal(response, config.clock));
               }
-              return messages(Json.readLeniently(response.body()));
+              return messages(BandwidthJson.readLeniently(response.body()));
             });
   }
 
@@ -117,17 +118,17 @@ final class Lookups {
     if (!page.path("messages").isArray()) {
       throw unreadable("the answer is not a page of messages");
     }
-    if (!Json.text(page.path("pageInfo"), "nextPageToken").isEmpty()) {
+    if (!BandwidthJson.text(page.path("pageInfo"), "nextPageToken").isEmpty()) {
       throw unreadable("the list has more than " + LIMIT + " messages");
     }
     List<CarrierMessage> found = new ArrayList<>();
     for (JsonNode m : page.get("messages")) {
-      if ("INBOUND".equals(Json.text(m, "messageDirection"))) {
+      if ("INBOUND".equals(BandwidthJson.text(m, "messageDirection"))) {
         continue;
       }
-      String id = Json.text(m, "messageId");
-      String to = Json.text(m, "destinationTn");
-      Optional<Instant> at = instant(Json.text(m, "receiveTime"));
+      String id = BandwidthJson.text(m, "messageId");
+      String to = BandwidthJson.text(m, "destinationTn");
+      Optional<Instant> at = instant(BandwidthJson.text(m, "receiveTime"));
       if (id.isEmpty() || to.isEmpty() || at.isEmpty()) {
         throw unreadable("a listed message has no messageId, destinationTn or receiveTime");
       }
@@ -135,12 +136,12 @@ final class Lookups {
       found.add(
           new CarrierMessage(
               id,
-              Json.text(m, "sourceTn"),
+              BandwidthJson.text(m, "sourceTn"),
               to,
               Optional.empty(),
               Optional.empty(),
               at.get(),
-              STATUSES.getOrDefault(Json.text(m, "messageStatus"), MessageStatus.QUEUED),
+              STATUSES.getOrDefault(BandwidthJson.text(m, "messageStatus"), MessageStatus.QUEUED),
               code.isIntegralNumber() && code.asInt() != 0
                   ? Optional.of(code.asText())
                   : Optional.empty()));

@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small readers of Bandwidth's HTTP answers. */
-final class HttpAnswers {
+final class BandwidthHttpAnswers {
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
   private static final int MAX_TEXT = 300;
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,39}");
 
-  private HttpAnswers() {}
+  private BandwidthHttpAnswers() {}
 
   /**
    * The {@code Retry-After} delay, in seconds or as an HTTP date, when it is there and readable.

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * one fetch runs at a time; concurrent sends wait for it. Thread-safe. Never logs the token or
  * secret.
  */
-final class OAuthTokens {
-  private static final Logger log = LoggerFactory.getLogger(OAuthTokens.class);
+final class BandwidthOAuthTokens {
+  private static final Logger log = LoggerFactory.getLogger(BandwidthOAuthTokens.class);
 
   /** The lifetime assumed when the token response has no {@code expires_in}. */
   static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
@@ -38,7 +38,7 @@ final class OAuthTokens {
   private @Nullable AccessToken current;
   private @Nullable CompletableFuture<AccessToken> fetching;
 
-  OAuthTokens(BandwidthConfig config, HttpClient client) {
+  BandwidthOAuthTokens(BandwidthConfig config, HttpClient client) {
     this.config = config;
     this.client = client;
     String pair = config.clientId + ":" + config.clientSecret;
@@ -70,7 +70,7 @@ final class OAuthTokens {
                 }
               }
               if (error != null) {
-                result.completeExceptionally(Sends.unwrap(error));
+                result.completeExceptionally(BandwidthSends.unwrap(error));
               } else {
                 result.complete(token);
               }
@@ -110,7 +110,7 @@ final class OAuthTokens {
         .handle(
             (response, error) -> {
               if (error != null) {
-                throw unreachable(Sends.unwrap(error));
+                throw unreachable(BandwidthSends.unwrap(error));
               }
               return accessToken(response, asked);
             });
@@ -121,7 +121,7 @@ final class OAuthTokens {
     if (status != 200) {
       throw refused(response);
     }
-    JsonNode json = Json.readLeniently(response.body());
+    JsonNode json = BandwidthJson.readLeniently(response.body());
     String value = json.path("access_token").asText("");
     if (value.isBlank()) {
       throw GatewayException.builder(BandwidthGateway.CARRIER, GatewayError.retryable())
@@ -145,7 +145,7 @@ final class OAuthTokens {
 
   private GatewayException refused(HttpResponse<byte[]> response) {
     int status = response.statusCode();
-    JsonNode json = Json.readLeniently(response.body());
+    JsonNode json = BandwidthJson.readLeniently(response.body());
     String code = json.path("error").asText("");
     GatewayError kind;
     String message;
@@ -154,7 +154,7 @@ final class OAuthTokens {
       message =
           "Bandwidth's token endpoint refused the client credentials; check the API credential";
     } else if (status == 429) {
-      kind = GatewayError.rateLimited(HttpAnswers.retryAfter(response, config.clock));
+      kind = GatewayError.rateLimited(BandwidthHttpAnswers.retryAfter(response, config.clock));
       message = "Bandwidth's token endpoint is throttling; nothing was sent";
     } else if (status >= 500) {
       kind = GatewayError.retryable();

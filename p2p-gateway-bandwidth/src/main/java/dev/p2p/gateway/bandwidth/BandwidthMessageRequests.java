@@ -19,11 +19,11 @@ import java.util.Optional;
  * Builds the JSON body of {@code POST /users/{accountId}/messages} (Bandwidth's {@code
  * MessageRequest}), and refuses, before anything is sent, a message Bandwidth must not get.
  */
-final class MessageRequests {
+final class BandwidthMessageRequests {
   /** The prefix of the {@code tag} that carries p2p's reference; other tags are not p2p's. */
   static final String TAG_PREFIX = "p2p:";
 
-  private MessageRequests() {}
+  private BandwidthMessageRequests() {}
 
   /**
    * Why the message must not be sent, if it must not: its sender is not one of the gateway's
@@ -39,7 +39,7 @@ final class MessageRequests {
                   + (from instanceof Sender.Number n ? Phones.mask(n.phone()) : "service")
                   + " is not one of this gateway's sender numbers; nothing was sent"));
     }
-    Optional<Instant> expiry = message.expiresAt().map(MessageRequests::expiration);
+    Optional<Instant> expiry = message.expiresAt().map(BandwidthMessageRequests::expiration);
     if (expiry.isPresent() && !expiry.get().isAfter(config.clock.instant())) {
       return Optional.of(
           permanent(
@@ -53,7 +53,7 @@ final class MessageRequests {
   /** The request body, UTF-8 JSON. */
   static byte[] body(OutboundMessage message, BandwidthConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + message.body().length() * 3);
-    try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
+    try (JsonGenerator json = BandwidthJson.FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("applicationId", config.applicationId);
       json.writeArrayFieldStart("to");

@@ -13,10 +13,10 @@ import java.util.Optional;
  * Compares SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells nothing
  * about the expected credentials, not even their length.
  */
-final class CallbackAuth {
+final class BandwidthCallbackAuth {
   private final byte[] expectedDigest;
 
-  CallbackAuth(byte[] expectedCredentials) {
+  BandwidthCallbackAuth(byte[] expectedCredentials) {
     this.expectedDigest = sha256(expectedCredentials);
   }
 

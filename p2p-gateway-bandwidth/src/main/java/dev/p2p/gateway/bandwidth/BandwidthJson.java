@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 
 /** The module's one JSON mapper (immutable once built, so shared safely) and lenient reading. */
-final class Json {
+final class BandwidthJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final JsonFactory FACTORY = MAPPER.getFactory();
 
-  private Json() {}
+  private BandwidthJson() {}
 
   /** The body as a tree, or a missing node when it is not JSON. */
   static JsonNode readLeniently(byte[] body) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** How Bandwidth's callbacks are verified and read. Parsing needs no server. */
-class CallbacksTest {
+class BandwidthCallbacksTest {
   private final BandwidthGateway gateway =
       BandwidthGateway.builder()
           .accountId(BandwidthStubs.ACCOUNT_ID)
@@ -51,7 +51,9 @@ class CallbacksTest {
 
   private static WebhookRequest withBody(String body) {
     return CallbackBodies.callback(
-        CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD), body);
+        BandwidthCallbackAuth.header(
+            BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD),
+        body);
   }
 
   @ParameterizedTest(name = "{0} is {1} {2}")
@@ -190,12 +192,15 @@ class CallbacksTest {
   @Test
   @DisplayName("a wrong password, a wrong user and undecodable credentials are 403")
   void wrongCredentials() {
-    assertThat(rejected(CallbackBodies.callback(CallbackAuth.header("bandwidth", "guess"), "[]")))
+    assertThat(
+            rejected(
+                CallbackBodies.callback(BandwidthCallbackAuth.header("bandwidth", "guess"), "[]")))
         .isEqualTo(403);
     assertThat(
             rejected(
                 CallbackBodies.callback(
-                    CallbackAuth.header("someone", BandwidthStubs.CALLBACK_PASSWORD), "[]")))
+                    BandwidthCallbackAuth.header("someone", BandwidthStubs.CALLBACK_PASSWORD),
+                    "[]")))
         .isEqualTo(403);
     assertThat(rejected(CallbackBodies.callback("Basic %%%", "[]"))).isEqualTo(403);
   }
@@ -204,7 +209,7 @@ class CallbacksTest {
   @DisplayName("the scheme name is read without regard to case")
   void schemeCase() {
     String header =
-        CallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD)
+        BandwidthCallbackAuth.header(BandwidthStubs.CALLBACK_USER, BandwidthStubs.CALLBACK_PASSWORD)
             .replace("Basic", "basic");
     assertThat(events(CallbackBodies.callback(header, "[]"))).isEmpty();
   }

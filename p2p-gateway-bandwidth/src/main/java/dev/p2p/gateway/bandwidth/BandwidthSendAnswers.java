@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Reads Bandwidth's answer to a create-message request: the receipt, or the classified failure. */
-final class SendAnswers {
-  private SendAnswers() {}
+final class BandwidthSendAnswers {
+  private BandwidthSendAnswers() {}
 
   /**
    * The receipt of a 2xx (Bandwidth answers 202 with its {@code Message}).
@@ -32,8 +32,8 @@ final class SendAnswers {
     if (status < 200 || status > 299) {
       throw refusal(response, clock);
     }
-    JsonNode json = Json.readLeniently(response.body());
-    String id = Json.text(json, "id");
+    JsonNode json = BandwidthJson.readLeniently(response.body());
+    String id = BandwidthJson.text(json, "id");
     JsonNode segments = json.path("segmentCount");
     try {
       return new SendReceipt(
@@ -42,7 +42,7 @@ final class SendAnswers {
           segments.isInt() && segments.asInt() > 0
               ? OptionalInt.of(segments.asInt())
               : OptionalInt.empty(),
-          number(Json.text(json, "from")));
+          number(BandwidthJson.text(json, "from")));
     } catch (ValidationException e) {
       throw GatewayException.builder(BandwidthGateway.CARRIER, GatewayError.retryable())
           .httpStatus(status)
@@ -66,13 +66,13 @@ final class SendAnswers {
   /** The classified failure of an error status. */
   static GatewayException refusal(HttpResponse<byte[]> response, Clock clock) {
     int status = response.statusCode();
-    JsonNode json = Json.readLeniently(response.body());
-    String type = Json.text(json, "type");
-    String description = HttpAnswers.safe(Json.text(json, "description"));
+    JsonNode json = BandwidthJson.readLeniently(response.body());
+    String type = BandwidthJson.text(json, "type");
+    String description = BandwidthHttpAnswers.safe(BandwidthJson.text(json, "description"));
     GatewayError kind;
     String message;
     if (status == 429) {
-      kind = GatewayError.rateLimited(HttpAnswers.retryAfter(response, clock));
+      kind = GatewayError.rateLimited(BandwidthHttpAnswers.retryAfter(response, clock));
       message = "Bandwidth's message queue for the account is full; send later";
     } else if (status == 401 || status == 403) {
       kind = GatewayError.authentication();
@@ -84,7 +84,7 @@ final class SendAnswers {
       kind = GatewayError.retryable();
       message = "Bandwidth failed (HTTP " + status + "); the message may have been sent";
     } else {
-      kind = ErrorCodes.ofType(type).orElse(GatewayError.permanent());
+      kind = BandwidthErrorCodes.ofType(type).orElse(GatewayError.permanent());
       message = "Bandwidth refused the message (HTTP " + status + ")";
     }
     if (!description.isEmpty()) {
@@ -102,9 +102,9 @@ final class SendAnswers {
   private static String fields(JsonNode json) {
     List<String> named = new ArrayList<>();
     for (JsonNode error : json.path("fieldErrors")) {
-      String field = Json.text(error, "fieldName");
+      String field = BandwidthJson.text(error, "fieldName");
       if (!field.isEmpty()) {
-        String why = HttpAnswers.safe(Json.text(error, "description"));
+        String why = BandwidthHttpAnswers.safe(BandwidthJson.text(error, "description"));
         named.add("field '" + field + "'" + (why.isEmpty() ? "" : " " + why));
       }
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The OAuth2 client-credentials flow: fetch, cache, refresh before expiry, renew on a 401. */
-class OAuthTokensTest {
+class BandwidthOAuthTokensTest {
   private static final String SENDER = "+13125550199";
   private static final BandwidthSpec SPEC = BandwidthSpec.load();
 
@@ -104,7 +104,8 @@ class OAuthTokensTest {
                 .findAll(postRequestedFor(urlPathEqualTo(BandwidthStubs.TOKEN_PATH)))
                 .get(0)
                 .getHeader("Authorization"))
-        .isEqualTo(CallbackAuth.header(BandwidthStubs.CLIENT_ID, BandwidthStubs.CLIENT_SECRET));
+        .isEqualTo(
+            BandwidthCallbackAuth.header(BandwidthStubs.CLIENT_ID, BandwidthStubs.CLIENT_SECRET));
   }
 
   @Test

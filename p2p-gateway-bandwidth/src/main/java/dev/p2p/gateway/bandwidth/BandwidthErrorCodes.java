@@ -13,7 +13,7 @@ import java.util.Set;
  * are the downstream carrier's verdict ({@code UNDELIVERED}: the message left Bandwidth), the
  * others Bandwidth's own ({@code FAILED}).
  */
-final class ErrorCodes {
+final class BandwidthErrorCodes {
   /** Delivery receipt expired: no receipt within 2 hours; the message may well have arrived. */
   static final int RECEIPT_EXPIRED = 9902;
 
@@ -46,7 +46,7 @@ final class ErrorCodes {
           "invalid-destination-address", 4720,
           "destination-tn-deactivated", 4721);
 
-  private ErrorCodes() {}
+  private BandwidthErrorCodes() {}
 
   /** The kind a refused create request's error {@code type} names, when it names one. */
   static Optional<GatewayError> ofType(String type) {

@@ -3,19 +3,32 @@ package dev.p2p.testkit;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
+import dev.p2p.gateway.OutboundMessage;
 import dev.p2p.gateway.WebhookRequest;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** The fake carrier's side of the gateway contract: {@link FakeGateway} is its own stub server. */
-final class FakeStubs implements GatewayStubs {
+/**
+ * The fake carrier's side of the gateway contract, and the worked example of a {@link
+ * GatewayStubs}: {@link FakeGateway} is its own stub server, so each method plans the fake's next
+ * answer or builds the fake's webhook request where an adapter's stubs would program WireMock and
+ * sign a request in the carrier's format. {@link FakeGatewayContract} runs the contract with it.
+ */
+public final class FakeGatewayStubs implements GatewayStubs {
+  /** The messaging service id the fake takes as a sender: it accepts any. */
+  public static final String MESSAGING_SERVICE = "MG-fake-contract";
+
   private final FakeGateway fake;
 
-  FakeStubs(FakeGateway fake) {
-    this.fake = fake;
+  /** The stubs of this fake. */
+  public FakeGatewayStubs(FakeGateway fake) {
+    this.fake = Objects.requireNonNull(fake, "fake");
   }
 
   @Override
@@ -26,6 +39,19 @@ final class FakeStubs implements GatewayStubs {
   @Override
   public void refuseNextSend(GatewayError kind) {
     fake.failNext(1, kind);
+  }
+
+  @Override
+  public void acceptNextSendAfter(String carrierMessageId, int segments, Duration delay) {
+    fake.acceptNextAs(carrierMessageId, segments);
+    fake.delayNext(1, delay);
+  }
+
+  /** The fake's next hundred sends fail as a refused connection would. */
+  @Override
+  public void refuseConnections() {
+    fake.failNext(
+        100, InjectedFailure.of(GatewayError.retryable()).withRetrySafe(true).withoutResponse());
   }
 
   @Override
@@ -41,7 +67,24 @@ final class FakeStubs implements GatewayStubs {
       throw new AssertionError("the fake accepted no send");
     }
     SentMessage last = sent.get(sent.size() - 1);
-    return new WireMessage(last.to(), last.from().address(), last.body(), last.media());
+    Optional<Instant> expiresAt =
+        fake.attempts().stream()
+            .filter(attempt -> attempt.reference().equals(last.reference()))
+            .reduce((first, second) -> second)
+            .flatMap(OutboundMessage::expiresAt);
+    return new WireMessage(last.to(), last.from().address(), last.body(), last.media(), expiresAt);
+  }
+
+  /** The fake takes no credentials: true once it accepted a send. */
+  @Override
+  public boolean lastSendAuthenticated() {
+    lastSend();
+    return true;
+  }
+
+  @Override
+  public Optional<String> messagingService() {
+    return Optional.of(MESSAGING_SERVICE);
   }
 
   @Override

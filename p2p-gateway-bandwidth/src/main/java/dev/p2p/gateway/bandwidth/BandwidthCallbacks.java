@@ -26,7 +26,7 @@ import java.util.Set;
  * Verifies and reads Bandwidth's callbacks: a JSON array of events (a single object is accepted
  * too). A pure function of the request; thread-safe.
  */
-final class Callbacks {
+final class BandwidthCallbacks {
   /** The event types p2p reads; others are acknowledged and skipped. */
   private static final Set<String> KNOWN =
       Set.of(
@@ -36,9 +36,9 @@ final class Callbacks {
           "message-delivered",
           "message-failed");
 
-  private final CallbackAuth auth;
+  private final BandwidthCallbackAuth auth;
 
-  Callbacks(CallbackAuth auth) {
+  BandwidthCallbacks(BandwidthCallbackAuth auth) {
     this.auth = auth;
   }
 
@@ -54,7 +54,7 @@ final class Callbacks {
       return WebhookResult.unsupportedContentType(
           "Bandwidth callbacks are application/json; the Content-Type is missing or another");
     }
-    JsonNode body = Json.readLeniently(request.body());
+    JsonNode body = BandwidthJson.readLeniently(request.body());
     if (!body.isArray() && !body.isObject()) {
       return WebhookResult.badRequest("the body is not a JSON array or object of events");
     }
@@ -142,15 +142,17 @@ final class Callbacks {
   private static StatusUpdate status(
       JsonNode event, JsonNode message, String id, MessageStatus status, String at) {
     direction(message, "out", at);
-    return update(event, message, id, new ErrorCodes.Outcome(status, Optional.empty()), "", at);
+    return update(
+        event, message, id, new BandwidthErrorCodes.Outcome(status, Optional.empty()), "", at);
   }
 
   private static StatusUpdate failure(JsonNode event, JsonNode message, String id, String at) {
     direction(message, "out", at);
     JsonNode code = event.path("errorCode");
     if (code.isMissingNode() || code.isNull()) {
-      ErrorCodes.Outcome unknown =
-          new ErrorCodes.Outcome(MessageStatus.FAILED, Optional.of(GatewayError.permanent()));
+      BandwidthErrorCodes.Outcome unknown =
+          new BandwidthErrorCodes.Outcome(
+              MessageStatus.FAILED, Optional.of(GatewayError.permanent()));
       return update(event, message, id, unknown, "", at);
     }
     int value;
@@ -161,21 +163,21 @@ final class Callbacks {
     } else {
       throw new Unreadable(at + ".errorCode is not a number");
     }
-    return update(event, message, id, ErrorCodes.of(value), String.valueOf(value), at);
+    return update(event, message, id, BandwidthErrorCodes.of(value), String.valueOf(value), at);
   }
 
   private static StatusUpdate update(
       JsonNode event,
       JsonNode message,
       String id,
-      ErrorCodes.Outcome outcome,
+      BandwidthErrorCodes.Outcome outcome,
       String code,
       String at) {
     try {
       return new StatusUpdate(
           id,
           outcome.status(),
-          MessageRequests.reference(text(message, "tag", at + ".message")),
+          BandwidthMessageRequests.reference(text(message, "tag", at + ".message")),
           outcome.error(),
           code.isEmpty() ? Optional.empty() : Optional.of(code),
           time(event, at));
