@@ -5,6 +5,8 @@ import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Validation;
@@ -13,10 +15,13 @@ import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The organization's actions: create drafts, edit them, publish, pause, resume, close, copy, delete
@@ -302,9 +307,26 @@ public final class Actions {
     }
   }
 
+  /** Reads the facts the spec's check needs from the store. */
   private PublishCheck.Facts facts(ActionSpec spec) {
-    return PublishCheck.Facts.of(
-        store, ctx.orgId(), ctx.gatewayIds(), ctx.texting().defaultSender(), spec);
+    String orgId = ctx.orgId();
+    Set<String> tags =
+        store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
+    Map<String, CustomField> fields =
+        store.actions().fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
+    Set<String> gateways = ctx.gatewayIds();
+    Optional<SenderSettings> sender = ctx.texting().defaultSender();
+    if (spec.contactListId().isEmpty()) {
+      return new PublishCheck.Facts(tags, fields, Optional.empty(), Set.of(), gateways, sender);
+    }
+    long listId = spec.contactListId().getAsLong();
+    return new PublishCheck.Facts(
+        tags,
+        fields,
+        store.findList(orgId, listId),
+        store.actions().listFieldNames(orgId, listId),
+        gateways,
+        sender);
   }
 
   Action get(long actionId) {
