@@ -1,6 +1,7 @@
 package dev.p2p;
 
 import dev.p2p.action.Actions;
+import dev.p2p.action.TextingSettings;
 import dev.p2p.assign.Assignments;
 import dev.p2p.contact.Contacts;
 import dev.p2p.conversation.Conversations;

@@ -1,5 +1,6 @@
 package dev.p2p.gateway;
 
+import dev.p2p.conversation.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * </ul>
  */
 public sealed interface GatewayError {
+
+  /** The kind a message that failed with this error is stored with. */
+  FailureKind kind();
 
   /** A transient failure, such as a carrier 5xx or a refused connection. */
   static GatewayError retryable() {
@@ -54,6 +58,11 @@ public sealed interface GatewayError {
   /** A transient failure. */
   record Retryable() implements GatewayError {
     static final Retryable INSTANCE = new Retryable();
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.RETRYABLE;
+    }
   }
 
   /**
@@ -69,25 +78,50 @@ public sealed interface GatewayError {
         throw new IllegalArgumentException("retryAfter must not be negative");
       }
     }
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.RATE_LIMITED;
+    }
   }
 
   /** The contact opted out at the carrier. */
   record OptedOut() implements GatewayError {
     static final OptedOut INSTANCE = new OptedOut();
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.OPTED_OUT;
+    }
   }
 
   /** The number cannot receive texts. */
   record InvalidNumber() implements GatewayError {
     static final InvalidNumber INSTANCE = new InvalidNumber();
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.INVALID_NUMBER;
+    }
   }
 
   /** A refusal that trying again will not change. */
   record Permanent() implements GatewayError {
     static final Permanent INSTANCE = new Permanent();
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.PERMANENT;
+    }
   }
 
   /** The carrier rejected the credentials. */
   record Authentication() implements GatewayError {
     static final Authentication INSTANCE = new Authentication();
+
+    @Override
+    public FailureKind kind() {
+      return FailureKind.AUTHENTICATION;
+    }
   }
 }

@@ -1,10 +1,10 @@
 package dev.p2p.internal;
 
-import dev.p2p.TextingSettings;
 import dev.p2p.action.StateRule;
 import dev.p2p.action.StateRule.DayHours;
 import dev.p2p.action.StateRules;
 import dev.p2p.action.TextingHours;
+import dev.p2p.action.TextingSettings;
 import dev.p2p.contact.ContactDetails;
 import java.time.DateTimeException;
 import java.time.Duration;

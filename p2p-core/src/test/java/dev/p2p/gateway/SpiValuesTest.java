@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.ValidationException;
+import dev.p2p.conversation.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,21 @@ class SpiValuesTest {
                 .build("21610")
                 .retryable())
         .isFalse();
+  }
+
+  @Test
+  @DisplayName("each kind of gateway error names the failure kind a message is stored with")
+  void failureKinds() {
+    assertThat(
+            Stream.of(
+                    GatewayError.retryable(),
+                    GatewayError.rateLimited(Optional.empty()),
+                    GatewayError.optedOut(),
+                    GatewayError.invalidNumber(),
+                    GatewayError.permanent(),
+                    GatewayError.authentication())
+                .map(GatewayError::kind))
+        .containsExactly(FailureKind.values());
   }
 
   @Test

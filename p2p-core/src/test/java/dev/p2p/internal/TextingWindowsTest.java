@@ -2,8 +2,8 @@ package dev.p2p.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.p2p.TextingSettings;
 import dev.p2p.action.TextingHours;
+import dev.p2p.action.TextingSettings;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -12,6 +12,9 @@ import dev.p2p.action.ActionStatus;
 import dev.p2p.action.Actions;
 import dev.p2p.action.Estimate;
 import dev.p2p.action.Preview;
+import dev.p2p.action.SenderSettings;
+import dev.p2p.field.CustomField;
+import dev.p2p.field.Tag;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Validation;
@@ -20,10 +23,13 @@ import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Internal: the implementation of {@link Actions}; obtain it from the facade. */
 public final class ActionsImpl implements Actions {
@@ -214,9 +220,26 @@ public final class ActionsImpl implements Actions {
     }
   }
 
+  /** Reads the facts the spec's check needs from the store. */
   private PublishCheck.Facts facts(ActionSpec spec) {
-    return PublishCheck.Facts.of(
-        store, ctx.orgId(), ctx.gatewayIds(), ctx.texting().defaultSender(), spec);
+    String orgId = ctx.orgId();
+    Set<String> tags =
+        store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
+    Map<String, CustomField> fields =
+        store.actions().fields(orgId).stream().collect(Collectors.toMap(CustomField::name, f -> f));
+    Set<String> gateways = ctx.gatewayIds();
+    Optional<SenderSettings> sender = ctx.texting().defaultSender();
+    if (spec.contactListId().isEmpty()) {
+      return new PublishCheck.Facts(tags, fields, Optional.empty(), Set.of(), gateways, sender);
+    }
+    long listId = spec.contactListId().getAsLong();
+    return new PublishCheck.Facts(
+        tags,
+        fields,
+        store.findList(orgId, listId),
+        store.actions().listFieldNames(orgId, listId),
+        gateways,
+        sender);
   }
 
   Action get(long actionId) {

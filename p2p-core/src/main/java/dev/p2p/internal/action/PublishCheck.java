@@ -8,12 +8,10 @@ import dev.p2p.action.SenderSettings;
 import dev.p2p.contact.ContactList;
 import dev.p2p.conversation.Message;
 import dev.p2p.field.CustomField;
-import dev.p2p.field.Tag;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
 import dev.p2p.script.Template;
-import dev.p2p.store.Store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,12 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Everything publishing checks, collected at once: the name, the contact list, every body (syntax
  * and variables), every tag and field named, every value against its field's type, the report.
- * Pure: the facts it needs from the store arrive in {@link Facts}.
+ * Pure: the facts it needs from the store arrive in {@link Facts}, which {@link Actions} reads.
  */
 final class PublishCheck {
   static final int MAX_NAME = 255;
@@ -49,33 +46,7 @@ final class PublishCheck {
       Optional<ContactList> list,
       Set<String> listFields,
       Set<String> gateways,
-      Optional<SenderSettings> defaultSender) {
-
-    /** Reads the facts a spec's check needs from the store. */
-    static Facts of(
-        Store store,
-        String orgId,
-        Set<String> gateways,
-        Optional<SenderSettings> defaultSender,
-        ActionSpec spec) {
-      Set<String> tags =
-          store.actions().tags(orgId).stream().map(Tag::name).collect(Collectors.toSet());
-      Map<String, CustomField> fields =
-          store.actions().fields(orgId).stream()
-              .collect(Collectors.toMap(CustomField::name, f -> f));
-      if (spec.contactListId().isEmpty()) {
-        return new Facts(tags, fields, Optional.empty(), Set.of(), gateways, defaultSender);
-      }
-      long listId = spec.contactListId().getAsLong();
-      return new Facts(
-          tags,
-          fields,
-          store.findList(orgId, listId),
-          store.actions().listFieldNames(orgId, listId),
-          gateways,
-          defaultSender);
-    }
-  }
+      Optional<SenderSettings> defaultSender) {}
 
   private final ActionSpec spec;
   private final Facts facts;

@@ -1,6 +1,6 @@
 package dev.p2p.internal.conversation;
 
-import dev.p2p.TextingSettings;
+import dev.p2p.action.TextingSettings;
 import dev.p2p.contact.Phones;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;

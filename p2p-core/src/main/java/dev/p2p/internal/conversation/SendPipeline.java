@@ -2,11 +2,11 @@ package dev.p2p.internal.conversation;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.OutsideTextingHoursException;
-import dev.p2p.TextingSettings;
 import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.action.SenderSettings;
+import dev.p2p.action.TextingSettings;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.Phones;
 import dev.p2p.conversation.Conversation;
@@ -328,7 +328,7 @@ final class SendPipeline {
               .markFailed(
                   ctx.orgId(),
                   messageId,
-                  FailureKind.of(g.error()),
+                  g.error().kind(),
                   g.carrierCode(),
                   // A classified refusal is the carrier's answer: it did not take the message.
                   g.retrySafe() || !(g.error() instanceof GatewayError.Retryable),
@@ -344,7 +344,7 @@ final class SendPipeline {
           messageId,
           Phones.mask(phone),
           g.gateway(),
-          FailureKind.of(g.error()),
+          g.error().kind(),
           g.carrierCode().orElse("none"),
           g.httpStatus().isPresent() ? g.httpStatus().getAsInt() : "none");
     } else {

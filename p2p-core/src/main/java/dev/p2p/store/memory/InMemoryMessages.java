@@ -5,6 +5,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.QueuedMessage;
+import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.gateway.SendReceipt;
@@ -170,7 +171,7 @@ final class InMemoryMessages {
         b -> {
           b.status = update.status();
           if (update.error().isPresent()) {
-            b.failure = update.error().map(FailureKind::of);
+            b.failure = update.error().map(GatewayError::kind);
           }
           if (update.carrierCode().isPresent()) {
             b.carrierCode = update.carrierCode();

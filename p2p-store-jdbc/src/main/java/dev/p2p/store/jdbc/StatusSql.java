@@ -1,6 +1,5 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.store.jdbc.EarlyStatusSql.Early;
@@ -38,7 +37,7 @@ final class StatusSql {
     Early early =
         new Early(
             update.status(),
-            update.error().map(e -> FailureKind.of(e).name()).orElse(null),
+            update.error().map(e -> e.kind().name()).orElse(null),
             update.carrierCode().orElse(null));
     String carrierId = update.carrierMessageId();
     Applied applied =

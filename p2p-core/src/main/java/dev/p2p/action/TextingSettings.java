@@ -1,7 +1,7 @@
-package dev.p2p;
+package dev.p2p.action;
 
-import dev.p2p.action.StateRule;
-import dev.p2p.action.StateRules;
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
 import dev.p2p.conversation.Message;
 import dev.p2p.internal.Inputs;
 import java.time.Duration;
