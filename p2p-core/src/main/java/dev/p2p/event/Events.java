@@ -1,6 +1,7 @@
 package dev.p2p.event;
 
 import dev.p2p.ValidationException;
+import dev.p2p.internal.Ids;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.LogSafe;
 import java.time.Clock;
@@ -13,8 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event feed of every organization: read it with a cursor, or subscribe in-process. Obtained
- * from {@code P2P.events()}; thread-safe.
+ * The event feed of every organization: read it from a position, or subscribe in-process. Obtained
+ * from {@code P2P.events()}; one organization's feed is {@code Organization.events()} (or {@link
+ * #organization(String)}). Thread-safe.
+ *
+ * <p><b>Positions, not pages.</b> Listings elsewhere page with {@link dev.p2p.Page} and an opaque
+ * cursor; the feed is read by position instead, on purpose: a position is a durable checkpoint the
+ * CRM stores and compares (positions have no gaps, so the CRM can tell it missed nothing), and a
+ * read past the end is not a last page but "nothing yet".
  *
  * <pre>{@code
  * long cursor = crm.lastPosition("acme");            // kept by the CRM
@@ -82,6 +89,21 @@ public final class Events implements AutoCloseable {
       throw new EventsPrunedException(afterPosition, first);
     }
     return page;
+  }
+
+  /**
+   * One organization's feed, the organization fixed; the same as {@code Organization.events()}.
+   *
+   * @throws ValidationException naming {@code orgId} if the id is malformed
+   */
+  public OrganizationEvents organization(String orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    Ids.problem(orgId)
+        .ifPresent(
+            problem -> {
+              throw ValidationException.of("orgId", problem);
+            });
+    return new OrganizationEvents(this, orgId);
   }
 
   /** The position of the organization's latest event; 0 when it has none. */
