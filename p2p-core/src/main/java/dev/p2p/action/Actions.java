@@ -7,6 +7,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.internal.Validation;
 import dev.p2p.script.Template;
 import dev.p2p.store.Store;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  */
 public final class Actions {
   /** The largest page {@link #page(String, int)} returns: {@value}. */
-  public static final int MAX_PAGE = 1_000;
+  public static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private static final int ATTEMPTS = 3;
 
@@ -73,16 +74,10 @@ public final class Actions {
    * @param limit 1 to {@value #MAX_PAGE}
    */
   public Page<Action> page(String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    long before = cursor.isEmpty() ? Long.MAX_VALUE : parseCursor(cursor);
+    Paging.checkLimit(limit);
+    long before = Paging.id(cursor, Long.MAX_VALUE);
     List<Action> items = store.actions().actions(ctx.orgId(), before, limit + 1);
-    if (items.size() > limit) {
-      List<Action> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, a -> Paging.idCursor(a.id()));
   }
 
   /**
@@ -313,13 +308,5 @@ public final class Actions {
 
   private java.time.Instant now() {
     return ctx.clock().instant();
-  }
-
-  private static long parseCursor(String cursor) {
-    try {
-      return Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of("cursor", "is not a cursor returned by a previous page");
-    }
   }
 }

@@ -6,6 +6,7 @@ import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.support.LogSafe;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Contacts {
   /** The largest page {@link #page(long, String, int)} returns: {@value}. */
-  public static final int MAX_PAGE = 1_000;
+  public static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private static final Logger log = LoggerFactory.getLogger(Contacts.class);
   private static final int MAX_LIST_NAME = 255;
@@ -125,19 +126,13 @@ public final class Contacts {
    * @throws NotFoundException if the list does not exist
    */
   public Page<Contact> page(long listId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    long after = parseCursor(cursor);
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
     List<Contact> items = ctx.store().contacts(ctx.orgId(), listId, after, limit + 1);
     if (items.isEmpty() && list(listId).isEmpty()) {
       throw new NotFoundException("contact list", listId);
     }
-    if (items.size() > limit) {
-      List<Contact> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, c -> Paging.idCursor(c.id()));
   }
 
   // ---- import ----
@@ -210,7 +205,7 @@ public final class Contacts {
   }
 
   private ImportOptions defaultOptions() {
-    return ImportOptions.custom().defaultRegion(ctx.defaultRegion()).build();
+    return ImportOptions.builder().defaultRegion(ctx.defaultRegion()).build();
   }
 
   private static Consumer<ImportProgress> guard(Consumer<ImportProgress> progress) {
@@ -233,16 +228,5 @@ public final class Contacts {
       throw ValidationException.of("name", "must be at most 255 characters");
     }
     return Inputs.text(name.strip());
-  }
-
-  private static long parseCursor(String cursor) {
-    if (cursor.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of("cursor", "is not a cursor returned by a previous page");
-    }
   }
 }

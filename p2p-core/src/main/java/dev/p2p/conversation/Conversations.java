@@ -1,9 +1,11 @@
 package dev.p2p.conversation;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.Optional;
  */
 public final class Conversations {
   /** The largest page: {@value}. */
-  public static final int MAX_PAGE = 1_000;
+  public static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private final OrgContext ctx;
 
@@ -29,19 +31,53 @@ public final class Conversations {
     return ctx.store().conversations().findConversation(ctx.orgId(), conversationId);
   }
 
-  /** A conversation's messages, oldest first, with ids above {@code afterId}. */
-  public List<Message> messages(long conversationId, long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().thread(ctx.orgId(), conversationId, afterId, limit);
+  /**
+   * The first page of a conversation's messages, oldest first; empty for a conversation the
+   * organization does not have.
+   *
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  public Page<Message> messages(long conversationId, int limit) {
+    return messages(conversationId, "", limit);
   }
 
   /**
-   * Inbound messages kept without a conversation, oldest first, with ids above {@code afterId}:
-   * they were stored, never dropped, and wait for someone to read them.
+   * A page of a conversation's messages, oldest first.
+   *
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code limit} or {@code cursor}
    */
-  public List<Message> unrouted(long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().unrouted(ctx.orgId(), afterId, limit);
+  public Page<Message> messages(long conversationId, String cursor, int limit) {
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
+    List<Message> items =
+        ctx.store().conversations().thread(ctx.orgId(), conversationId, after, limit + 1);
+    return Paging.page(items, limit, m -> Paging.idCursor(m.id()));
+  }
+
+  /**
+   * The first page of inbound messages kept without a conversation, oldest first: they were stored,
+   * never dropped, and wait for someone to read them.
+   *
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  public Page<Message> unrouted(int limit) {
+    return unrouted("", limit);
+  }
+
+  /**
+   * A page of inbound messages kept without a conversation, oldest first.
+   *
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code limit} or {@code cursor}
+   */
+  public Page<Message> unrouted(String cursor, int limit) {
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
+    List<Message> items = ctx.store().conversations().unrouted(ctx.orgId(), after, limit + 1);
+    return Paging.page(items, limit, m -> Paging.idCursor(m.id()));
   }
 
   /**
@@ -112,11 +148,5 @@ public final class Conversations {
 
   private static ValidationException notUnknownFate(String why) {
     return ValidationException.of("messageId", "is not a send of unknown fate: " + why);
-  }
-
-  private static void checkLimit(int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
   }
 }

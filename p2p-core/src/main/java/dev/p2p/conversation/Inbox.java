@@ -3,9 +3,11 @@ package dev.p2p.conversation;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.store.InboxQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -17,7 +19,7 @@ import java.util.OptionalLong;
  */
 public final class Inbox {
   /** The largest page: {@value}. */
-  public static final int MAX_PAGE = 500;
+  public static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private final OrgContext ctx;
   private final String texterId;
@@ -48,9 +50,8 @@ public final class Inbox {
    */
   public Page<Conversation> page(
       InboxFilter filter, OptionalLong actionId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    Objects.requireNonNull(cursor, "cursor");
+    Paging.checkLimit(limit);
     List<Conversation> items =
         ctx.store()
             .conversations()
@@ -97,6 +98,6 @@ public final class Inbox {
     } catch (RuntimeException e) {
       // falls through to the error below
     }
-    throw ValidationException.of("cursor", "is not a cursor this inbox returned");
+    throw Paging.badCursor();
   }
 }

@@ -4,6 +4,7 @@ import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Phones;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class OptOuts {
   /** The largest page: {@value}. */
-  public static final int MAX_PAGE = 10_000;
+  public static final int MAX_PAGE = Page.MAX_LIMIT;
 
   private final OrgContext ctx;
 
@@ -48,6 +49,11 @@ public final class OptOuts {
     return find(phone).isPresent();
   }
 
+  /** The first page of the list, ordered by phone. */
+  public Page<OptOut> page(int limit) {
+    return page("", limit);
+  }
+
   /**
    * One page of the list, ordered by phone.
    *
@@ -56,15 +62,12 @@ public final class OptOuts {
    */
   public Page<OptOut> page(String cursor, int limit) {
     Objects.requireNonNull(cursor, "cursor");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    Paging.checkLimit(limit);
+    if (!cursor.isEmpty() && !Phones.isE164(cursor)) {
+      throw Paging.badCursor();
     }
     List<OptOut> items = ctx.store().optOuts().optOuts(ctx.orgId(), cursor, limit + 1);
-    if (items.size() > limit) {
-      items = items.subList(0, limit);
-      return new Page<>(items, Optional.of(items.get(limit - 1).phone()));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, OptOut::phone);
   }
 
   private String e164(String phone) {

@@ -43,8 +43,7 @@ class PublishValidationTest {
     listId = org.contacts().createList("Voters").id();
     org.contacts()
         .add(
-            listId,
-            NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+            listId, NewContact.builder("+13125550100").field("Polling Place", "City Hall").build());
   }
 
   /** A draft that publishes cleanly. */
@@ -304,7 +303,7 @@ class PublishValidationTest {
       org.contacts()
           .add(
               listId,
-              NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+              NewContact.builder("+13125550100").field("Polling Place", "City Hall").build());
       Action good =
           org.actions()
               .create(
