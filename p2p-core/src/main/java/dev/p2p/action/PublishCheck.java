@@ -302,9 +302,25 @@ final class PublishCheck {
 
   private void checkReport() {
     List<Question> report = spec.report();
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
     for (int i = 0; i < report.size(); i++) {
       Question question = report.get(i);
       String at = "report[" + i + "]";
+      if (question.id().isBlank()) {
+        problems.add(new Violation(at + ".id", "must not be blank"));
+      } else if (question.id().length() > Question.MAX_PROMPT_LENGTH) {
+        problems.add(
+            new Violation(
+                at + ".id", "must be at most " + Question.MAX_PROMPT_LENGTH + " characters"));
+      } else {
+        Integer earlier = ids.putIfAbsent(question.id(), i);
+        if (earlier != null) {
+          problems.add(
+              new Violation(
+                  at + ".id",
+                  "'" + question.id() + "' is also report[" + earlier + "]'s id: ids are unique"));
+        }
+      }
       if (question.prompt().isBlank()) {
         problems.add(new Violation(at + ".prompt", "must not be blank"));
       } else if (question.prompt().length() > Question.MAX_PROMPT_LENGTH) {
