@@ -306,13 +306,15 @@ final class PublishCheck {
     for (int i = 0; i < report.size(); i++) {
       Question question = report.get(i);
       String at = "report[" + i + "]";
-      if (question.id().isBlank()) {
+      // An id left to default is the prompt, whose problems are named below once, as the prompt's.
+      boolean ownId = !question.id().equals(question.prompt());
+      if (ownId && question.id().isBlank()) {
         problems.add(new Violation(at + ".id", "must not be blank"));
-      } else if (question.id().length() > Question.MAX_PROMPT_LENGTH) {
+      } else if (ownId && question.id().length() > Question.MAX_PROMPT_LENGTH) {
         problems.add(
             new Violation(
                 at + ".id", "must be at most " + Question.MAX_PROMPT_LENGTH + " characters"));
-      } else {
+      } else if (!question.id().isBlank()) {
         Integer earlier = ids.putIfAbsent(question.id(), i);
         if (earlier != null) {
           problems.add(

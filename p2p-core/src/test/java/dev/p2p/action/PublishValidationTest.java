@@ -178,7 +178,7 @@ class PublishValidationTest {
 
   @Test
   void aTagQuestionWithoutTagsIsNamed() {
-    assertThat(publishFails(valid().question(Question.tags("Will they vote?"))))
+    assertThat(publishFails(valid().question(Question.tags("Will they vote early?"))))
         .containsExactly(new Violation("report[2].tags", "must offer at least one tag"));
   }
 
@@ -315,5 +315,21 @@ class PublishValidationTest {
               "'twilio' is not a gateway registered with P2P.builder().gateway(..) (registered:"
                   + " twilio-acme)");
     }
+  }
+
+  @Test
+  @DisplayName("two questions asking the same prompt are refused: answers are keyed by its id")
+  void aRepeatedQuestionIdIsNamed() {
+    assertThat(publishFails(valid().question(Question.tags("Will they vote?", "supporter"))))
+        .containsExactly(
+            new Violation(
+                "report[2].id", "'Will they vote?' is also report[0]'s id: ids are unique"));
+  }
+
+  @Test
+  @DisplayName("a question given a blank id of its own is named by its id")
+  void aBlankQuestionIdIsNamed() {
+    assertThat(publishFails(valid().question(Question.tags("Early?", "supporter").withId(" "))))
+        .containsExactly(new Violation("report[2].id", "must not be blank"));
   }
 }
