@@ -7,6 +7,8 @@ import dev.p2p.contact.Contacts;
 import dev.p2p.conversation.Conversations;
 import dev.p2p.conversation.ReconcileReport;
 import dev.p2p.conversation.Texter;
+import dev.p2p.event.Events;
+import dev.p2p.event.OrganizationEvents;
 import dev.p2p.field.CustomFields;
 import dev.p2p.field.Tags;
 import dev.p2p.internal.Inputs;
@@ -47,10 +49,12 @@ public final class Organization {
   private final Assignments assignments;
   private final OptOuts optOuts;
   private final OrgContext context;
+  private final OrganizationEvents events;
 
-  Organization(OrgContext context) {
+  Organization(OrgContext context, Events events) {
     this.id = context.orgId();
     this.context = context;
+    this.events = events.organization(id);
     this.contacts = new ContactsImpl(context);
     this.texters = new TextersImpl(context);
     this.teams = new GroupsImpl(context, GroupKind.TEAM);
@@ -119,6 +123,14 @@ public final class Organization {
   /** Reporting: an action's report and CSV exports of conversations, messages and opt-outs. */
   public Reports reports() {
     return new ReportsImpl(context);
+  }
+
+  /**
+   * The organization's event feed: read it from a position, or subscribe in-process to this
+   * organization's events only. The same feed as {@code P2P.events()} with the organization fixed.
+   */
+  public OrganizationEvents events() {
+    return events;
   }
 
   /** The organization's opt-out list. */

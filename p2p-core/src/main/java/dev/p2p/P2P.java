@@ -98,7 +98,8 @@ public final class P2P implements AutoCloseable {
           store.ensureOrganization(id, clock.instant());
           return new Organization(
               new OrgContext(
-                  id, store, clock, defaultRegion, costModel, gateways.byId().keySet(), texting));
+                  id, store, clock, defaultRegion, costModel, gateways.byId().keySet(), texting),
+              events);
         });
   }
 

@@ -75,7 +75,7 @@ class GatewayRegistrationTest {
   @Test
   @DisplayName("every registered gateway is wrapped in the default policy or its own")
   void gatewaysAreWrappedInTheirPolicy() {
-    GatewayPolicy own = GatewayPolicy.custom().maxAttempts(1).build();
+    GatewayPolicy own = GatewayPolicy.builder().maxAttempts(1).build();
     try (P2P p2p =
         P2P.builder()
             .store(InMemoryStore.create())

@@ -44,7 +44,7 @@ class P2PTest {
       Organization acme = p2p.organization("acme");
       Organization globex = p2p.organization("globex");
       long listId = acme.contacts().createList("Voters").id();
-      acme.contacts().add(listId, NewContact.withPhone("312-555-0101").build());
+      acme.contacts().add(listId, NewContact.builder("312-555-0101").build());
       assertThat(globex.contacts().lists()).isEmpty();
       assertThat(globex.contacts().list(listId)).isEmpty();
       assertThat(globex.contacts().findByPhone("312-555-0101")).isEmpty();

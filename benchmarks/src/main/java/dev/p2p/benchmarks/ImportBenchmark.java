@@ -90,7 +90,7 @@ public final class ImportBenchmark {
    * custom fields {@code polling_place} and {@code ward}.
    */
   static ContactCsvGenerator csv(long rows, double invalid, double duplicates) {
-    return ContactCsvGenerator.custom()
+    return ContactCsvGenerator.builder()
         .rows(rows)
         .seed(2024)
         .invalidShare(invalid)

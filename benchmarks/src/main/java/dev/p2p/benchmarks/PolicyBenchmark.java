@@ -47,7 +47,7 @@ public class PolicyBenchmark {
   private final ResilientGateway wrapped =
       ResilientGateway.wrap(
           direct,
-          GatewayPolicy.custom().messagesPerSecond(NumberType.LONG_CODE, 10_000).build(),
+          GatewayPolicy.builder().messagesPerSecond(NumberType.LONG_CODE, 10_000).build(),
           Clock.systemUTC(),
           scheduler);
   private final OutboundMessage[] messages = new OutboundMessage[SENDERS];

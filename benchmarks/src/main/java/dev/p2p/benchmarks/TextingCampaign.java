@@ -57,7 +57,7 @@ final class TextingCampaign implements AutoCloseable {
   /** The campaign sending through {@code gateway}, registered as {@code gatewayId}. */
   TextingCampaign(Store store, String gatewayId, SmsGateway gateway) {
     GatewayPolicy policy =
-        GatewayPolicy.custom()
+        GatewayPolicy.builder()
             .messagesPerSecond(NumberType.LONG_CODE, 10_000)
             .maxConcurrentSends(10_000)
             .build();
@@ -129,8 +129,7 @@ final class TextingCampaign implements AutoCloseable {
                         "Hi {firstName|there}, it's {texterFirstName} with Acme. Will you vote?")
                     .initial("Hey {firstName|there}! {texterFirstName} here. Voting Tuesday?")
                     .sender(SenderSettings.numbers(gatewayId, numbers))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, batch, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(batch)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.team("volunteers"));

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public interface Actions {
   /** The largest page {@link #page(String, int)} returns: {@value}. */
-  int MAX_PAGE = 1_000;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   /**
    * Stores the draft as a new action in {@link ActionStatus#DRAFT}. Only the name is checked now;

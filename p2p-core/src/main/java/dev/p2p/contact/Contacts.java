@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public interface Contacts {
   /** The largest page {@link #page(long, String, int)} returns: {@value}. */
-  int MAX_PAGE = 1_000;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   // ---- lists ----
   /**

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Settings of a CSV import. Immutable; build with {@link #custom()} or take {@link #defaults()}.
+ * Settings of a CSV import. Immutable; build with {@link #builder()} or take {@link #defaults()}.
  */
 public final class ImportOptions {
   /** The default region for phones written without a country code: {@value}. */
@@ -20,7 +20,7 @@ public final class ImportOptions {
   /** The default progress interval in rows: {@value}. */
   public static final int DEFAULT_PROGRESS_INTERVAL = 10_000;
 
-  private static final ImportOptions DEFAULTS = custom().build();
+  private static final ImportOptions DEFAULTS = builder().build();
 
   private final String defaultRegion;
   private final Charset charset;
@@ -38,7 +38,7 @@ public final class ImportOptions {
   }
 
   /** A builder starting from the defaults. */
-  public static Builder custom() {
+  public static Builder builder() {
     return new Builder();
   }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * problem at once.
  *
  * <pre>{@code
- * NewContact c = NewContact.withPhone("(415) 555-2671").firstName("Ana").zip("94103")
+ * NewContact c = NewContact.builder("(415) 555-2671").firstName("Ana").zip("94103")
  *     .field("pollingPlace", "City Hall").build();
  * }</pre>
  */
@@ -54,7 +54,7 @@ public final class NewContact {
   }
 
   /** Starts a contact with its phone, in any format libphonenumber reads. */
-  public static Builder withPhone(String phone) {
+  public static Builder builder(String phone) {
     return new Builder(phone);
   }
 

@@ -1,8 +1,8 @@
 package dev.p2p.conversation;
 
 import dev.p2p.Beta;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,19 +12,44 @@ import java.util.Optional;
  */
 public interface Conversations {
   /** The largest page: {@value}. */
-  int MAX_PAGE = 1_000;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   /** The conversation with this id, whoever it is assigned to. */
   Optional<Conversation> find(long conversationId);
 
-  /** A conversation's messages, oldest first, with ids above {@code afterId}. */
-  List<Message> messages(long conversationId, long afterId, int limit);
+  /**
+   * The first page of a conversation's messages, oldest first; empty for a conversation the
+   * organization does not have.
+   *
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  Page<Message> messages(long conversationId, int limit);
 
   /**
-   * Inbound messages kept without a conversation, oldest first, with ids above {@code afterId}:
-   * they were stored, never dropped, and wait for someone to read them.
+   * A page of a conversation's messages, oldest first.
+   *
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code limit} or {@code cursor}
    */
-  List<Message> unrouted(long afterId, int limit);
+  Page<Message> messages(long conversationId, String cursor, int limit);
+
+  /**
+   * The first page of inbound messages kept without a conversation, oldest first: they were stored,
+   * never dropped, and wait for someone to read them.
+   *
+   * @param limit 1 to {@value #MAX_PAGE}
+   */
+  Page<Message> unrouted(int limit);
+
+  /**
+   * A page of inbound messages kept without a conversation, oldest first.
+   *
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code limit} or {@code cursor}
+   */
+  Page<Message> unrouted(String cursor, int limit);
 
   /**
    * Settles by hand a send that {@code Organization.reconcile()} left for a person, as sent: a

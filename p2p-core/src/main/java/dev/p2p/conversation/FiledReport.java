@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The report a texter filed for a conversation: for each question of the action's report, by its
- * prompt, the answers given (tag names for a tag question, one value for a field question).
+ * The report a texter filed for a conversation: for each question of the action's report, by its id
+ * ({@link dev.p2p.action.Question#id()}), the answers given (tag names for a tag question, one
+ * value for a field question).
  *
- * @param answers answers by question prompt, in the order of the action's questions
+ * @param answers answers by question id, in the order of the action's questions
  * @param texterId who filed it
  * @param filedAt when
  */
@@ -25,7 +26,7 @@ public record FiledReport(Map<String, List<String>> answers, String texterId, In
     Objects.requireNonNull(texterId, "texterId");
     Objects.requireNonNull(filedAt, "filedAt");
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    answers.forEach((prompt, values) -> copy.put(Inputs.text(prompt), Inputs.texts(values)));
+    answers.forEach((id, values) -> copy.put(Inputs.text(id), Inputs.texts(values)));
     answers = Collections.unmodifiableMap(copy);
   }
 }

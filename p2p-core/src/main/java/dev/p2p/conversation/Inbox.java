@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  */
 public interface Inbox {
   /** The largest page: {@value}. */
-  int MAX_PAGE = 500;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   /** The first page (up to {@value #MAX_PAGE}) of conversations needing attention. */
   List<Conversation> needsAttention();

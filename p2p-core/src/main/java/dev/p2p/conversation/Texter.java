@@ -99,9 +99,10 @@ public interface Texter {
   Conversation setField(long conversationId, String field, String value);
 
   /**
-   * Files the conversation's report: for every question of the action's report, by its prompt, the
-   * answer (tag names for a tag question, one value for a field question). Applies the answers'
-   * tags and field values too; a later report replaces it.
+   * Files the conversation's report: for every question of the action's report, by its id ({@link
+   * dev.p2p.action.Question#id()}, the prompt unless set otherwise), the answer (tag names for a
+   * tag question, one value for a field question). Applies the answers' tags and field values too;
+   * a later report replaces it.
    *
    * @throws ValidationException listing every unanswered question and every bad answer
    */

@@ -6,8 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The event feed of every organization: read it with a cursor, or subscribe in-process. Obtained
- * from {@code P2P.events()}; thread-safe.
+ * The event feed of every organization: read it from a position, or subscribe in-process. Obtained
+ * from {@code P2P.events()}; one organization's feed is {@code Organization.events()} (or {@link
+ * #organization(String)}). Thread-safe.
+ *
+ * <p><b>Positions, not pages.</b> Listings elsewhere page with {@link dev.p2p.Page} and an opaque
+ * cursor; the feed is read by position instead, on purpose: a position is a durable checkpoint the
+ * CRM stores and compares (positions have no gaps, so the CRM can tell it missed nothing), and a
+ * read past the end is not a last page but "nothing yet".
  *
  * <pre>{@code
  * long cursor = crm.lastPosition("acme");            // kept by the CRM
@@ -85,4 +91,11 @@ public interface Events {
    * @return close it to stop
    */
   Subscription subscribe(EventListener listener);
+
+  /**
+   * One organization's feed, the organization fixed; the same as {@code Organization.events()}.
+   *
+   * @throws ValidationException naming {@code orgId} if the id is malformed
+   */
+  OrganizationEvents organization(String orgId);
 }

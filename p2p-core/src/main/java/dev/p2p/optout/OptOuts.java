@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public interface OptOuts {
   /** The largest page: {@value}. */
-  int MAX_PAGE = 10_000;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   /**
    * Opts a phone out (source {@link OptOutSource#API}), for instance from the CRM's own suppression
@@ -28,6 +28,9 @@ public interface OptOuts {
 
   /** Whether the phone is opted out. */
   boolean isOptedOut(String phone);
+
+  /** The first page of the list, ordered by phone. */
+  Page<OptOut> page(int limit);
 
   /**
    * One page of the list, ordered by phone.

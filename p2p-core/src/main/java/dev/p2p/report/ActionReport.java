@@ -152,14 +152,17 @@ public record ActionReport(
   /**
    * The answers to one report question.
    *
-   * @param prompt the question
+   * @param id the question's stable id ({@link dev.p2p.action.Question#id()})
+   * @param prompt the question as the action asks it now
    * @param answered conversations whose filed report answers it
    * @param answers how often each answer was given: a tag question's offered tags first, in order
    *     and with zeros, then any other answer, most first
    */
-  public record QuestionAnswers(String prompt, long answered, List<AnswerCount> answers) {
+  public record QuestionAnswers(
+      String id, String prompt, long answered, List<AnswerCount> answers) {
     /** Checks presence and copies the answers. */
     public QuestionAnswers {
+      Objects.requireNonNull(id, "id");
       Objects.requireNonNull(prompt, "prompt");
       answers = List.copyOf(answers);
     }

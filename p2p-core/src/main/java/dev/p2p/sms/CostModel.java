@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * What messages cost: the gateway's price and the carriers' pass-through fee, per SMS segment and
  * per MMS message (an MMS is billed as one message whatever its length). Immutable and thread-safe;
- * take {@link #defaults()} or build with {@link #custom()}.
+ * take {@link #defaults()} or build with {@link #builder()}.
  *
  * <p>The defaults are US 10DLC list prices read in November 2026 (see the constants). Prices and
  * carrier fees change often and differ by contract and carrier, so set your own.
@@ -39,7 +39,7 @@ public final class CostModel {
   /** The currency of the default prices: US dollars. */
   public static final Currency DEFAULT_CURRENCY = Currency.getInstance("USD");
 
-  private static final CostModel DEFAULTS = custom().build();
+  private static final CostModel DEFAULTS = builder().build();
 
   private final BigDecimal pricePerSmsSegment;
   private final BigDecimal pricePerMms;
@@ -65,7 +65,7 @@ public final class CostModel {
   }
 
   /** A builder starting from the defaults. */
-  public static Builder custom() {
+  public static Builder builder() {
     return new Builder();
   }
 

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param initialSegments the segments of its first messages only
  * @param texters one line per texter holding a conversation or having sent a message, by id
  * @param tags conversations per tag, by tag name (any order)
- * @param answered conversations answering each question, by prompt
- * @param answers conversations per answer, by prompt and then answer
+ * @param answered conversations answering each question, by question id
+ * @param answers conversations per answer, by question id and then answer
  * @param variants per initial-message variant that was sent at least once, by index
  * @param timeline outbound and inbound messages per UTC hour, oldest first
  */

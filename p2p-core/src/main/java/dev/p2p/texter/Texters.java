@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface Texters {
   /** The largest page {@link #page(String, int)} returns: {@value}. */
-  int MAX_PAGE = 1_000;
+  int MAX_PAGE = Page.MAX_LIMIT;
 
   /**
    * Inserts the texter or replaces its names.

@@ -34,7 +34,7 @@ class ActionsReadmeTest {
       acme.contacts()
           .add(
               listId,
-              NewContact.withPhone("(312) 555-0101").field("Polling Place", "City Hall").build());
+              NewContact.builder("(312) 555-0101").field("Polling Place", "City Hall").build());
 
       // readme-actions:start
       acme.tags().define(Tag.named("supporter"));

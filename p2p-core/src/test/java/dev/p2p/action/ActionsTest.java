@@ -42,7 +42,7 @@ class ActionsTest {
     actions = org.actions();
     org.tags().define(Tag.named("supporter"));
     listId = org.contacts().createList("Voters").id();
-    org.contacts().add(listId, NewContact.withPhone("+13125550100").firstName("Ana").build());
+    org.contacts().add(listId, NewContact.builder("+13125550100").firstName("Ana").build());
   }
 
   private Action draft() {
@@ -206,7 +206,7 @@ class ActionsTest {
     long id = draft().id();
     actions.publish(id);
     long other = org.contacts().createList("Other").id();
-    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
+    org.contacts().add(other, NewContact.builder("+13125550199").build());
     assertThatThrownBy(
             () ->
                 actions.update(
@@ -215,8 +215,9 @@ class ActionsTest {
                         d.contacts(other)
                             .sender(SenderSettings.messagingService("twilio", "MG123"))
                             .assignment(
-                                new AssignmentSettings(
-                                    AssignmentSettings.Policy.FIXED, 10, 0, true))
+                                AssignmentSettings.fixed()
+                                    .withBatchSize(10)
+                                    .withKeepAssignments(true))
                             .smartEncoding(true)))
         .isInstanceOfSatisfying(
             ValidationException.class,
@@ -233,7 +234,7 @@ class ActionsTest {
     long id = draft().id();
     actions.publish(id);
     long other = org.contacts().createList("Other").id();
-    org.contacts().add(other, NewContact.withPhone("+13125550199").build());
+    org.contacts().add(other, NewContact.builder("+13125550199").build());
     assertThatThrownBy(
             () ->
                 actions.update(
@@ -355,15 +356,39 @@ class ActionsTest {
   }
 
   @Test
+  @DisplayName("assignment settings are set by name, each checked at once, naming the field")
   void assignmentSettingsAreChecked() {
-    assertThatThrownBy(
-            () -> new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 0, -1, false))
+    assertThatThrownBy(() -> AssignmentSettings.dynamic().withBatchSize(0))
         .isInstanceOfSatisfying(
             ValidationException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(Violation::field)
-                    .containsExactly("assignment.batchSize", "assignment.maxPerTexter"));
+                    .containsExactly("assignment.batchSize"));
+    assertThatThrownBy(
+            () -> AssignmentSettings.fixed().withBatchSize(AssignmentSettings.MAX_BATCH + 1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> AssignmentSettings.dynamic().withMaxPerTexter(-1))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("assignment.maxPerTexter"));
+    AssignmentSettings settings =
+        AssignmentSettings.fixed().withBatchSize(10).withMaxPerTexter(3).withKeepAssignments(true);
+    assertThat(settings.policy()).isEqualTo(AssignmentSettings.Policy.FIXED);
+    assertThat(settings.batchSize()).isEqualTo(10);
+    assertThat(settings.maxPerTexter()).isEqualTo(3);
+    assertThat(settings.keepAssignments()).isTrue();
+    assertThat(AssignmentSettings.dynamic()).isEqualTo(AssignmentSettings.DEFAULT);
+    assertThat(settings.withPolicy(AssignmentSettings.Policy.DYNAMIC))
+        .isEqualTo(
+            AssignmentSettings.dynamic()
+                .withBatchSize(10)
+                .withMaxPerTexter(3)
+                .withKeepAssignments(true))
+        .isNotEqualTo(settings);
   }
 
   @Test

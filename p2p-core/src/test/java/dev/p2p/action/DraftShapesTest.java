@@ -38,7 +38,7 @@ class DraftShapesTest {
             .build()
             .organization("acme");
     listId = org.contacts().createList("Voters").id();
-    org.contacts().add(listId, NewContact.withPhone("+13125550100").build());
+    org.contacts().add(listId, NewContact.builder("+13125550100").build());
   }
 
   private ActionDraft draft() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class PreviewAndEstimateTest {
   /** One cent per segment, no fees: costs read as segment counts. */
   private static final CostModel CENT =
-      CostModel.custom()
+      CostModel.builder()
           .pricePerSmsSegment(new BigDecimal("0.01"))
           .carrierFeePerSmsSegment(BigDecimal.ZERO)
           .build();
@@ -52,12 +52,9 @@ class PreviewAndEstimateTest {
         org.contacts()
             .add(
                 listId,
-                NewContact.withPhone("+13125550100")
-                    .firstName("Ana")
-                    .field("Place", "Hall")
-                    .build())
+                NewContact.builder("+13125550100").firstName("Ana").field("Place", "Hall").build())
             .id();
-    org.contacts().add(listId, NewContact.withPhone("+13125550101").build());
+    org.contacts().add(listId, NewContact.builder("+13125550101").build());
   }
 
   private long action(ActionDraft draft) {

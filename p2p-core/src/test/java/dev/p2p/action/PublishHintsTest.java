@@ -34,7 +34,7 @@ class PublishHintsTest {
     org.tags().define(Tag.named("supporter"));
     org.customFields().define(CustomField.date("pledgeDate", "Pledged on"));
     listId = org.contacts().createList("Voters").id();
-    org.contacts().add(listId, NewContact.withPhone("+13125550100").build());
+    org.contacts().add(listId, NewContact.builder("+13125550100").build());
   }
 
   private List<Violation> problems(ActionDraft draft) {

@@ -43,8 +43,7 @@ class PublishValidationTest {
     listId = org.contacts().createList("Voters").id();
     org.contacts()
         .add(
-            listId,
-            NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+            listId, NewContact.builder("+13125550100").field("Polling Place", "City Hall").build());
   }
 
   /** A draft that publishes cleanly. */
@@ -179,7 +178,7 @@ class PublishValidationTest {
 
   @Test
   void aTagQuestionWithoutTagsIsNamed() {
-    assertThat(publishFails(valid().question(Question.tags("Will they vote?"))))
+    assertThat(publishFails(valid().question(Question.tags("Will they vote early?"))))
         .containsExactly(new Violation("report[2].tags", "must offer at least one tag"));
   }
 
@@ -304,7 +303,7 @@ class PublishValidationTest {
       org.contacts()
           .add(
               listId,
-              NewContact.withPhone("+13125550100").field("Polling Place", "City Hall").build());
+              NewContact.builder("+13125550100").field("Polling Place", "City Hall").build());
       Action good =
           org.actions()
               .create(
@@ -316,5 +315,21 @@ class PublishValidationTest {
               "'twilio' is not a gateway registered with P2P.builder().gateway(..) (registered:"
                   + " twilio-acme)");
     }
+  }
+
+  @Test
+  @DisplayName("two questions asking the same prompt are refused: answers are keyed by its id")
+  void aRepeatedQuestionIdIsNamed() {
+    assertThat(publishFails(valid().question(Question.tags("Will they vote?", "supporter"))))
+        .containsExactly(
+            new Violation(
+                "report[2].id", "'Will they vote?' is also report[0]'s id: ids are unique"));
+  }
+
+  @Test
+  @DisplayName("a question given a blank id of its own is named by its id")
+  void aBlankQuestionIdIsNamed() {
+    assertThat(publishFails(valid().question(Question.tags("Early?", "supporter").withId(" "))))
+        .containsExactly(new Violation("report[2].id", "must not be blank"));
   }
 }

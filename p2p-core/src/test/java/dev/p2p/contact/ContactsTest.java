@@ -44,7 +44,7 @@ class ContactsTest {
     Contact c =
         contacts.add(
             listId,
-            NewContact.withPhone("(312) 555-0101")
+            NewContact.builder("(312) 555-0101")
                 .firstName("Ana")
                 .zip("60601")
                 .field("Polling Place", "City Hall")
@@ -61,7 +61,7 @@ class ContactsTest {
   void addListsEveryProblem() {
     long listId = contacts.createList("Voters").id();
     NewContact bad =
-        NewContact.withPhone("12").firstName("x".repeat(1_001)).timeZone("Mars/Olympus").build();
+        NewContact.builder("12").firstName("x".repeat(1_001)).timeZone("Mars/Olympus").build();
     assertThatThrownBy(() -> contacts.add(listId, bad))
         .isInstanceOfSatisfying(
             ValidationException.class,
@@ -75,7 +75,7 @@ class ContactsTest {
   @Test
   void aPhoneIsFoundWhateverItsFormat() {
     long listId = contacts.createList("Voters").id();
-    Contact c = contacts.add(listId, NewContact.withPhone("+1 312 555 0101").build());
+    Contact c = contacts.add(listId, NewContact.builder("+1 312 555 0101").build());
     assertThat(contacts.findByPhone(listId, "312.555.0101")).contains(c);
     assertThat(contacts.findByPhone("(312) 555-0101")).containsExactly(c);
   }
@@ -83,8 +83,8 @@ class ContactsTest {
   @Test
   void addingAPhoneTwiceToAListIsRefused() {
     long listId = contacts.createList("Voters").id();
-    contacts.add(listId, NewContact.withPhone("312-555-0101").build());
-    assertThatThrownBy(() -> contacts.add(listId, NewContact.withPhone("+13125550101").build()))
+    contacts.add(listId, NewContact.builder("312-555-0101").build());
+    assertThatThrownBy(() -> contacts.add(listId, NewContact.builder("+13125550101").build()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("phone")
         .hasMessageNotContaining("5550101");
@@ -94,7 +94,7 @@ class ContactsTest {
   void pagingWalksTheWholeListOnce() {
     long listId = contacts.createList("Voters").id();
     for (int i = 0; i < 25; i++) {
-      contacts.add(listId, NewContact.withPhone(String.format("312555%04d", i + 100)).build());
+      contacts.add(listId, NewContact.builder(String.format("312555%04d", i + 100)).build());
     }
     List<Contact> seen = new ArrayList<>();
     Page<Contact> page = contacts.page(listId, 10);

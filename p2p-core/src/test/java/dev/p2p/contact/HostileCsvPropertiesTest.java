@@ -133,7 +133,7 @@ class HostileCsvPropertiesTest {
   private void check(byte[] bytes, Charset charset) {
     tries++;
     int listsBefore = contacts.lists().size();
-    ImportOptions options = ImportOptions.custom().charset(charset).build();
+    ImportOptions options = ImportOptions.builder().charset(charset).build();
     ImportReport report;
     try {
       report = contacts.importCsv("Hostile", new ByteArrayInputStream(bytes), options, p -> {});

@@ -44,7 +44,7 @@ class CostModelTest {
   @Test
   void aCustomModelUsesItsOwnPrices() {
     CostModel model =
-        CostModel.custom()
+        CostModel.builder()
             .pricePerSmsSegment(new BigDecimal("0.02"))
             .carrierFeePerSmsSegment(BigDecimal.ZERO)
             .pricePerMms(new BigDecimal("0.05"))
@@ -60,7 +60,7 @@ class CostModelTest {
   @Test
   void impactivesWorkedExampleCostsFourHundred() {
     CostModel twoCents =
-        CostModel.custom()
+        CostModel.builder()
             .pricePerSmsSegment(new BigDecimal("0.02"))
             .carrierFeePerSmsSegment(BigDecimal.ZERO)
             .build();
@@ -72,7 +72,7 @@ class CostModelTest {
   void everyBadValueIsListedAtOnce() {
     assertThatThrownBy(
             () ->
-                CostModel.custom()
+                CostModel.builder()
                     .pricePerSmsSegment(new BigDecimal("-0.01"))
                     .pricePerMms(new BigDecimal("-1"))
                     .carrierFeePerSmsSegment(new BigDecimal("-0.001"))

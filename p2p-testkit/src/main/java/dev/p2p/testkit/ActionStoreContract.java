@@ -69,7 +69,11 @@ abstract class ActionStoreContract {
             new TextingHours(
                 LocalTime.of(9, 30), LocalTime.of(20, 0), ZoneId.of("America/Chicago")))
         .sender(SenderSettings.numbers("twilio", List.of("+13125550100", "+13125550101")))
-        .assignment(new AssignmentSettings(AssignmentSettings.Policy.FIXED, 25, 500, true))
+        .assignment(
+            AssignmentSettings.fixed()
+                .withBatchSize(25)
+                .withMaxPerTexter(500)
+                .withKeepAssignments(true))
         .smartEncoding(true)
         .spec();
   }

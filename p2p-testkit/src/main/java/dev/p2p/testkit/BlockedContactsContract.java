@@ -67,7 +67,7 @@ abstract class BlockedContactsContract {
   private long action(String name, String texter, String... phones) {
     long listId = org.contacts().createList(name).id();
     for (String phone : phones) {
-      org.contacts().add(listId, NewContact.withPhone(phone).firstName("Sam").build());
+      org.contacts().add(listId, NewContact.builder(phone).firstName("Sam").build());
     }
     long id =
         org.actions()
@@ -78,8 +78,7 @@ abstract class BlockedContactsContract {
                     .textingHours(
                         new TextingHours(LocalTime.of(8, 0), LocalTime.of(21, 0), ZoneId.of("UTC")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 10, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(10)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.texter(texter));

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * share of invalid and duplicate rows whose exact counts are known in advance:
  *
  * <pre>{@code
- * ContactCsvGenerator csv = ContactCsvGenerator.custom().rows(1_000_000).seed(7)
+ * ContactCsvGenerator csv = ContactCsvGenerator.builder().rows(1_000_000).seed(7)
  *     .invalidShare(0.02).duplicateShare(0.03).customFields("polling_place", "ward").build();
  * csv.writeTo(path);
  * assertThat(report.imported()).isEqualTo(csv.expected().imported());
@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * number ({@code 12345}, {@code not a phone}, a digit short, ...) and is otherwise fine.
  *
  * <p>Rows are made one at a time from the seed and the row number, so any size streams in constant
- * memory. Immutable and thread-safe; build with {@link #custom()} or take {@link #ofDefaults()}.
+ * memory. Immutable and thread-safe; build with {@link #builder()} or take {@link #ofDefaults()}.
  */
 public final class ContactCsvGenerator {
   /** Rows written by default: {@value}. */
@@ -76,11 +76,11 @@ public final class ContactCsvGenerator {
 
   /** {@value #DEFAULT_ROWS} rows, seed {@value #DEFAULT_SEED}, 2% invalid, 3% duplicates. */
   public static ContactCsvGenerator ofDefaults() {
-    return custom().build();
+    return builder().build();
   }
 
   /** A builder starting from the defaults. */
-  public static Builder custom() {
+  public static Builder builder() {
     return new Builder();
   }
 

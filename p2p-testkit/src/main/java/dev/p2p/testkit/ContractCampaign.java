@@ -111,7 +111,7 @@ final class ContractCampaign {
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("contract").id();
     org.contacts()
-        .add(list, NewContact.withPhone(GatewayContract.CONTACT).timeZone(nearNoon()).build());
+        .add(list, NewContact.builder(GatewayContract.CONTACT).timeZone(nearNoon()).build());
     long action =
         org.actions()
             .create(

@@ -95,7 +95,7 @@ final class DayFixtures {
         .question(Question.field(SHIRT, "shirtSize"))
         .textingHours(HOURS)
         .sender(SenderSettings.numbers("fake", NUMBERS))
-        .assignment(new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 3, 0, false));
+        .assignment(AssignmentSettings.dynamic().withBatchSize(3));
   }
 
   /** One variant, one scripted reply; batches of 2. */
@@ -106,7 +106,7 @@ final class DayFixtures {
         .reply("No", "No worries, thanks!", ReplyEffect.tag("not-voting"))
         .textingHours(HOURS)
         .sender(SenderSettings.numbers("fake", NUMBERS))
-        .assignment(new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 2, 0, false));
+        .assignment(AssignmentSettings.dynamic().withBatchSize(2));
   }
 
   /** A fixed split, never texted. */
@@ -116,7 +116,7 @@ final class DayFixtures {
         .initial("Can we knock on your door, {firstName|friend}?")
         .textingHours(HOURS)
         .sender(SenderSettings.numbers("fake", NUMBERS))
-        .assignment(new AssignmentSettings(AssignmentSettings.Policy.FIXED, 50, 0, false));
+        .assignment(AssignmentSettings.fixed());
   }
 
   /** Every kind of problem publishing lists at once. */

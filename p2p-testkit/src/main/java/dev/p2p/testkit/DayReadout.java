@@ -59,7 +59,7 @@ final class DayReadout {
     }
     export("opt-outs", reports::exportOptOuts);
     journal.line("== unrouted");
-    for (Message m : org.conversations().unrouted(0, 100)) {
+    for (Message m : org.conversations().unrouted(100).items()) {
       journal.line(journal.message(m));
     }
   }

@@ -242,7 +242,7 @@ final class DayReplies {
   /** The conversation, and the last message the contact wrote in it, as stored. */
   void show(long conversationId) {
     d.line("  " + d.journal.conversation(d.conversation(conversationId)));
-    List<Message> thread = d.org.conversations().messages(conversationId, 0, 1_000);
+    List<Message> thread = d.org.conversations().messages(conversationId, 1_000).items();
     for (int i = thread.size() - 1; i >= 0; i--) {
       if (thread.get(i).direction() == Direction.INBOUND) {
         d.line("  " + d.journal.message(thread.get(i)));

@@ -1,6 +1,9 @@
 package dev.p2p.testkit;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.ValidationException;
+import dev.p2p.Violation;
+import dev.p2p.contact.Phones;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayException;
 import dev.p2p.gateway.OutboundMessage;
@@ -11,13 +14,17 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.gateway.WebhookResult;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +71,7 @@ public final class FakeGateway implements SmsGateway {
   private final AtomicReference<@Nullable Function<WebhookRequest, WebhookResponse>> sink =
       new AtomicReference<>();
 
-  FakeGateway(FakeGatewayBuilder builder) {
+  FakeGateway(Builder builder) {
     this.wire = new FakeWire(builder.secret);
     this.senders = builder.senderNumbers.stream().map(Sender::number).toList();
     this.carrier = new FakeCarrier(builder.clock, builder.idPrefix, builder.scheduler, ledger);
@@ -83,8 +90,8 @@ public final class FakeGateway implements SmsGateway {
   }
 
   /** Starts a fake with a chosen clock, secret, id prefix, webhook URL or scheduler. */
-  public static FakeGatewayBuilder builder() {
-    return new FakeGatewayBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -266,5 +273,115 @@ public final class FakeGateway implements SmsGateway {
   @Override
   public String toString() {
     return "FakeGateway[sent=" + sent().size() + ", webhookUrl=" + webhooks.url() + "]";
+  }
+
+  /**
+   * Configures a {@link FakeGateway}; get one from {@link FakeGateway#builder()}. Every setting has
+   * a default; {@link #build()} checks them all and lists every problem at once.
+   */
+  public static final class Builder {
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9]{1,16}");
+
+    Clock clock = Clock.systemUTC();
+    String secret = FakeGateway.DEFAULT_SECRET;
+    String idPrefix = FakeGateway.DEFAULT_ID_PREFIX;
+    URI webhookUrl = FakeGateway.DEFAULT_WEBHOOK_URL;
+    @Nullable ScheduledExecutorService scheduler;
+    List<String> senderNumbers = List.of(FakeGateway.DEFAULT_NUMBER);
+
+    Builder() {}
+
+    /**
+     * The clock that stamps sends and webhook events and against which a message's {@code
+     * expiresAt} is checked. Give it the clock given to {@code P2P.builder().clock(..)}: a fake on
+     * the system clock refuses every text of a {@code P2P} whose clock is in the past, its texting
+     * windows being over. Default: the system clock in UTC.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The secret webhooks are signed with. Default: {@link FakeGateway#DEFAULT_SECRET}. */
+    public Builder secret(String secret) {
+      this.secret = Objects.requireNonNull(secret, "secret");
+      return this;
+    }
+
+    /**
+     * The prefix of carrier ids, 1 to 16 letters or digits. Default: {@link
+     * FakeGateway#DEFAULT_ID_PREFIX}. Two fakes in one test tell their messages apart by it.
+     */
+    public Builder idPrefix(String prefix) {
+      this.idPrefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * The absolute http(s) URL the fake's webhooks are addressed to and signed over. Default:
+     * {@link FakeGateway#DEFAULT_WEBHOOK_URL}.
+     */
+    public Builder webhookUrl(URI url) {
+      this.webhookUrl = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /**
+     * The scheduler that answers delayed sends (see {@link FakeGateway#delayNext}). A test supplies
+     * one it drives by hand so that nothing sleeps. Default: the JDK's shared delayed executor. The
+     * fake never shuts it down.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * The numbers the fake sends from when an action names no sender ({@link
+     * FakeGateway#senders()}). Default: {@link FakeGateway#DEFAULT_NUMBER}. None: every action
+     * names its own.
+     */
+    public Builder senderNumbers(String... numbers) {
+      this.senderNumbers = List.of(numbers); // checked by build()
+      return this;
+    }
+
+    /**
+     * Builds the fake.
+     *
+     * @throws ValidationException listing every bad setting
+     */
+    public FakeGateway build() {
+      List<Violation> problems = new ArrayList<>();
+      if (secret.isBlank()) {
+        problems.add(new Violation("secret", "must not be blank"));
+      }
+      if (!PREFIX.matcher(idPrefix).matches()) {
+        problems.add(new Violation("idPrefix", "must be 1 to 16 letters or digits"));
+      }
+      for (int i = 0; i < senderNumbers.size(); i++) {
+        if (!Phones.isE164(senderNumbers.get(i))) {
+          problems.add(
+              new Violation(
+                  "senderNumbers[" + i + "]", "must be in E.164 form, such as +13125550100"));
+        }
+      }
+      String scheme = webhookUrl.getScheme();
+      if (!webhookUrl.isAbsolute()
+          || webhookUrl.getHost() == null
+          || !("https".equals(scheme) || "http".equals(scheme))) {
+        problems.add(new Violation("webhookUrl", "must be an absolute http or https URL"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return new FakeGateway(this);
+    }
+
+    /** Shows the settings; the secret is redacted. */
+    @Override
+    public String toString() {
+      return "Builder[idPrefix=" + idPrefix + ", webhookUrl=" + webhookUrl + ", secret=***]";
+    }
   }
 }

@@ -125,7 +125,7 @@ public abstract class FaultCampaignContract<R> {
   @BeforeEach
   void startCampaignCarrier() {
     GatewayPolicy policy =
-        GatewayPolicy.custom()
+        GatewayPolicy.builder()
             .messagesPerSecond(NumberType.LONG_CODE, 10_000)
             .maxAttempts(3)
             .initialBackoff(Duration.ofMillis(1))

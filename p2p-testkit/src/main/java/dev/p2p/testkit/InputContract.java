@@ -77,7 +77,7 @@ abstract class InputContract {
   private long started() {
     org.customFields().define(CustomField.text("pollingPlace", "Polling place"));
     long list = org.contacts().createList("voters").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).firstName("Sam").zip("60601").build());
+    org.contacts().add(list, NewContact.builder(CONTACT).firstName("Sam").zip("60601").build());
     long action =
         org.actions()
             .create(
@@ -89,8 +89,7 @@ abstract class InputContract {
                         new TextingHours(
                             LocalTime.of(9, 0), LocalTime.of(21, 0), ZoneId.of("America/Chicago")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 1, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(1)))
             .id();
     org.actions().publish(action);
     org.assignments().assign(action, Target.texter("ana"));
@@ -239,7 +238,7 @@ abstract class InputContract {
           org.contacts()
               .add(
                   list,
-                  NewContact.withPhone(CONTACT)
+                  NewContact.builder(CONTACT)
                       .firstName("Sa\uD800m")
                       .lastName("Li\u0000")
                       .zip("606\u000001")

@@ -201,7 +201,7 @@ public final class ParityDay {
     d.line("ben sent " + journal.message(sent));
     replies.late = first.conversationId();
     replies.initials.put(replies.late, sent);
-    d.line("  " + journal.message(d.org.conversations().messages(replies.late, 0, 10).get(0)));
+    d.line("  " + journal.message(d.org.conversations().messages(replies.late, 10).items().get(0)));
     NextMessage waiting = ben.nextToSend(gotv).orElseThrow();
     replies.waiting = waiting.conversationId();
     d.line("ben previews " + d.preview(waiting));
@@ -242,10 +242,9 @@ public final class ParityDay {
     d.line("deleted the Broken draft: " + org.actions().delete(broken));
     journal.refused(
         "adding a phone the list has",
-        () -> org.contacts().add(gotvList, NewContact.withPhone("+1 212 201 0102").build()));
+        () -> org.contacts().add(gotvList, NewContact.builder("+1 212 201 0102").build()));
     Contact added =
-        org.contacts()
-            .add(gotvList, NewContact.withPhone("(212) 201-0177").firstName("Kim").build());
+        org.contacts().add(gotvList, NewContact.builder("(212) 201-0177").firstName("Kim").build());
     d.line(
         "added "
             + journal.id("contact", added.id())

@@ -64,7 +64,7 @@ abstract class QuietHoursContract {
   private long allDayAction() {
     assertThat(org.settings().stateRules()).isFalse();
     long listId = org.contacts().createList("voters").id();
-    org.contacts().add(listId, NewContact.withPhone(CHICAGO).firstName("Sam").build());
+    org.contacts().add(listId, NewContact.builder(CHICAGO).firstName("Sam").build());
     long id =
         org.actions()
             .create(
@@ -75,8 +75,7 @@ abstract class QuietHoursContract {
                         new TextingHours(
                             LocalTime.of(0, 0), LocalTime.of(23, 59), ZoneId.of("UTC")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 5, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(5)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.texter("ana"));

@@ -68,7 +68,7 @@ abstract class RulebookContract {
   private long list(String name, String... phones) {
     long id = org.contacts().createList(name).id();
     for (String phone : phones) {
-      org.contacts().add(id, NewContact.withPhone(phone).firstName("Sam").build());
+      org.contacts().add(id, NewContact.builder(phone).firstName("Sam").build());
     }
     return id;
   }
@@ -86,8 +86,7 @@ abstract class RulebookContract {
                         new TextingHours(
                             LocalTime.of(0, 0), LocalTime.of(23, 59), ZoneId.of("UTC")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 5, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(5)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.texter(texter));

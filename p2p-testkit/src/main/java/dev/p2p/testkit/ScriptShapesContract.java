@@ -69,7 +69,7 @@ abstract class ScriptShapesContract {
   private Action draftWith(Organization org, ReplyScript reply) {
     org.tags().define(dev.p2p.field.Tag.named("deep"));
     long listId = org.contacts().createList("Voters").id();
-    org.contacts().add(listId, NewContact.withPhone("+13125550111").build());
+    org.contacts().add(listId, NewContact.builder("+13125550111").build());
     return org.actions()
         .create(ActionDraft.named("Deep").contacts(listId).initial("Hi!").reply(reply));
   }

@@ -49,7 +49,7 @@ public final class SendCampaign {
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("Campaign").id();
     for (int i = 0; i < contacts; i++) {
-      org.contacts().add(list, NewContact.withPhone(phone(i)).build());
+      org.contacts().add(list, NewContact.builder(phone(i)).build());
     }
     long action =
         org.actions()
@@ -58,11 +58,7 @@ public final class SendCampaign {
                     .contacts(list)
                     .initial(BODY)
                     .assignment(
-                        new AssignmentSettings(
-                            AssignmentSettings.Policy.DYNAMIC,
-                            AssignmentSettings.MAX_BATCH,
-                            0,
-                            false))
+                        AssignmentSettings.dynamic().withBatchSize(AssignmentSettings.MAX_BATCH))
                     .sender(SenderSettings.numbers(gatewayId, List.of(senderNumber))))
             .id();
     org.actions().publish(action);
@@ -114,7 +110,7 @@ public final class SendCampaign {
   /** Every message the campaign sent, as stored now, by conversation. */
   public List<Message> messages() {
     return conversations.stream()
-        .flatMap(id -> org.conversations().messages(id, 0, 100).stream())
+        .flatMap(id -> org.conversations().messages(id, 100).items().stream())
         .filter(m -> m.direction() == Direction.OUTBOUND)
         .toList();
   }

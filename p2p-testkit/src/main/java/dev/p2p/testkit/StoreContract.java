@@ -592,7 +592,7 @@ public abstract class StoreContract {
   @DisplayName("a CSV import through P2P")
   class ImportThroughP2P {
     private final ContactCsvGenerator csv =
-        ContactCsvGenerator.custom().rows(12_000).seed(11).build();
+        ContactCsvGenerator.builder().rows(12_000).seed(11).build();
 
     private dev.p2p.contact.Contacts contacts() {
       return P2P.builder().store(store).build().organization(ORG).contacts();

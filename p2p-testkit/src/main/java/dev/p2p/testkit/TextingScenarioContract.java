@@ -113,11 +113,7 @@ public abstract class TextingScenarioContract {
   void wholeAction() {
     // An earlier action texted 50 of the contacts: Keep Assignments will give them back.
     long warmUpList = importList("warm-up", 0, 50);
-    long warmUp =
-        publish(
-            "Warm-up",
-            warmUpList,
-            new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 5, 0, false));
+    long warmUp = publish("Warm-up", warmUpList, AssignmentSettings.dynamic().withBatchSize(5));
     org.assignments().assign(warmUp, Target.team("volunteers"));
     Map<String, String> earlierTexter = new HashMap<>();
     for (Texter texter : team) {
@@ -130,7 +126,7 @@ public abstract class TextingScenarioContract {
     long list = importList("GOTV", 0, 1_000);
     long gotv =
         publish(
-            "GOTV", list, new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 25, 0, true));
+            "GOTV", list, AssignmentSettings.dynamic().withBatchSize(25).withKeepAssignments(true));
     org.assignments().assign(gotv, Target.team("volunteers"));
 
     // Morning: only New York (the first 800 contacts) is inside texting hours.
@@ -184,7 +180,7 @@ public abstract class TextingScenarioContract {
     }
     assertThat(fake.replyFrom("+12125559999", NUMBERS.get(0), "Who dis?").status())
         .isBetween(200, 299);
-    assertThat(org.conversations().unrouted(0, 10))
+    assertThat(org.conversations().unrouted(10).items())
         .singleElement()
         .satisfies(m -> assertThat(m.body()).isEqualTo("Who dis?"));
 
@@ -200,7 +196,7 @@ public abstract class TextingScenarioContract {
         (phone, body) -> {
           if (body.equals("HELP")) {
             long id = conversation(gotv, held(holder, phone), phone).id();
-            assertThat(org.conversations().messages(id, 0, 100))
+            assertThat(org.conversations().messages(id, 100).items())
                 .extracting(Message::body)
                 .endsWith("HELP", HELP_TEXT);
           }

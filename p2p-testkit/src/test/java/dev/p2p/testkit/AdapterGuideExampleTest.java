@@ -42,12 +42,12 @@ class AdapterGuideExampleTest {
         P2P.builder()
             .store(store)
             .gatewayPolicy(
-                GatewayPolicy.custom().messagesPerSecond(NumberType.LONG_CODE, 0.5).build())
+                GatewayPolicy.builder().messagesPerSecond(NumberType.LONG_CODE, 0.5).build())
             .gateway("acme", acme)
             .gateway(
                 "acme-short-codes",
                 acmeShortCodes,
-                GatewayPolicy.custom().maxConcurrentSends(50).build())
+                GatewayPolicy.builder().maxConcurrentSends(50).build())
             .build();
 
     // in any web framework's handler:

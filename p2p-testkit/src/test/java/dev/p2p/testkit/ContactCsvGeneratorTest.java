@@ -38,7 +38,7 @@ class ContactCsvGeneratorTest {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
   private static final ContactCsvGenerator TWENTY_THOUSAND =
-      ContactCsvGenerator.custom()
+      ContactCsvGenerator.builder()
           .rows(20_000)
           .seed(7)
           .invalidShare(0.04)
@@ -58,7 +58,7 @@ class ContactCsvGeneratorTest {
     @DisplayName("another seed gives other rows but the same counts")
     void otherSeedOtherRows() {
       ContactCsvGenerator other =
-          ContactCsvGenerator.custom()
+          ContactCsvGenerator.builder()
               .rows(20_000)
               .seed(8)
               .invalidShare(0.04)
@@ -106,7 +106,7 @@ class ContactCsvGeneratorTest {
     void oddSizes() {
       for (long rows : new long[] {1, 2, 3, 97, 1_001}) {
         ContactCsvGenerator g =
-            ContactCsvGenerator.custom()
+            ContactCsvGenerator.builder()
                 .rows(rows)
                 .seed(rows)
                 .invalidShare(0.13)
@@ -120,7 +120,7 @@ class ContactCsvGeneratorTest {
     @DisplayName("with no invalid or duplicate share, every row is a new valid phone")
     void allValid() {
       ContactCsvGenerator g =
-          ContactCsvGenerator.custom().rows(5_000).invalidShare(0).duplicateShare(0).build();
+          ContactCsvGenerator.builder().rows(5_000).invalidShare(0).duplicateShare(0).build();
       assertThat(g.expected()).isEqualTo(new ContactCsvGenerator.Counts(5_000, 5_000, 0, 0));
       assertThat(readBack(csv(g))).isEqualTo(g.expected());
     }
@@ -232,7 +232,7 @@ class ContactCsvGeneratorTest {
   void rejectsBadSettings() {
     assertThatThrownBy(
             () ->
-                ContactCsvGenerator.custom()
+                ContactCsvGenerator.builder()
                     .rows(0)
                     .invalidShare(-0.1)
                     .duplicateShare(1.5)

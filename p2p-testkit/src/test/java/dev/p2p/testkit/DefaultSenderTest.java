@@ -116,7 +116,7 @@ class DefaultSenderTest {
   private static ActionDraft draft(Organization acme) {
     acme.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long listId = acme.contacts().createList("voters").id();
-    acme.contacts().add(listId, NewContact.withPhone(PHONE).build());
+    acme.contacts().add(listId, NewContact.builder(PHONE).build());
     return ActionDraft.named("GOTV").contacts(listId).initial("Will you vote Tuesday?");
   }
 

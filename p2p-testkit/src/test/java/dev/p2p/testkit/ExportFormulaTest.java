@@ -50,7 +50,7 @@ class ExportFormulaTest {
     org.contacts()
         .add(
             list,
-            NewContact.withPhone(PHONE)
+            NewContact.builder(PHONE)
                 .firstName(LINK)
                 .lastName("@SUM(1+1)*cmd|' /C calc'!A0")
                 .field("note", "@ana please call")

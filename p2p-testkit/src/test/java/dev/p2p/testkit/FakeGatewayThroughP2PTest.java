@@ -65,7 +65,7 @@ class FakeGatewayThroughP2PTest {
     Organization org = p2p.organization(ORG);
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("voters").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(
@@ -157,7 +157,7 @@ class FakeGatewayThroughP2PTest {
     assertThat(fake.post(reply).status()).isBetween(200, 299);
     assertThat(fake.post(reply).status()).isBetween(200, 299);
     List<Message> replies =
-        p2p.organization(ORG).conversations().messages(conversationId, 0, 100).stream()
+        p2p.organization(ORG).conversations().messages(conversationId, 100).items().stream()
             .filter(m -> m.direction() == Direction.INBOUND)
             .toList();
     assertThat(replies)
@@ -176,7 +176,7 @@ class FakeGatewayThroughP2PTest {
   void strayReply() {
     assertThat(fake.replyFrom("+13125559999", OUR_NUMBER, "who is this?").status())
         .isBetween(200, 299);
-    assertThat(p2p.organization(ORG).conversations().unrouted(0, 10)).isEmpty();
+    assertThat(p2p.organization(ORG).conversations().unrouted(10).items()).isEmpty();
   }
 
   @Test

@@ -36,7 +36,7 @@ class GatewaysReadmeTest {
         P2P.builder()
             .store(InMemoryStore.create())
             .gateway("fake", carrier) // wrapped in the send policy: rates, retries, breaker
-            .gatewayPolicy(GatewayPolicy.custom().maxAttempts(3).build())
+            .gatewayPolicy(GatewayPolicy.builder().maxAttempts(3).build())
             .build();
 
     // One route in the CRM's web layer for every carrier callback: .../webhooks/{gateway id}

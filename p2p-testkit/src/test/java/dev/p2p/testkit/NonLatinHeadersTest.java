@@ -8,7 +8,6 @@ import dev.p2p.Organization;
 import dev.p2p.P2P;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.AssignmentSettings;
-import dev.p2p.action.AssignmentSettings.Policy;
 import dev.p2p.action.SenderSettings;
 import dev.p2p.action.TextingHours;
 import dev.p2p.assign.Target;
@@ -84,7 +83,7 @@ class NonLatinHeadersTest {
                         new TextingHours(
                             LocalTime.of(9, 0), LocalTime.of(21, 0), ZoneId.of("America/New_York")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(new AssignmentSettings(Policy.DYNAMIC, 3, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(3)))
             .id();
     org.actions().publish(actionId);
     org.assignments().assign(actionId, Target.texter("ana"));

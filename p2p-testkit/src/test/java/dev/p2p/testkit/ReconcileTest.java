@@ -92,7 +92,7 @@ class ReconcileTest {
     Organization org = p2p.organization("acme");
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("GOTV").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(ActionDraft.named("GOTV").contacts(list).initial(BODY).sender(sender))
@@ -126,7 +126,7 @@ class ReconcileTest {
   }
 
   private Message stored(Message m) {
-    return p2p.organization("acme").conversations().messages(1, 0, 10).stream()
+    return p2p.organization("acme").conversations().messages(1, 10).items().stream()
         .filter(x -> x.id() == m.id())
         .findFirst()
         .orElseThrow();

@@ -48,7 +48,7 @@ class ReportingReadmeTest {
     acme.tags().define(Tag.named("supporter"));
     acme.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long listId = acme.contacts().createList("voters").id();
-    acme.contacts().add(listId, NewContact.withPhone("+12125551000").firstName("Jo").build());
+    acme.contacts().add(listId, NewContact.builder("+12125551000").firstName("Jo").build());
     Action gotv =
         acme.actions()
             .create(
@@ -74,7 +74,7 @@ class ReportingReadmeTest {
     double replyRate = report.totals().replyRate(); // also per texter, tag, question, variant, cost
     Path csv = dir.resolve("gotv-conversations.csv");
     Reports.toFile(csv, out -> acme.reports().exportConversations(gotv.id(), out));
-    for (Event event : p2p.events().read("acme", cursor, 500)) { // the durable feed, by position
+    for (Event event : acme.events().read(cursor, 500)) { // the durable feed, by position
       cursor = event.position();
     }
     // readme-reporting:end

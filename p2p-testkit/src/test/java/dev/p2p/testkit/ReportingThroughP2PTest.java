@@ -11,7 +11,6 @@ import dev.p2p.P2P;
 import dev.p2p.ValidationException;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.AssignmentSettings;
-import dev.p2p.action.AssignmentSettings.Policy;
 import dev.p2p.action.Question;
 import dev.p2p.action.SenderSettings;
 import dev.p2p.action.TextingHours;
@@ -79,7 +78,7 @@ class ReportingThroughP2PTest {
     long list = org.contacts().createList("voters").id();
     for (int i = 0; i < 4; i++) {
       org.contacts()
-          .add(list, NewContact.withPhone(phone(i)).firstName("Voter, \"" + i + "\"").build());
+          .add(list, NewContact.builder(phone(i)).firstName("Voter, \"" + i + "\"").build());
     }
     actionId =
         org.actions()
@@ -99,7 +98,7 @@ class ReportingThroughP2PTest {
                         new TextingHours(
                             LocalTime.of(9, 0), LocalTime.of(21, 0), ZoneId.of("America/New_York")))
                     .sender(SenderSettings.numbers("fake", List.of(NUMBER)))
-                    .assignment(new AssignmentSettings(Policy.DYNAMIC, 3, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(3)))
             .id();
     org.actions().publish(actionId);
     org.assignments().assign(actionId, Target.texter("ana"));

@@ -43,7 +43,7 @@ class SendJavadocTest {
     Organization acme = p2p.organization("acme");
     acme.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long listId = acme.contacts().createList("voters").id();
-    acme.contacts().add(listId, NewContact.withPhone("+12125551000").build());
+    acme.contacts().add(listId, NewContact.builder("+12125551000").build());
     Action gotv =
         acme.actions()
             .create(

@@ -11,7 +11,6 @@ import dev.p2p.P2P;
 import dev.p2p.ValidationException;
 import dev.p2p.action.ActionDraft;
 import dev.p2p.action.AssignmentSettings;
-import dev.p2p.action.AssignmentSettings.Policy;
 import dev.p2p.action.Question;
 import dev.p2p.action.SenderSettings;
 import dev.p2p.action.StateRule;
@@ -73,7 +72,7 @@ class TexterRulesTest {
     ben = org.texter("ben");
     list = org.contacts().createList("voters").id();
     for (int i = 0; i < 6; i++) {
-      org.contacts().add(list, NewContact.withPhone(phone(i)).firstName("V" + i).build());
+      org.contacts().add(list, NewContact.builder(phone(i)).firstName("V" + i).build());
     }
   }
 
@@ -115,7 +114,7 @@ class TexterRulesTest {
   }
 
   private long dynamicAction() {
-    long id = action(new AssignmentSettings(Policy.DYNAMIC, 2, 3, false));
+    long id = action(AssignmentSettings.dynamic().withBatchSize(2).withMaxPerTexter(3));
     org.assignments().assign(id, Target.texter("ana"), Target.texter("ben"));
     return id;
   }
@@ -143,7 +142,7 @@ class TexterRulesTest {
     @DisplayName(
         "a texter who is not a target is refused a batch, and joins with the action's link")
     void joinLink() {
-      long id = action(new AssignmentSettings(Policy.DYNAMIC, 2, 0, false));
+      long id = action(AssignmentSettings.dynamic().withBatchSize(2));
       assertThatThrownBy(() -> ana.requestBatch(id))
           .isInstanceOf(ForbiddenException.class)
           .hasMessageContaining("not among the targets");
@@ -155,7 +154,7 @@ class TexterRulesTest {
     @Test
     @DisplayName("a rotated or revoked join token is refused")
     void revokedToken() {
-      long id = action(new AssignmentSettings(Policy.DYNAMIC, 2, 0, false));
+      long id = action(AssignmentSettings.dynamic().withBatchSize(2));
       String old = org.assignments().rotateJoinToken(id);
       String current = org.assignments().rotateJoinToken(id);
       assertThatThrownBy(() -> org.assignments().join(old, "ana"))
@@ -170,7 +169,7 @@ class TexterRulesTest {
     @Test
     @DisplayName("a fixed split shares the contacts evenly at once, and refuses batches")
     void fixedSplit() {
-      long id = action(new AssignmentSettings(Policy.FIXED, 50, 0, false));
+      long id = action(AssignmentSettings.fixed());
       assertThat(org.assignments().assign(id, Target.texter("ana"), Target.texter("ben")))
           .containsEntry("ana", 3)
           .containsEntry("ben", 3);
@@ -182,7 +181,7 @@ class TexterRulesTest {
     @Test
     @DisplayName("a fixed split with a cap leaves the rest in the pool")
     void cappedSplit() {
-      long id = action(new AssignmentSettings(Policy.FIXED, 50, 2, false));
+      long id = action(AssignmentSettings.fixed().withMaxPerTexter(2));
       assertThat(org.assignments().assign(id, Target.texter("ana"), Target.texter("ben")))
           .containsEntry("ana", 2)
           .containsEntry("ben", 2);
@@ -224,7 +223,7 @@ class TexterRulesTest {
       ana.requestBatch(first);
       Message m = sendNext(ana, first);
       org.actions().close(first);
-      long second = action(new AssignmentSettings(Policy.DYNAMIC, 6, 0, true));
+      long second = action(AssignmentSettings.dynamic().withBatchSize(6).withKeepAssignments(true));
       org.assignments().assign(second, Target.texter("ana"), Target.texter("ben"));
       // Ana held two contacts of the first action (one texted): both come back to her.
       assertThat(ben.requestBatch(second)).isEqualTo(4);
@@ -273,8 +272,8 @@ class TexterRulesTest {
       ana.requestBatch(first);
       String phone = ana.nextToSend(first).orElseThrow().contact().phone();
       long otherList = org.contacts().createList("others").id();
-      org.contacts().add(otherList, NewContact.withPhone(phone).firstName("Same").build());
-      long second = action(otherList, new AssignmentSettings(Policy.DYNAMIC, 5, 0, false));
+      org.contacts().add(otherList, NewContact.builder(phone).firstName("Same").build());
+      long second = action(otherList, AssignmentSettings.dynamic().withBatchSize(5));
       org.assignments().assign(second, Target.texter("ben"));
       ben.requestBatch(second);
       long held = ben.nextToSend(second).orElseThrow().conversationId();
@@ -315,11 +314,11 @@ class TexterRulesTest {
       org.contacts()
           .add(
               floridaList,
-              NewContact.withPhone("+13055551234")
+              NewContact.builder("+13055551234")
                   .firstName("Flo")
                   .timeZone("America/New_York")
                   .build());
-      long id = action(floridaList, new AssignmentSettings(Policy.DYNAMIC, 5, 0, false));
+      long id = action(floridaList, AssignmentSettings.dynamic().withBatchSize(5));
       org.assignments().assign(id, Target.texter("ana"));
       clock.set(Instant.parse("2026-11-04T01:30:00Z")); // 20:30 in New York: inside 9-21
       ana.requestBatch(id);
@@ -340,11 +339,11 @@ class TexterRulesTest {
       org.contacts()
           .add(
               msList,
-              NewContact.withPhone("+16015551234")
+              NewContact.builder("+16015551234")
                   .firstName("Mo")
                   .timeZone("America/Chicago")
                   .build());
-      long id = action(msList, new AssignmentSettings(Policy.DYNAMIC, 5, 0, false));
+      long id = action(msList, AssignmentSettings.dynamic().withBatchSize(5));
       org.assignments().assign(id, Target.texter("ana"));
       clock.set(Instant.parse("2026-11-08T17:00:00Z")); // Sunday 11:00 in Chicago
       assertThat(ana.requestBatch(id)).isZero();
@@ -369,7 +368,7 @@ class TexterRulesTest {
               fake.undeliver(sent.carrierMessageId().orElseThrow(), GatewayError.invalidNumber())
                   .status())
           .isBetween(200, 299);
-      long other = action(new AssignmentSettings(Policy.DYNAMIC, 6, 0, false));
+      long other = action(AssignmentSettings.dynamic().withBatchSize(6));
       org.assignments().assign(other, Target.texter("ben"));
       assertThat(ben.requestBatch(other)).isEqualTo(4);
       Set<String> handedOut = new HashSet<>();
@@ -469,7 +468,7 @@ class TexterRulesTest {
       fake.replyFrom(c.contactPhone(), NUMBER, "STOP");
       clock.advance(Duration.ofSeconds(1));
       fake.replyFrom(c.contactPhone(), NUMBER, "stop");
-      assertThat(org.conversations().messages(c.id(), 0, 10))
+      assertThat(org.conversations().messages(c.id(), 10).items())
           .extracting(Message::body)
           .containsOnlyOnce("Acme: you are unsubscribed.");
     }
@@ -504,7 +503,7 @@ class TexterRulesTest {
     void unrouted() {
       started();
       fake.replyFrom("+14155550199", NUMBER, "who is this?");
-      assertThat(org.conversations().unrouted(0, 10))
+      assertThat(org.conversations().unrouted(10).items())
           .extracting(Message::body)
           .containsExactly("who is this?");
     }

@@ -44,7 +44,7 @@ class TextingReadmeTest {
     acme.teams().upsert("volunteers", "Volunteers");
     acme.teams().addMembers("volunteers", List.of("ana"));
     long listId = acme.contacts().createList("voters").id();
-    acme.contacts().add(listId, NewContact.withPhone("+12125551000").firstName("Jo").build());
+    acme.contacts().add(listId, NewContact.builder("+12125551000").firstName("Jo").build());
     Action gotv =
         acme.actions()
             .create(

@@ -29,7 +29,7 @@ class TwinVariantsTest {
       acme.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
       long list = acme.contacts().createList("voters").id();
       for (int i = 0; i < 40; i++) {
-        acme.contacts().add(list, NewContact.withPhone("+1312555" + (2000 + i)).build());
+        acme.contacts().add(list, NewContact.builder("+1312555" + (2000 + i)).build());
       }
       long gotv =
           acme.actions()

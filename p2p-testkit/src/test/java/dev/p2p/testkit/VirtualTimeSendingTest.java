@@ -91,7 +91,7 @@ class VirtualTimeSendingTest {
     long list = org.contacts().createList("voters").id();
     IntStream.range(0, SENDS)
         .forEach(
-            i -> org.contacts().add(list, NewContact.withPhone("+1312555" + (1000 + i)).build()));
+            i -> org.contacts().add(list, NewContact.builder("+1312555" + (1000 + i)).build()));
     long action =
         org.actions()
             .create(

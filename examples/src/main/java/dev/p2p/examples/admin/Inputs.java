@@ -37,7 +37,7 @@ final class Inputs {
    */
   static ImportOptions importOptions(CommandSpec spec, String region) {
     try {
-      return ImportOptions.custom().defaultRegion(region).build();
+      return ImportOptions.builder().defaultRegion(region).build();
     } catch (ValidationException e) {
       throw new ParameterException(
           spec.commandLine(),

@@ -70,7 +70,7 @@ public final class CampaignDemo {
     // The policy's rate limits pace real carriers; the simulated day runs a hundred times faster
     // than the clock on the wall, so the demo lifts them.
     GatewayPolicy policy =
-        GatewayPolicy.custom().messagesPerSecond(NumberType.LONG_CODE, 10_000).build();
+        GatewayPolicy.builder().messagesPerSecond(NumberType.LONG_CODE, 10_000).build();
     try (P2P p2p =
         P2P.builder()
             .store(openStore(dir))
@@ -171,7 +171,7 @@ public final class CampaignDemo {
               .importCsv(
                   "Election Day list",
                   csv,
-                  ImportOptions.custom().progressInterval(250).build(),
+                  ImportOptions.builder().progressInterval(250).build(),
                   progress -> bar.stepTo(progress.rowsRead()));
       bar.stepTo(imported.rowsRead());
     }

@@ -116,7 +116,7 @@ final class DemoSetup {
             .question(Question.field(Volunteer.NEEDS_RIDE, "needsRide"))
             .textingHours(new TextingHours(LocalTime.of(9, 0), LocalTime.of(21, 0), NEW_YORK))
             .sender(SenderSettings.numbers(GATEWAY, senderNumbers))
-            .assignment(new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 100, 0, false));
+            .assignment(AssignmentSettings.dynamic().withBatchSize(100));
     Action action = org.actions().create(draft);
     org.actions().publish(action.id()); // checks scripts, tags, fields and the list at once
     org.assignments().assign(action.id(), Target.team(TEAM)); // dynamic: volunteers ask for batches

@@ -5,7 +5,6 @@ import dev.p2p.Violation;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.bandwidth.BandwidthGateway;
 import dev.p2p.gateway.twilio.TwilioGateway;
-import dev.p2p.gateway.twilio.TwilioGatewayBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -134,7 +133,7 @@ public record WebhookConfig(
               "TWILIO_MESSAGING_SERVICE_SID or TWILIO_NUMBERS",
               "is required: the Messaging Service or the numbers Twilio sends from"));
     }
-    TwilioGatewayBuilder twilio = TwilioGateway.builder().senderNumbers(numbers);
+    TwilioGateway.Builder twilio = TwilioGateway.builder().senderNumbers(numbers);
     sid.ifPresent(twilio::accountSid);
     token.ifPresent(twilio::authToken);
     service.ifPresent(twilio::messagingService);

@@ -90,7 +90,7 @@ class CheckCsvCommandTest {
   @DisplayName("a generated list: counts as the generator expects, 20 rows in text, all in JSON")
   void generated() throws IOException {
     ContactCsvGenerator generator =
-        ContactCsvGenerator.custom()
+        ContactCsvGenerator.builder()
             .rows(2_000)
             .seed(7)
             .invalidShare(0.05)

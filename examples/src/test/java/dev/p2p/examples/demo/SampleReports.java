@@ -69,12 +69,14 @@ final class SampleReports {
         List.of(
             new QuestionAnswers(
                 "Will you vote on March 5?",
+                "Will you vote on March 5?",
                 800,
                 List.of(
                     new AnswerCount("yes", 500),
                     new AnswerCount("no", 200),
                     new AnswerCount("maybe", 100))),
             new QuestionAnswers(
+                "Which issue matters most to you?",
                 "Which issue matters most to you?",
                 300,
                 List.of(

@@ -185,7 +185,7 @@ class LogScanTest {
           org.contacts()
               .add(
                   list,
-                  NewContact.withPhone(phones.get(2 * g + i))
+                  NewContact.builder(phones.get(2 * g + i))
                       .firstName(i == 0 ? "Ana" : "Bo")
                       .build());
         }

@@ -124,7 +124,7 @@ class WebhookServerTest {
 
   /** The inbound messages from strangers kept for the organization, by Twilio's message id. */
   private static Map<String, Message> unrouted() {
-    return server.p2p().organization(ORG).conversations().unrouted(0, 100).stream()
+    return server.p2p().organization(ORG).conversations().unrouted(100).items().stream()
         .collect(Collectors.toMap(m -> m.carrierMessageId().orElseThrow(), m -> m));
   }
 

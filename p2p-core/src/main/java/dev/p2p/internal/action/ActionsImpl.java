@@ -17,6 +17,7 @@ import dev.p2p.field.CustomField;
 import dev.p2p.field.Tag;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.internal.Validation;
 import dev.p2p.script.Template;
 import dev.p2p.store.Store;
@@ -63,16 +64,10 @@ public final class ActionsImpl implements Actions {
 
   @Override
   public Page<Action> page(String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    long before = cursor.isEmpty() ? Long.MAX_VALUE : parseCursor(cursor);
+    Paging.checkLimit(limit);
+    long before = Paging.id(cursor, Long.MAX_VALUE);
     List<Action> items = store.actions().actions(ctx.orgId(), before, limit + 1);
-    if (items.size() > limit) {
-      List<Action> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, a -> Paging.idCursor(a.id()));
   }
 
   @Override
@@ -248,13 +243,5 @@ public final class ActionsImpl implements Actions {
 
   private java.time.Instant now() {
     return ctx.clock().instant();
-  }
-
-  private static long parseCursor(String cursor) {
-    try {
-      return Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of("cursor", "is not a cursor returned by a previous page");
-    }
   }
 }

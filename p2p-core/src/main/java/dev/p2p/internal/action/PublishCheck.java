@@ -276,9 +276,27 @@ final class PublishCheck {
 
   private void checkReport() {
     List<Question> report = spec.report();
+    java.util.Map<String, Integer> ids = new java.util.HashMap<>();
     for (int i = 0; i < report.size(); i++) {
       Question question = report.get(i);
       String at = "report[" + i + "]";
+      // An id left to default is the prompt, whose problems are named below once, as the prompt's.
+      boolean ownId = !question.id().equals(question.prompt());
+      if (ownId && question.id().isBlank()) {
+        problems.add(new Violation(at + ".id", "must not be blank"));
+      } else if (ownId && question.id().length() > Question.MAX_PROMPT_LENGTH) {
+        problems.add(
+            new Violation(
+                at + ".id", "must be at most " + Question.MAX_PROMPT_LENGTH + " characters"));
+      } else if (!question.id().isBlank()) {
+        Integer earlier = ids.putIfAbsent(question.id(), i);
+        if (earlier != null) {
+          problems.add(
+              new Violation(
+                  at + ".id",
+                  "'" + question.id() + "' is also report[" + earlier + "]'s id: ids are unique"));
+        }
+      }
       if (question.prompt().isBlank()) {
         problems.add(new Violation(at + ".prompt", "must not be blank"));
       } else if (question.prompt().length() > Question.MAX_PROMPT_LENGTH) {

@@ -14,6 +14,7 @@ import dev.p2p.contact.ImportReport;
 import dev.p2p.contact.NewContact;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.store.ContactImport;
 import dev.p2p.store.support.LogSafe;
 import java.io.IOException;
@@ -98,19 +99,13 @@ public final class ContactsImpl implements Contacts {
 
   @Override
   public Page<Contact> page(long listId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    long after = parseCursor(cursor);
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
     List<Contact> items = ctx.store().contacts(ctx.orgId(), listId, after, limit + 1);
     if (items.isEmpty() && list(listId).isEmpty()) {
       throw new NotFoundException("contact list", listId);
     }
-    if (items.size() > limit) {
-      List<Contact> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(Long.toString(page.get(limit - 1).id())));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, c -> Paging.idCursor(c.id()));
   }
 
   @Override
@@ -165,7 +160,7 @@ public final class ContactsImpl implements Contacts {
   }
 
   private ImportOptions defaultOptions() {
-    return ImportOptions.custom().defaultRegion(ctx.defaultRegion()).build();
+    return ImportOptions.builder().defaultRegion(ctx.defaultRegion()).build();
   }
 
   private static Consumer<ImportProgress> guard(Consumer<ImportProgress> progress) {
@@ -188,16 +183,5 @@ public final class ContactsImpl implements Contacts {
       throw ValidationException.of("name", "must be at most 255 characters");
     }
     return Inputs.text(name.strip());
-  }
-
-  private static long parseCursor(String cursor) {
-    if (cursor.isEmpty()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw ValidationException.of("cursor", "is not a cursor returned by a previous page");
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.p2p.internal.conversation;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.Conversations;
@@ -10,6 +11,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.SendReceipt;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,15 +31,30 @@ public final class ConversationsImpl implements Conversations {
   }
 
   @Override
-  public List<Message> messages(long conversationId, long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().thread(ctx.orgId(), conversationId, afterId, limit);
+  public Page<Message> messages(long conversationId, int limit) {
+    return messages(conversationId, "", limit);
   }
 
   @Override
-  public List<Message> unrouted(long afterId, int limit) {
-    checkLimit(limit);
-    return ctx.store().conversations().unrouted(ctx.orgId(), afterId, limit);
+  public Page<Message> messages(long conversationId, String cursor, int limit) {
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
+    List<Message> items =
+        ctx.store().conversations().thread(ctx.orgId(), conversationId, after, limit + 1);
+    return Paging.page(items, limit, m -> Paging.idCursor(m.id()));
+  }
+
+  @Override
+  public Page<Message> unrouted(int limit) {
+    return unrouted("", limit);
+  }
+
+  @Override
+  public Page<Message> unrouted(String cursor, int limit) {
+    Paging.checkLimit(limit);
+    long after = Paging.id(cursor, 0);
+    List<Message> items = ctx.store().conversations().unrouted(ctx.orgId(), after, limit + 1);
+    return Paging.page(items, limit, m -> Paging.idCursor(m.id()));
   }
 
   @Override
@@ -90,11 +107,5 @@ public final class ConversationsImpl implements Conversations {
 
   private static ValidationException notUnknownFate(String why) {
     return ValidationException.of("messageId", "is not a send of unknown fate: " + why);
-  }
-
-  private static void checkLimit(int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
   }
 }

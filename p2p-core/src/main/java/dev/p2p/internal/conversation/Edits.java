@@ -94,12 +94,12 @@ final class Edits {
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
       String path = "report[" + i + "]";
-      List<String> given = answers.get(q.prompt());
+      List<String> given = answers.get(q.id());
       if (given == null || given.isEmpty()) {
         problems.add(new Violation(path, "'" + q.prompt() + "' is not answered"));
         continue;
       }
-      ordered.put(q.prompt(), given);
+      ordered.put(q.id(), given);
       if (q instanceof Question.TagQuestion tq) {
         if (!tq.multiple() && given.size() > 1) {
           problems.add(new Violation(path, "'" + q.prompt() + "' takes one answer"));
@@ -127,9 +127,9 @@ final class Edits {
         }
       }
     }
-    for (String prompt : answers.keySet()) {
-      if (questions.stream().noneMatch(q -> q.prompt().equals(prompt))) {
-        problems.add(new Violation("report", "'" + prompt + "' is not a question of the action"));
+    for (String id : answers.keySet()) {
+      if (questions.stream().noneMatch(q -> q.id().equals(id))) {
+        problems.add(new Violation("report", "'" + id + "' is not a question id of the action"));
       }
     }
     throwIf(problems);

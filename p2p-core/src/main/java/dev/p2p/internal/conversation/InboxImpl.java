@@ -1,15 +1,16 @@
 package dev.p2p.internal.conversation;
 
 import dev.p2p.Page;
-import dev.p2p.ValidationException;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.Inbox;
 import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.InboxFilter;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.store.InboxQuery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -36,9 +37,8 @@ public final class InboxImpl implements Inbox {
   @Override
   public Page<Conversation> page(
       InboxFilter filter, OptionalLong actionId, String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
+    Objects.requireNonNull(cursor, "cursor");
+    Paging.checkLimit(limit);
     List<Conversation> items =
         ctx.store()
             .conversations()
@@ -85,6 +85,6 @@ public final class InboxImpl implements Inbox {
     } catch (RuntimeException e) {
       // falls through to the error below
     }
-    throw ValidationException.of("cursor", "is not a cursor this inbox returned");
+    throw Paging.badCursor();
   }
 }

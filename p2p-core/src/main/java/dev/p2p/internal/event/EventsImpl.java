@@ -5,7 +5,9 @@ import dev.p2p.event.Event;
 import dev.p2p.event.EventListener;
 import dev.p2p.event.Events;
 import dev.p2p.event.EventsPrunedException;
+import dev.p2p.event.OrganizationEvents;
 import dev.p2p.event.Subscription;
+import dev.p2p.internal.Ids;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.LogSafe;
 import java.time.Clock;
@@ -128,5 +130,16 @@ public final class EventsImpl implements Events, AutoCloseable {
         }
       }
     }
+  }
+
+  @Override
+  public OrganizationEvents organization(String orgId) {
+    Objects.requireNonNull(orgId, "orgId");
+    Ids.problem(orgId)
+        .ifPresent(
+            problem -> {
+              throw ValidationException.of("orgId", problem);
+            });
+    return new OrganizationEventsImpl(this, orgId);
   }
 }

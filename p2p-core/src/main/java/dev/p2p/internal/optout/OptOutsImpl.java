@@ -1,9 +1,9 @@
 package dev.p2p.internal.optout;
 
 import dev.p2p.Page;
-import dev.p2p.ValidationException;
 import dev.p2p.contact.Phones;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.optout.OptOut;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.optout.OptOuts;
@@ -38,17 +38,19 @@ public final class OptOutsImpl implements OptOuts {
   }
 
   @Override
+  public Page<OptOut> page(int limit) {
+    return page("", limit);
+  }
+
+  @Override
   public Page<OptOut> page(String cursor, int limit) {
     Objects.requireNonNull(cursor, "cursor");
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    Paging.checkLimit(limit);
+    if (!cursor.isEmpty() && !Phones.isE164(cursor)) {
+      throw Paging.badCursor();
     }
     List<OptOut> items = ctx.store().optOuts().optOuts(ctx.orgId(), cursor, limit + 1);
-    if (items.size() > limit) {
-      items = items.subList(0, limit);
-      return new Page<>(items, Optional.of(items.get(limit - 1).phone()));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, OptOut::phone);
   }
 
   private String e164(String phone) {

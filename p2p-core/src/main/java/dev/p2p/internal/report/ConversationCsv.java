@@ -42,7 +42,7 @@ final class ConversationCsv {
   private final Action action;
   private final List<String> contactFields;
   private final List<String> orgFields = new ArrayList<>();
-  private final List<String> prompts = new ArrayList<>();
+  private final List<String> questionIds = new ArrayList<>();
 
   ConversationCsv(OrgContext ctx, Action action) {
     this.ctx = ctx;
@@ -58,7 +58,7 @@ final class ConversationCsv {
       orgFields.add(field.name());
     }
     for (Question question : action.spec().report()) {
-      prompts.add(question.prompt());
+      questionIds.add(question.id());
     }
   }
 
@@ -81,7 +81,7 @@ final class ConversationCsv {
     List<String> header = new ArrayList<>(FIXED);
     contactFields.forEach(name -> header.add("contact." + name));
     orgFields.forEach(name -> header.add("field." + name));
-    prompts.forEach(prompt -> header.add("report." + prompt));
+    questionIds.forEach(id -> header.add("report." + id));
     header.add("report_filed_by");
     header.add("report_filed_at");
     header.add("last_message_at");
@@ -108,10 +108,10 @@ final class ConversationCsv {
     row.add(String.join(";", c.tags()));
     contactFields.forEach(name -> row.add(contact.fields().getOrDefault(name, "")));
     orgFields.forEach(name -> row.add(c.fields().getOrDefault(name, "")));
-    for (String prompt : prompts) {
+    for (String id : questionIds) {
       row.add(
           c.report()
-              .map(r -> String.join(";", r.answers().getOrDefault(prompt, List.of())))
+              .map(r -> String.join(";", r.answers().getOrDefault(id, List.of())))
               .orElse(""));
     }
     row.add(c.report().map(FiledReport::texterId).orElse(""));

@@ -46,7 +46,7 @@ final class ReportAssembler {
       Action action, ReportFigures figures) {
     List<ActionReport.QuestionAnswers> questions = new ArrayList<>();
     for (Question question : action.spec().report()) {
-      Map<String, Long> counts = figures.answers().getOrDefault(question.prompt(), Map.of());
+      Map<String, Long> counts = figures.answers().getOrDefault(question.id(), Map.of());
       Map<String, Long> ordered = new LinkedHashMap<>();
       if (question instanceof Question.TagQuestion tagQuestion) {
         tagQuestion.tags().forEach(tag -> ordered.put(tag, counts.getOrDefault(tag, 0L)));
@@ -62,7 +62,10 @@ final class ReportAssembler {
       ordered.forEach((answer, count) -> answers.add(new ActionReport.AnswerCount(answer, count)));
       questions.add(
           new ActionReport.QuestionAnswers(
-              question.prompt(), figures.answered().getOrDefault(question.prompt(), 0L), answers));
+              question.id(),
+              question.prompt(),
+              figures.answered().getOrDefault(question.id(), 0L),
+              answers));
     }
     return questions;
   }

@@ -1,10 +1,10 @@
 package dev.p2p.internal.texter;
 
 import dev.p2p.Page;
-import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.internal.Inputs;
 import dev.p2p.internal.OrgContext;
+import dev.p2p.internal.Paging;
 import dev.p2p.internal.Validation;
 import dev.p2p.texter.TexterProfile;
 import dev.p2p.texter.Texters;
@@ -45,14 +45,12 @@ public final class TextersImpl implements Texters {
 
   @Override
   public Page<TexterProfile> page(String cursor, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    Objects.requireNonNull(cursor, "cursor");
+    Paging.checkLimit(limit);
+    if (!cursor.isEmpty() && Inputs.idProblem(cursor, TexterProfile.MAX_ID_LENGTH).isPresent()) {
+      throw Paging.badCursor();
     }
     List<TexterProfile> items = ctx.store().texters(ctx.orgId(), cursor, limit + 1);
-    if (items.size() > limit) {
-      List<TexterProfile> page = items.subList(0, limit);
-      return new Page<>(page, Optional.of(page.get(limit - 1).id()));
-    }
-    return new Page<>(items, Optional.empty());
+    return Paging.page(items, limit, TexterProfile::id);
   }
 }

@@ -143,15 +143,17 @@ public final class ReportTally {
     return this;
   }
 
-  /** Adds conversations whose report answers a question. */
-  public ReportTally answered(String prompt, long conversations) {
-    answered.merge(prompt, conversations, Long::sum);
+  /** Adds conversations whose report answers a question, by its id. */
+  public ReportTally answered(String questionId, long conversations) {
+    answered.merge(questionId, conversations, Long::sum);
     return this;
   }
 
-  /** Adds conversations whose report gives this answer to a question. */
-  public ReportTally answer(String prompt, String answer, long conversations) {
-    answers.computeIfAbsent(prompt, p -> new TreeMap<>()).merge(answer, conversations, Long::sum);
+  /** Adds conversations whose report gives this answer to a question, by its id. */
+  public ReportTally answer(String questionId, String answer, long conversations) {
+    answers
+        .computeIfAbsent(questionId, p -> new TreeMap<>())
+        .merge(answer, conversations, Long::sum);
     return this;
   }
 

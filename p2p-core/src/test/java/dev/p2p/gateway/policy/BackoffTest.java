@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
   private final GatewayPolicy policy =
-      GatewayPolicy.custom()
+      GatewayPolicy.builder()
           .initialBackoff(Duration.ofSeconds(1))
           .backoffMultiplier(2)
           .maxBackoff(Duration.ofSeconds(10))

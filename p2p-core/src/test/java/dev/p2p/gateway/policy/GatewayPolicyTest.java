@@ -46,7 +46,7 @@ class GatewayPolicyTest {
   void senderRate() {
     Sender tuned = Sender.number("+15551230001");
     GatewayPolicy p =
-        GatewayPolicy.custom()
+        GatewayPolicy.builder()
             .messagesPerSecond(NumberType.LONG_CODE, 2)
             .messagesPerSecond(tuned, 0.5)
             .build();
@@ -62,8 +62,8 @@ class GatewayPolicyTest {
   @Test
   @DisplayName("build lists every bad value at once, each with its field")
   void everyProblemAtOnce() {
-    GatewayPolicyBuilder bad =
-        GatewayPolicy.custom()
+    GatewayPolicy.Builder bad =
+        GatewayPolicy.builder()
             .messagesPerSecond(NumberType.TOLL_FREE, 0)
             .messagesPerSecond(Sender.number("+15551230001"), Double.NaN)
             .maxRateWait(Duration.ofSeconds(-1))
@@ -107,7 +107,7 @@ class GatewayPolicyTest {
   @Test
   @DisplayName("the reason says what the value must be and what it was")
   void reasonsAreActionable() {
-    assertThatThrownBy(() -> GatewayPolicy.custom().maxAttempts(11).build())
+    assertThatThrownBy(() -> GatewayPolicy.builder().maxAttempts(11).build())
         .hasMessageContaining("maxAttempts must be 1 to 10, was 11");
   }
 
@@ -116,7 +116,7 @@ class GatewayPolicyTest {
   void initialWithinMax() {
     assertThatThrownBy(
             () ->
-                GatewayPolicy.custom()
+                GatewayPolicy.builder()
                     .initialBackoff(Duration.ofSeconds(10))
                     .maxBackoff(Duration.ofSeconds(5))
                     .build())
@@ -131,7 +131,7 @@ class GatewayPolicyTest {
   @Test
   @DisplayName("minimum calls above the sliding window are rejected")
   void minimumWithinWindow() {
-    assertThatThrownBy(() -> GatewayPolicy.custom().slidingWindowSize(5).minimumCalls(6).build())
+    assertThatThrownBy(() -> GatewayPolicy.builder().slidingWindowSize(5).minimumCalls(6).build())
         .hasMessageContaining("minimumCalls must be 1 to 5, was 6");
   }
 
@@ -139,7 +139,10 @@ class GatewayPolicyTest {
   @DisplayName("a builder from a policy keeps its settings and leaves the policy as it was")
   void toBuilder() {
     GatewayPolicy base =
-        GatewayPolicy.custom().maxAttempts(5).messagesPerSecond(Sender.number("12345"), 50).build();
+        GatewayPolicy.builder()
+            .maxAttempts(5)
+            .messagesPerSecond(Sender.number("12345"), 50)
+            .build();
 
     GatewayPolicy changed = base.toBuilder().maxConcurrentSends(3).build();
 
@@ -153,7 +156,7 @@ class GatewayPolicyTest {
   @DisplayName("toString shows the settings on one line and no sender number")
   void readableToString() {
     String text =
-        GatewayPolicy.custom()
+        GatewayPolicy.builder()
             .messagesPerSecond(Sender.number("+15551230001"), 2)
             .build()
             .toString();

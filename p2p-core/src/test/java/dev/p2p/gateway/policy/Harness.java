@@ -36,8 +36,8 @@ final class Harness {
    * A policy that isolates one concern: one attempt, and senders fast enough (10,000/s) that the
    * rate limiter never makes a send wait.
    */
-  static GatewayPolicyBuilder isolated() {
-    GatewayPolicyBuilder b = GatewayPolicy.custom().maxAttempts(1);
+  static GatewayPolicy.Builder isolated() {
+    GatewayPolicy.Builder b = GatewayPolicy.builder().maxAttempts(1);
     for (NumberType type : NumberType.values()) {
       b.messagesPerSecond(type, 10_000);
     }

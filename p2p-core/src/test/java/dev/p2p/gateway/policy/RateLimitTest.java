@@ -23,7 +23,7 @@ class RateLimitTest {
   /** One attempt; long codes at 1/s and toll-free at 3/s (the defaults); waits up to 2 s. */
   private final ResilientGateway gateway =
       h.wrap(
-          GatewayPolicy.custom()
+          GatewayPolicy.builder()
               .maxAttempts(1)
               .messagesPerSecond(NumberType.LONG_CODE, 1)
               .messagesPerSecond(NumberType.TOLL_FREE, 3)

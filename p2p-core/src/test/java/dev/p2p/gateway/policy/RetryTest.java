@@ -29,7 +29,7 @@ class RetryTest {
   private final Harness h = new Harness();
 
   /** Retries on a fixed exponential; the circuit never opens (it would need 10,000 sends). */
-  private static GatewayPolicyBuilder retrying() {
+  private static GatewayPolicy.Builder retrying() {
     return Harness.isolated()
         .slidingWindowSize(10_000)
         .minimumCalls(10_000)

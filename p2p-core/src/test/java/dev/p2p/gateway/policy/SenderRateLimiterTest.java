@@ -14,7 +14,7 @@ class SenderRateLimiterTest {
   private final MutableClock clock = new MutableClock(T0);
   private final SenderRateLimiter limiter =
       new SenderRateLimiter(
-          GatewayPolicy.custom().messagesPerSecond(NumberType.LONG_CODE, 1).build(), clock);
+          GatewayPolicy.builder().messagesPerSecond(NumberType.LONG_CODE, 1).build(), clock);
 
   @Test
   @DisplayName("a sender is remembered while its next slot is ahead")

@@ -23,7 +23,7 @@ class ContactNormalizerPropertiesTest {
       @ForAll String fieldName,
       @ForAll String fieldValue) {
     NewContact contact =
-        NewContact.withPhone(phone)
+        NewContact.builder(phone)
             .firstName(firstName)
             .zip(zip)
             .timeZone(timeZone)

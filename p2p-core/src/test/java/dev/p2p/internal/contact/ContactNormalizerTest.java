@@ -19,7 +19,7 @@ class ContactNormalizerTest {
   void normalizesTheContact() {
     ContactDetails details =
         normalizer.normalize(
-            NewContact.withPhone("(415) 555-2671")
+            NewContact.builder("(415) 555-2671")
                 .firstName(" Ana ")
                 .lastName("Lima")
                 .zip("94103")
@@ -41,7 +41,7 @@ class ContactNormalizerTest {
   void takesTheContactsOwnTimeZoneFirst() {
     ContactDetails details =
         normalizer.normalize(
-            NewContact.withPhone("2125550100").zip("60601").timeZone("America/Denver").build());
+            NewContact.builder("2125550100").zip("60601").timeZone("America/Denver").build());
 
     assertThat(details.timeZone()).contains(ZoneId.of("America/Denver"));
   }
@@ -49,7 +49,7 @@ class ContactNormalizerTest {
   @Test
   void readsATimeZoneIgnoringCase() {
     ContactDetails details =
-        normalizer.normalize(NewContact.withPhone("2125550100").timeZone("america/denver").build());
+        normalizer.normalize(NewContact.builder("2125550100").timeZone("america/denver").build());
 
     assertThat(details.timeZone()).contains(ZoneId.of("America/Denver"));
   }
@@ -57,21 +57,21 @@ class ContactNormalizerTest {
   @Test
   void takesTheZipCodesTimeZoneBeforeTheNumbers() {
     ContactDetails details =
-        normalizer.normalize(NewContact.withPhone("2125550100").zip("60601").build());
+        normalizer.normalize(NewContact.builder("2125550100").zip("60601").build());
 
     assertThat(details.timeZone()).contains(ZoneId.of("America/Chicago"));
   }
 
   @Test
   void fallsBackToTheNumbersTimeZone() {
-    ContactDetails details = normalizer.normalize(NewContact.withPhone("2125550100").build());
+    ContactDetails details = normalizer.normalize(NewContact.builder("2125550100").build());
 
     assertThat(details.timeZone()).contains(ZoneId.of("America/New_York"));
   }
 
   @Test
   void leavesTheTimeZoneEmptyWhenNothingPlacesTheContact() {
-    ContactDetails details = normalizer.normalize(NewContact.withPhone("8005550123").build());
+    ContactDetails details = normalizer.normalize(NewContact.builder("8005550123").build());
 
     assertThat(details.timeZone()).isEmpty();
   }
@@ -80,7 +80,7 @@ class ContactNormalizerTest {
   @DisplayName("lists every problem at once, sorted by field")
   void listsEveryViolationAtOnce() {
     NewContact contact =
-        NewContact.withPhone("555")
+        NewContact.builder("555")
             .firstName("x".repeat(NewContact.MAX_TEXT + 1))
             .zip("1".repeat(21))
             .timeZone("Mars/Olympus")
@@ -111,8 +111,7 @@ class ContactNormalizerTest {
   void reportsABlankPhoneOnce() {
     ValidationException e =
         catchThrowableOfType(
-            () -> normalizer.normalize(NewContact.withPhone(" ").build()),
-            ValidationException.class);
+            () -> normalizer.normalize(NewContact.builder(" ").build()), ValidationException.class);
 
     assertThat(e.violations()).containsExactly(new Violation("phone", "must not be blank"));
   }
@@ -120,7 +119,7 @@ class ContactNormalizerTest {
   @Test
   void rejectsTwoFieldNamesThatBecomeTheSame() {
     NewContact contact =
-        NewContact.withPhone("2125550100")
+        NewContact.builder("2125550100")
             .field("Polling Place", "a")
             .field("polling_place", "b")
             .build();
@@ -149,7 +148,7 @@ class ContactNormalizerTest {
   @Test
   void usesTheDefaultRegionForNationalNumbers() {
     ContactDetails details =
-        new ContactNormalizer("GB").normalize(NewContact.withPhone("020 7946 0958").build());
+        new ContactNormalizer("GB").normalize(NewContact.builder("020 7946 0958").build());
 
     assertThat(details.phone()).isEqualTo("+442079460958");
     assertThat(details.areaCodeState()).isEmpty();

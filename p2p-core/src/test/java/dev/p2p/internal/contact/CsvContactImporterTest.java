@@ -289,7 +289,7 @@ class CsvContactImporterTest {
     for (int i = 0; i < 25; i++) {
       csv.append(phone(i)).append('\n');
     }
-    ImportOptions options = ImportOptions.custom().progressInterval(10).build();
+    ImportOptions options = ImportOptions.builder().progressInterval(10).build();
 
     run(csv.toString(), options);
 
@@ -301,7 +301,7 @@ class CsvContactImporterTest {
   @Test
   void readsAnIso88591FileWhenToldTo() {
     byte[] latin1 = "phone,first\n4155552671,José\n".getBytes(StandardCharsets.ISO_8859_1);
-    ImportOptions options = ImportOptions.custom().charset(StandardCharsets.ISO_8859_1).build();
+    ImportOptions options = ImportOptions.builder().charset(StandardCharsets.ISO_8859_1).build();
 
     importer.run(new ByteArrayInputStream(latin1), options, sink, p -> {});
 
@@ -310,7 +310,7 @@ class CsvContactImporterTest {
 
   @Test
   void usesTheDefaultRegionOfTheOptions() {
-    ImportOptions options = ImportOptions.custom().defaultRegion("GB").build();
+    ImportOptions options = ImportOptions.builder().defaultRegion("GB").build();
 
     run("phone\n020 7946 0958\n", options);
 

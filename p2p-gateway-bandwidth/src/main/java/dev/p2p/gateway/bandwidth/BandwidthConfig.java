@@ -32,7 +32,7 @@ final class BandwidthConfig {
   final BandwidthGateway.Priority priority;
   final Clock clock;
 
-  private BandwidthConfig(BandwidthGatewayBuilder b) {
+  private BandwidthConfig(BandwidthGateway.Builder b) {
     this.accountId = b.accountId;
     this.applicationId = b.applicationId;
     this.senderNumbers = Set.copyOf(b.senderNumbers);
@@ -54,7 +54,7 @@ final class BandwidthConfig {
    *
    * @throws ValidationException listing every problem
    */
-  static BandwidthConfig of(BandwidthGatewayBuilder b) {
+  static BandwidthConfig of(BandwidthGateway.Builder b) {
     List<Violation> problems = new ArrayList<>();
     if (!ACCOUNT_ID.matcher(b.accountId).matches()) {
       problems.add(

@@ -53,7 +53,7 @@ class BandwidthHostileCallbacksTest {
     Organization org = p2p.organization(ORG);
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("GOTV").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(

@@ -67,7 +67,7 @@ final class BandwidthStubs implements GatewayStubs {
   }
 
   /** The gateway configured against this server, as every test of the module builds it. */
-  static BandwidthGatewayBuilder gateway(WireMockServer server, String... senders) {
+  static BandwidthGateway.Builder gateway(WireMockServer server, String... senders) {
     return BandwidthGateway.builder()
         .accountId(ACCOUNT_ID)
         .applicationId(APPLICATION_ID)

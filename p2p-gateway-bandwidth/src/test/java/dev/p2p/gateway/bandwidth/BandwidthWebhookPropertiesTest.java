@@ -60,7 +60,7 @@ class BandwidthWebhookPropertiesTest {
     var org = sender.organization("acme");
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("List").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(

@@ -57,7 +57,7 @@ class ConfigTest {
   @Test
   @DisplayName("bad numbers, URLs and timeouts are each named")
   void badValues() {
-    BandwidthGatewayBuilder builder =
+    BandwidthGateway.Builder builder =
         BandwidthGateway.builder()
             .accountId("u-abc")
             .applicationId("93de2206-9669-4e07-948d-329f4b722ee2")
@@ -87,7 +87,7 @@ class ConfigTest {
   @Test
   @DisplayName("the gateway and its builder show no secret")
   void secretsRedacted() {
-    BandwidthGatewayBuilder builder =
+    BandwidthGateway.Builder builder =
         BandwidthGateway.builder()
             .accountId("9900000")
             .applicationId("app-1")

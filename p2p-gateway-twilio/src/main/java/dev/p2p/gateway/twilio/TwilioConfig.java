@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A gateway's validated settings. Immutable; built only by {@link TwilioGatewayBuilder#build()},
+ * A gateway's validated settings. Immutable; built only by {@link TwilioGateway.Builder#build()},
  * which checks every value. {@link #toString()} never shows a secret.
  *
  * @param accountSid the account ({@code AC…}), the path segment of every REST call

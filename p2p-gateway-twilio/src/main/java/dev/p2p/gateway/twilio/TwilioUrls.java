@@ -30,7 +30,7 @@ final class TwilioUrls {
       // reported below
     }
     problems.add(new Violation("baseUrl", "must be an absolute http or https URL without query"));
-    return TwilioGatewayBuilder.DEFAULT_BASE_URL;
+    return TwilioGateway.Builder.DEFAULT_BASE_URL;
   }
 
   /**

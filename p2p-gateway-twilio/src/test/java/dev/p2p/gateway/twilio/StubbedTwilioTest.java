@@ -46,7 +46,7 @@ abstract class StubbedTwilioTest {
     }
   }
 
-  TwilioGatewayBuilder builder() {
+  TwilioGateway.Builder builder() {
     return TwilioGateway.builder()
         .accountSid(TwilioStubs.ACCOUNT_SID)
         .authToken(TwilioStubs.AUTH_TOKEN)

@@ -15,7 +15,7 @@ class TwilioGatewayBuilderTest {
   private static final String TOKEN = "secret_auth_token_value";
   private static final String KEY_SECRET = "secret_api_key_value";
 
-  private static ValidationException invalid(TwilioGatewayBuilder builder) {
+  private static ValidationException invalid(TwilioGateway.Builder builder) {
     return catchThrowableOfType(ValidationException.class, builder::build);
   }
 
@@ -30,7 +30,7 @@ class TwilioGatewayBuilderTest {
   @Test
   @DisplayName("every bad value is listed at once")
   void everyBadValue() {
-    TwilioGatewayBuilder builder =
+    TwilioGateway.Builder builder =
         TwilioGateway.builder()
             .accountSid("AC123")
             .authToken(" ")
@@ -71,7 +71,7 @@ class TwilioGatewayBuilderTest {
   @Test
   @DisplayName("it sends from its messaging service, else its numbers, when an action names none")
   void senders() {
-    TwilioGatewayBuilder base =
+    TwilioGateway.Builder base =
         TwilioGateway.builder().accountSid("AC" + "0".repeat(32)).authToken(TOKEN);
     assertThat(base.messagingService("MG" + "1".repeat(32)).build().senders())
         .containsExactly(Sender.messagingService("MG" + "1".repeat(32)));
@@ -88,7 +88,7 @@ class TwilioGatewayBuilderTest {
   @Test
   @DisplayName("toString shows neither the Auth Token, the API key secret nor callback credentials")
   void secretsRedacted() {
-    TwilioGatewayBuilder builder =
+    TwilioGateway.Builder builder =
         TwilioGateway.builder()
             .accountSid("AC" + "0".repeat(32))
             .authToken(TOKEN)

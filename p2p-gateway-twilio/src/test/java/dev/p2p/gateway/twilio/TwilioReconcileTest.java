@@ -80,7 +80,7 @@ class TwilioReconcileTest {
   private Message cutSend() {
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("GOTV").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(
@@ -154,7 +154,7 @@ class TwilioReconcileTest {
   }
 
   private Message stored(long id) {
-    return org.conversations().messages(conversationId, 0, 10).stream()
+    return org.conversations().messages(conversationId, 10).items().stream()
         .filter(m -> m.id() == id)
         .findFirst()
         .orElseThrow();

@@ -77,7 +77,7 @@ class TwilioThroughP2PTest {
     Organization org = p2p.organization(ORG);
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList(name).id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(
@@ -172,7 +172,7 @@ class TwilioThroughP2PTest {
     assertThat(p2p.webhooks().handle(request).body()).endsWith("<Response/>");
     assertThat(p2p.webhooks().handle(request).status()).isEqualTo(200);
     List<Message> replies =
-        p2p.organization(ORG).conversations().messages(conversationId, 0, 100).stream()
+        p2p.organization(ORG).conversations().messages(conversationId, 100).items().stream()
             .filter(m -> m.direction() == Direction.INBOUND)
             .toList();
     assertThat(replies)

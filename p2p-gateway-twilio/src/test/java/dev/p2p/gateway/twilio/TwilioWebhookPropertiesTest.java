@@ -57,7 +57,7 @@ class TwilioWebhookPropertiesTest {
     var org = sender.organization("acme");
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("List").id();
-    org.contacts().add(list, NewContact.withPhone(CONTACT).build());
+    org.contacts().add(list, NewContact.builder(CONTACT).build());
     long action =
         org.actions()
             .create(

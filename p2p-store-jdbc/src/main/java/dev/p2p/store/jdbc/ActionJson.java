@@ -128,7 +128,7 @@ final class ActionJson {
   static String report(List<Question> report) {
     ArrayNode array = JSON.createArrayNode();
     for (Question q : report) {
-      ObjectNode node = array.addObject().put("prompt", q.prompt());
+      ObjectNode node = array.addObject().put("id", q.id()).put("prompt", q.prompt());
       if (q instanceof Question.TagQuestion t) {
         node.put("kind", "tags").put("multiple", t.multiple());
         strings(node.putArray("tags"), t.tags());
@@ -143,12 +143,15 @@ final class ActionJson {
     List<Question> report = new ArrayList<>();
     for (JsonNode q : read(json)) {
       String prompt = q.path("prompt").asText();
+      // A question stored before questions had ids was keyed by its prompt, and its filed answers
+      // with it: its id is that prompt.
+      String id = q.hasNonNull("id") ? q.path("id").asText() : prompt;
       if (q.path("kind").asText().equals("field")) {
-        report.add(new Question.FieldQuestion(prompt, q.path("field").asText()));
+        report.add(new Question.FieldQuestion(id, prompt, q.path("field").asText()));
       } else {
         report.add(
             new Question.TagQuestion(
-                prompt, strings(q.path("tags")), q.path("multiple").asBoolean()));
+                id, prompt, strings(q.path("tags")), q.path("multiple").asBoolean()));
       }
     }
     return report;

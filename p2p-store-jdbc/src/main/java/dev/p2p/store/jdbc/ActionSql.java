@@ -266,11 +266,11 @@ final class ActionSql {
                 LocalTime.parse(rs.getString(13)),
                 ZoneId.of(rs.getString(14))),
             sender,
-            new AssignmentSettings(
-                AssignmentSettings.Policy.valueOf(rs.getString(18)),
-                rs.getInt(19),
-                rs.getInt(20),
-                rs.getBoolean(21)),
+            AssignmentSettings.DEFAULT
+                .withPolicy(AssignmentSettings.Policy.valueOf(rs.getString(18)))
+                .withBatchSize(rs.getInt(19))
+                .withMaxPerTexter(rs.getInt(20))
+                .withKeepAssignments(rs.getBoolean(21)),
             rs.getBoolean(22));
     return new Action(
         rs.getLong(1),

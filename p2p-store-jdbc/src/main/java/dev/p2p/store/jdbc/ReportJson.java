@@ -31,8 +31,8 @@ final class ReportJson {
     report
         .answers()
         .forEach(
-            (prompt, values) -> {
-              ArrayNode array = answers.addObject().put("prompt", prompt).putArray("values");
+            (questionId, values) -> {
+              ArrayNode array = answers.addObject().put("id", questionId).putArray("values");
               values.forEach(array::add);
             });
     try {
@@ -49,7 +49,11 @@ final class ReportJson {
       for (JsonNode answer : root.path("answers")) {
         List<String> values = new ArrayList<>();
         answer.path("values").forEach(v -> values.add(v.asText()));
-        answers.put(answer.path("prompt").asText(), values);
+        // Reports filed before questions had ids keyed answers by the prompt, which is the id
+        // such a question reads back with (ActionJson.report).
+        String questionId =
+            answer.hasNonNull("id") ? answer.path("id").asText() : answer.path("prompt").asText();
+        answers.put(questionId, values);
       }
       return new FiledReport(
           answers, root.path("texterId").asText(), Instant.parse(root.path("filedAt").asText()));

@@ -24,6 +24,8 @@ final class ReportRows {
       ps.setLong(1, conversationId);
       ps.executeUpdate();
     }
+    // The prompt column holds the question's id (Question.id()): the prompt itself for questions
+    // stored before ids existed, whose id is their prompt.
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO report_answers (conversation_id, action_id, prompt, answer)"

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.P2PException;
+import dev.p2p.action.Question;
+import dev.p2p.conversation.FiledReport;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
 import dev.p2p.script.ScriptTree;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -70,5 +73,44 @@ class ActionJsonTest {
                 "{\"initials\":[{\"body\":\"a\",\"weight\":1},{}],\"replies\":[]}"))
         .isEqualTo(2);
     assertThat(ActionJson.initialCount("{\"replyTree\":[]}")).isZero();
+  }
+
+  @Test
+  @DisplayName("a report's questions are written with their ids and read back the same")
+  void questionsRoundTrip() {
+    List<Question> report =
+        List.of(
+            Question.tags("Will they vote?", "yes", "no").withId("will-vote"),
+            Question.field("Polling place?", "pollingPlace"));
+
+    assertThat(ActionJson.report(ActionJson.report(report))).isEqualTo(report);
+  }
+
+  @Test
+  @DisplayName("questions stored before ids existed read back with their prompt as id")
+  void questionsWithoutIdsRead() {
+    String old =
+        "[{\"prompt\":\"Will they vote?\",\"kind\":\"tags\",\"multiple\":false,"
+            + "\"tags\":[\"yes\",\"no\"]},"
+            + "{\"prompt\":\"Polling place?\",\"kind\":\"field\",\"field\":\"pollingPlace\"}]";
+
+    assertThat(ActionJson.report(old))
+        .extracting(Question::id)
+        .containsExactly("Will they vote?", "Polling place?");
+  }
+
+  @Test
+  @DisplayName("a filed report is written by question id; one stored by prompt reads the same")
+  void filedReportsByIdAndByPrompt() {
+    FiledReport report =
+        new FiledReport(
+            Map.of("will-vote", List.of("yes")), "ana", Instant.parse("2026-11-03T15:00:00Z"));
+    String old =
+        "{\"texterId\":\"ana\",\"filedAt\":\"2026-11-03T15:00:00Z\",\"answers\":"
+            + "[{\"prompt\":\"will-vote\",\"values\":[\"yes\"]}]}";
+
+    assertThat(ReportJson.read(ReportJson.write(report))).isEqualTo(report);
+    assertThat(ReportJson.write(report)).contains("\"id\":\"will-vote\"");
+    assertThat(ReportJson.read(old)).isEqualTo(report);
   }
 }

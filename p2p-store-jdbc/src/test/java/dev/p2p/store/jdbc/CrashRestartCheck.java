@@ -112,7 +112,7 @@ abstract class CrashRestartCheck {
         .gateway(
             "crashy",
             carrier,
-            GatewayPolicy.custom().messagesPerSecond(NumberType.LONG_CODE, 10_000).build())
+            GatewayPolicy.builder().messagesPerSecond(NumberType.LONG_CODE, 10_000).build())
         .build();
   }
 
@@ -178,7 +178,7 @@ abstract class CrashRestartCheck {
 
   private static List<Message> outbound(P2P node, List<Long> conversations) {
     return conversations.stream()
-        .flatMap(id -> node.organization(ORG).conversations().messages(id, 0, 10).stream())
+        .flatMap(id -> node.organization(ORG).conversations().messages(id, 10).items().stream())
         .toList();
   }
 }

@@ -54,7 +54,7 @@ abstract class InterruptedImportScenario {
   void nodeStoppedMidImport() throws Exception {
     Path csv = dir.resolve("voters.csv");
     ContactCsvGenerator.Counts expected =
-        ContactCsvGenerator.custom().rows(ROWS).seed(17).build().writeTo(csv);
+        ContactCsvGenerator.builder().rows(ROWS).seed(17).build().writeTo(csv);
     long started = System.nanoTime();
 
     CuttableDataSource lost = new CuttableDataSource(database());

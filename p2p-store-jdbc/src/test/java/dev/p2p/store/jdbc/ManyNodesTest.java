@@ -84,7 +84,7 @@ class ManyNodesTest {
         .gateway(
             "fake",
             fake,
-            GatewayPolicy.custom()
+            GatewayPolicy.builder()
                 .messagesPerSecond(NumberType.LONG_CODE, 10_000)
                 .maxConcurrentSends(TEXTERS)
                 .build())
@@ -277,8 +277,7 @@ class ManyNodesTest {
                     .contacts(list.listId().orElseThrow())
                     .initial(GREETING)
                     .sender(SenderSettings.numbers("fake", NUMBERS))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 25, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(25)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.team("volunteers"));

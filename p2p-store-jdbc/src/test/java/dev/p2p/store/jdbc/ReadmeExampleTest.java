@@ -58,7 +58,7 @@ class ReadmeExampleTest {
 
       // Contacts can be added and looked up one by one too.
       long listId = imported.listId().orElseThrow();
-      acme.contacts().add(listId, NewContact.withPhone("(312) 555-0199").firstName("Sam").build());
+      acme.contacts().add(listId, NewContact.builder("(312) 555-0199").firstName("Sam").build());
       Optional<Contact> sam = acme.contacts().findByPhone(listId, "+1 312 555 0199");
       // readme-example:end
 

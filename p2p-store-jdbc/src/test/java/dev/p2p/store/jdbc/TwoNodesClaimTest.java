@@ -127,8 +127,7 @@ class TwoNodesClaimTest {
                     .contacts(list.listId().orElseThrow())
                     .initial("Hi {firstName}, will you vote?")
                     .sender(SenderSettings.numbers("fake", List.of("+13125550100")))
-                    .assignment(
-                        new AssignmentSettings(AssignmentSettings.Policy.DYNAMIC, 7, 0, false)))
+                    .assignment(AssignmentSettings.dynamic().withBatchSize(7)))
             .id();
     org.actions().publish(id);
     org.assignments().assign(id, Target.team("volunteers"));

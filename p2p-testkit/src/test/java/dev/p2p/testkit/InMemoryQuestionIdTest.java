@@ -1,0 +1,11 @@
+package dev.p2p.testkit;
+
+import dev.p2p.store.Store;
+import dev.p2p.store.memory.InMemoryStore;
+
+class InMemoryQuestionIdTest extends QuestionIdContract {
+  @Override
+  protected Store createStore() {
+    return InMemoryStore.create();
+  }
+}
