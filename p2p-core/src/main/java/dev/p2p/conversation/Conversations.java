@@ -1,8 +1,10 @@
 package dev.p2p.conversation;
 
 import dev.p2p.NotFoundException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.internal.Lookups;
 import dev.p2p.internal.OrgContext;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +29,35 @@ public final class Conversations {
   /** The conversation with this id, whoever it is assigned to. */
   public Optional<Conversation> find(long conversationId) {
     return ctx.store().conversations().findConversation(ctx.orgId(), conversationId);
+  }
+
+  // ---- lookups by phone ----
+
+  /**
+   * The action's conversation with this phone, whoever it is assigned to: the CRM's way from a
+   * contact's record to the thread of an action. Empty when the phone is not in the action, or the
+   * action is not the organization's.
+   *
+   * @param phone the phone, in any form the organization's default region reads, such as {@code
+   *     (312) 555-0100} or {@code +13125550100}
+   * @throws ValidationException naming {@code phone} if it is null or not a phone number
+   */
+  public Optional<Conversation> findByPhone(long actionId, String phone) {
+    return new Lookups(ctx).findByPhone(actionId, phone);
+  }
+
+  /**
+   * A page of the phone's conversations in every action of the organization, newest first (the most
+   * recently created first, so the latest action's leads); whoever they are assigned to.
+   *
+   * @param phone the phone, in any form the organization's default region reads
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code phone} (null or not a phone number), {@code limit}
+   *     (out of range) or {@code cursor} (null, or not returned by this listing for this phone)
+   */
+  public Page<Conversation> ofPhone(String phone, String cursor, int limit) {
+    return new Lookups(ctx).ofPhone(phone, cursor, limit, MAX_PAGE);
   }
 
   /** A conversation's messages, oldest first, with ids above {@code afterId}. */

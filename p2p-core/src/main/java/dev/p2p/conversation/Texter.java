@@ -2,12 +2,14 @@ package dev.p2p.conversation;
 
 import dev.p2p.ForbiddenException;
 import dev.p2p.NotFoundException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.action.AssignmentSettings;
 import dev.p2p.action.SenderSettings;
 import dev.p2p.contact.Contact;
+import dev.p2p.internal.Lookups;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.optout.OptOutSource;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -328,6 +331,23 @@ public final class Texter {
   /** The texter's inbox. */
   public Inbox inbox() {
     return new Inbox(ctx, id());
+  }
+
+  /**
+   * A page of the texter's claimed-but-unsent conversations: assigned to the texter, first message
+   * not sent yet ({@link ConversationStatus#NEEDS_FIRST_MESSAGE}), lowest id first, the order
+   * {@link #nextToSend} offers them in. Those whose phone was opted out or marked invalid since are
+   * listed too (they never will be sent: {@link InboxCounts#blocked()}), so the listing holds
+   * {@link InboxCounts#toSend()} plus {@link InboxCounts#blocked()} conversations.
+   *
+   * @param actionId only this action's, when present
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value Inbox#MAX_PAGE}
+   * @throws ValidationException naming {@code actionId} (null), {@code limit} (out of range) or
+   *     {@code cursor} (null, or not returned by this listing for this texter and action)
+   */
+  public Page<Conversation> unsent(OptionalLong actionId, String cursor, int limit) {
+    return new Lookups(ctx).unsent(id(), actionId, cursor, limit, Inbox.MAX_PAGE);
   }
 
   private Conversation update(long conversationId, ConversationUpdate update) {
