@@ -170,6 +170,27 @@ abstract class LookupContract {
         .hasValueSatisfying(c -> assertThat(c.texterId()).contains("ana"));
   }
 
+  @Test
+  @DisplayName(
+      "a phone in an action twice (its contact removed and added again) finds the newer"
+          + " conversation")
+  void aPhoneTwiceInAnActionFindsTheNewer() {
+    long gotv = action("GOTV", "ana", SAM, LEE);
+    Conversation older = org.conversations().findByPhone(gotv, SAM).orElseThrow();
+    long listId = org.actions().find(gotv).orElseThrow().spec().contactListId().getAsLong();
+    assertThat(org.contacts().remove(older.contactId())).isTrue();
+    org.contacts().add(listId, NewContact.withPhone(SAM).firstName("Sam").build());
+    // The pool takes the contact added again (a live node re-opens it within a minute).
+    store().assignments().openPool(StoreContract.ORG, gotv, clock.instant());
+
+    Conversation newer = org.conversations().findByPhone(gotv, SAM).orElseThrow();
+    assertThat(newer.id()).isGreaterThan(older.id());
+    assertThat(newer.contactId()).isNotEqualTo(older.contactId());
+    assertThat(org.conversations().ofPhone(SAM, "", 10).items())
+        .extracting(Conversation::id)
+        .containsExactly(newer.id(), older.id());
+  }
+
   // ---- a phone's conversations across the organization ----
 
   @Test
