@@ -336,9 +336,10 @@ public final class Texter {
   /**
    * A page of the texter's claimed-but-unsent conversations: assigned to the texter, first message
    * not sent yet ({@link ConversationStatus#NEEDS_FIRST_MESSAGE}), lowest id first, the order
-   * {@link #nextToSend} offers them in. Those whose phone was opted out or marked invalid since are
-   * listed too (they never will be sent: {@link InboxCounts#blocked()}), so the listing holds
-   * {@link InboxCounts#toSend()} plus {@link InboxCounts#blocked()} conversations.
+   * {@link #nextToSend} offers them in. One whose phone a carrier has since marked invalid stays
+   * listed though it will never be sent ({@link InboxCounts#blocked()}); one opted out leaves, as
+   * its conversation is {@code OPTED_OUT}. So the listing holds {@link InboxCounts#toSend()} plus
+   * {@link InboxCounts#blocked()} conversations.
    *
    * @param actionId only this action's, when present
    * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
