@@ -17,6 +17,39 @@ public interface Conversations {
   /** The conversation with this id, whoever it is assigned to. */
   Optional<Conversation> find(long conversationId);
 
+  // ---- lookups by phone ----
+
+  /**
+   * The action's conversation with this phone, whoever it is assigned to: the CRM's way from a
+   * contact's record to the thread of an action. Empty when the phone is not in the action, or the
+   * action is not the organization's.
+   *
+   * @param phone the phone, in any form the organization's default region reads, such as {@code
+   *     (312) 555-0100} or {@code +13125550100}
+   * @throws ValidationException naming {@code phone} if it is null or not a phone number
+   */
+  Optional<Conversation> findByPhone(long actionId, String phone);
+
+  /**
+   * The first page of the phone's conversations in every action of the organization, newest first.
+   *
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @see #ofPhone(String, String, int)
+   */
+  Page<Conversation> ofPhone(String phone, int limit);
+
+  /**
+   * A page of the phone's conversations in every action of the organization, newest first (the most
+   * recently created first, so the latest action's leads); whoever they are assigned to.
+   *
+   * @param phone the phone, in any form the organization's default region reads
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value #MAX_PAGE}
+   * @throws ValidationException naming {@code phone} (null or not a phone number), {@code limit}
+   *     (out of range) or {@code cursor} (null, or not returned by this listing for this phone)
+   */
+  Page<Conversation> ofPhone(String phone, String cursor, int limit);
+
   /**
    * The first page of a conversation's messages, oldest first; empty for a conversation the
    * organization does not have.

@@ -1,10 +1,12 @@
 package dev.p2p.conversation;
 
 import dev.p2p.ForbiddenException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -131,4 +133,28 @@ public interface Texter {
 
   /** The texter's inbox. */
   Inbox inbox();
+
+  /**
+   * The first page of the texter's claimed-but-unsent conversations.
+   *
+   * @param limit 1 to {@value Inbox#MAX_PAGE}
+   * @see #unsent(OptionalLong, String, int)
+   */
+  Page<Conversation> unsent(OptionalLong actionId, int limit);
+
+  /**
+   * A page of the texter's claimed-but-unsent conversations: assigned to the texter, first message
+   * not sent yet ({@link ConversationStatus#NEEDS_FIRST_MESSAGE}), lowest id first, the order
+   * {@link #nextToSend} offers them in. One whose phone a carrier has since marked invalid stays
+   * listed though it will never be sent ({@link InboxCounts#blocked()}); one opted out leaves, as
+   * its conversation is {@code OPTED_OUT}. So the listing holds {@link InboxCounts#toSend()} plus
+   * {@link InboxCounts#blocked()} conversations.
+   *
+   * @param actionId only this action's, when present
+   * @param cursor {@code ""} for the first page, else the previous page's {@link Page#next()}
+   * @param limit 1 to {@value Inbox#MAX_PAGE}
+   * @throws ValidationException naming {@code actionId} (null), {@code limit} (out of range) or
+   *     {@code cursor} (null, or not returned by this listing for this texter and action)
+   */
+  Page<Conversation> unsent(OptionalLong actionId, String cursor, int limit);
 }

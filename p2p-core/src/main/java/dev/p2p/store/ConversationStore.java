@@ -38,6 +38,29 @@ public interface ConversationStore {
   Optional<Conversation> findConversation(String orgId, long conversationId);
 
   /**
+   * The action's conversation with this phone (E.164, as the core normalized it), whoever it is
+   * assigned to; when the phone is in the action twice (its contact was removed from the list and
+   * added again after the pool opened), the one with the highest id. Empty when the action is not
+   * the organization's.
+   */
+  Optional<Conversation> findConversationByPhone(String orgId, long actionId, String phone);
+
+  /**
+   * The organization's conversations with this phone (E.164), in every action, newest first (by id,
+   * descending), with ids strictly below {@code beforeId}; at most {@code limit}.
+   */
+  List<Conversation> conversationsByPhone(String orgId, String phone, long beforeId, int limit);
+
+  /**
+   * The texter's claimed-but-unsent conversations: assigned to the texter and {@code
+   * NEEDS_FIRST_MESSAGE}, for one action or all, those whose phone is opted out or invalid included
+   * (the inbox counts' {@code toSend} plus {@code blocked}); lowest id first (the order {@link
+   * #nextToSend} offers them in), with ids strictly above {@code afterId}; at most {@code limit}.
+   */
+  List<Conversation> unsent(
+      String orgId, String texterId, OptionalLong actionId, long afterId, int limit);
+
+  /**
    * The texter's next conversation of the action to send its first message to: assigned to the
    * texter, {@code NEEDS_FIRST_MESSAGE}, phone neither opted out nor invalid, window key in {@code
    * windowKeys}, and (with {@code lockedAfter}) phone not locked by another action's initial

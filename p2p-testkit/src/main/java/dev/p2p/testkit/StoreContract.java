@@ -718,6 +718,15 @@ public abstract class StoreContract {
   }
 
   @Nested
+  @DisplayName("lookups: by phone, within an action and across the organization; a texter's unsent")
+  class Lookups extends LookupContract {
+    @Override
+    Store store() {
+      return StoreContract.this.store;
+    }
+  }
+
+  @Nested
   @DisplayName("the event feed")
   class EventFeed extends EventContract {
     @Override

@@ -10,6 +10,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.internal.Lookups;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Paging;
 import java.util.List;
@@ -107,5 +108,20 @@ public final class ConversationsImpl implements Conversations {
 
   private static ValidationException notUnknownFate(String why) {
     return ValidationException.of("messageId", "is not a send of unknown fate: " + why);
+  }
+
+  @Override
+  public Optional<Conversation> findByPhone(long actionId, String phone) {
+    return new Lookups(ctx).findByPhone(actionId, phone);
+  }
+
+  @Override
+  public Page<Conversation> ofPhone(String phone, int limit) {
+    return ofPhone(phone, "", limit);
+  }
+
+  @Override
+  public Page<Conversation> ofPhone(String phone, String cursor, int limit) {
+    return new Lookups(ctx).ofPhone(phone, cursor, limit, MAX_PAGE);
   }
 }

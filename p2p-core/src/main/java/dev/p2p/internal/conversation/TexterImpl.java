@@ -2,6 +2,7 @@ package dev.p2p.internal.conversation;
 
 import dev.p2p.ForbiddenException;
 import dev.p2p.NotFoundException;
+import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
@@ -13,6 +14,7 @@ import dev.p2p.conversation.Inbox;
 import dev.p2p.conversation.Message;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
+import dev.p2p.internal.Lookups;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.optout.OptOutSource;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -291,5 +294,15 @@ public final class TexterImpl implements Texter {
   @Override
   public String toString() {
     return "Texter[" + id() + "]";
+  }
+
+  @Override
+  public Page<Conversation> unsent(OptionalLong actionId, int limit) {
+    return unsent(actionId, "", limit);
+  }
+
+  @Override
+  public Page<Conversation> unsent(OptionalLong actionId, String cursor, int limit) {
+    return new Lookups(ctx).unsent(id(), actionId, cursor, limit, Inbox.MAX_PAGE);
   }
 }

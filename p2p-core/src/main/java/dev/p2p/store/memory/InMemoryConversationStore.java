@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-memory {@link ConversationStore}: reads, inboxes, sends, updates and inbound messages,
- * under the store's lock. It keeps every organization's texting data ({@link ConvOrg}), which the
- * assignment, opt-out and report parts reach through it.
+ * The in-memory {@link ConversationStore}: reads, lookups, inboxes, sends, updates and inbound
+ * messages, under the store's lock. It keeps every organization's texting data ({@link ConvOrg}),
+ * which the assignment, opt-out and report parts reach through it.
  */
 final class InMemoryConversationStore implements ConversationStore {
   private final InMemoryStore store;
@@ -32,11 +32,13 @@ final class InMemoryConversationStore implements ConversationStore {
   private final AtomicLong ids = new AtomicLong();
   private final InMemoryConversationWrites writes;
   private final InMemoryInbox inbox;
+  private final InMemoryLookups lookups;
 
   InMemoryConversationStore(InMemoryStore store, InMemoryMessageStore messages) {
     this.store = store;
     this.writes = new InMemoryConversationWrites(store, messages, this);
     this.inbox = new InMemoryInbox(store, this);
+    this.lookups = new InMemoryLookups(store, this);
   }
 
   ConvOrg org(String orgId) {
@@ -77,6 +79,23 @@ final class InMemoryConversationStore implements ConversationStore {
     return store.locked(
         () ->
             Optional.ofNullable(org(orgId).byId.get(conversationId)).map(c -> snapshot(orgId, c)));
+  }
+
+  @Override
+  public Optional<Conversation> findConversationByPhone(String orgId, long actionId, String phone) {
+    return lookups.byPhone(orgId, actionId, phone);
+  }
+
+  @Override
+  public List<Conversation> conversationsByPhone(
+      String orgId, String phone, long beforeId, int limit) {
+    return lookups.byPhone(orgId, phone, beforeId, limit);
+  }
+
+  @Override
+  public List<Conversation> unsent(
+      String orgId, String texterId, OptionalLong actionId, long afterId, int limit) {
+    return lookups.unsent(orgId, texterId, actionId, afterId, limit);
   }
 
   @Override

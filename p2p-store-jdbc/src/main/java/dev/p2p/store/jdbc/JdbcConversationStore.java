@@ -17,26 +17,46 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * {@link JdbcStore}'s conversation part: reads through {@link ConversationSql}; writes through
- * {@link SendSql} and {@link UpdateSql}; inbound messages through {@link InboundSql}. Every method
- * is one transaction of the store's {@link Tx}.
+ * {@link JdbcStore}'s conversation part: reads through {@link ConversationSql}, lookups by phone
+ * and of unsent conversations through {@link LookupSql}; writes through {@link SendSql} and {@link
+ * UpdateSql}; inbound messages through {@link InboundSql}. Every method is one transaction of the
+ * store's {@link Tx}.
  */
 final class JdbcConversationStore implements ConversationStore {
   private final ConversationSql conversations;
   private final SendSql sends;
   private final UpdateSql updates;
   private final InboundSql inbound;
+  private final LookupSql lookups;
 
   JdbcConversationStore(Tx tx, SenderSql senders) {
     this.conversations = new ConversationSql(tx);
     this.sends = new SendSql(tx, senders);
     this.updates = new UpdateSql(tx);
     this.inbound = new InboundSql(tx);
+    this.lookups = new LookupSql(tx);
   }
 
   @Override
   public Optional<Conversation> findConversation(String orgId, long conversationId) {
     return conversations.find(orgId, conversationId);
+  }
+
+  @Override
+  public Optional<Conversation> findConversationByPhone(String orgId, long actionId, String phone) {
+    return lookups.byPhone(orgId, actionId, phone);
+  }
+
+  @Override
+  public List<Conversation> conversationsByPhone(
+      String orgId, String phone, long beforeId, int limit) {
+    return lookups.byPhone(orgId, phone, beforeId, limit);
+  }
+
+  @Override
+  public List<Conversation> unsent(
+      String orgId, String texterId, OptionalLong actionId, long afterId, int limit) {
+    return lookups.unsent(orgId, texterId, actionId, afterId, limit);
   }
 
   @Override
