@@ -9,6 +9,7 @@ import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.store.Store;
 import dev.p2p.store.memory.InMemoryStore;
+import dev.p2p.testsupport.DocSnippets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.p2p.sms.Segments;
 import dev.p2p.sms.SmartEncoding;
 import dev.p2p.sms.SmsEncoding;
 import dev.p2p.store.memory.InMemoryStore;
+import dev.p2p.testsupport.DocSnippets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -18,6 +18,7 @@ import dev.p2p.report.ActionReport;
 import dev.p2p.report.Reports;
 import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.store.support.EventJson;
+import dev.p2p.testsupport.DocSnippets;
 import dev.p2p.texter.TexterProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;

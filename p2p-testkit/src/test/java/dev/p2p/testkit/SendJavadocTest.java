@@ -13,6 +13,7 @@ import dev.p2p.conversation.Message;
 import dev.p2p.conversation.MessageStatus;
 import dev.p2p.conversation.Texter;
 import dev.p2p.store.memory.InMemoryStore;
+import dev.p2p.testsupport.DocSnippets;
 import dev.p2p.texter.TexterProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -14,6 +14,7 @@ import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.Texter;
 import dev.p2p.field.Tag;
 import dev.p2p.store.memory.InMemoryStore;
+import dev.p2p.testsupport.DocSnippets;
 import dev.p2p.texter.TexterProfile;
 import java.nio.file.Path;
 import java.util.List;

@@ -38,8 +38,8 @@ public final class GatewayPolicy {
   public static final double DEFAULT_SHORT_CODE_RATE = 100.0;
 
   /**
-   * 4 messages/s for a messaging service: the lowest vetted standard 10DLC tier (AT&T class E/F,
-   * 240 SMS/min; T-Mobile score 1–49), domain.md §1.4. Raise it to the campaign's tier.
+   * 4 messages/s for a messaging service: the lowest vetted standard 10DLC tier (AT&amp;T class
+   * E/F, 240 SMS/min; T-Mobile score 1–49), domain.md §1.4. Raise it to the campaign's tier.
    */
   public static final double DEFAULT_MESSAGING_SERVICE_RATE = 4.0;
 

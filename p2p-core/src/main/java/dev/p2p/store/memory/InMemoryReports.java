@@ -76,10 +76,9 @@ final class InMemoryReports implements ReportStore {
   }
 
   private TreeMap<Long, ConvData> action(String orgId, long actionId) {
-    store
-        .actions()
-        .findAction(orgId, actionId)
-        .orElseThrow(() -> new NotFoundException("action", actionId));
+    if (store.actions().findAction(orgId, actionId).isEmpty()) {
+      throw new NotFoundException("action", actionId);
+    }
     return store.conversationData().org(orgId).action(actionId);
   }
 

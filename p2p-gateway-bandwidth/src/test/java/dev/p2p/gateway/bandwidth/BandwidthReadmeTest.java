@@ -7,7 +7,7 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.store.Store;
 import dev.p2p.store.memory.InMemoryStore;
-import dev.p2p.testkit.DocSnippets;
+import dev.p2p.testsupport.DocSnippets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.p2p.testkit.CarrierSpecs;
+import dev.p2p.testsupport.CarrierSpecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.p2p.testkit;
+package dev.p2p.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

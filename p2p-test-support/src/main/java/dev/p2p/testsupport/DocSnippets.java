@@ -1,4 +1,4 @@
-package dev.p2p.testkit;
+package dev.p2p.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
