@@ -1,7 +1,6 @@
 package dev.p2p.contact;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.internal.Inputs;
@@ -205,7 +204,7 @@ public final class Contacts {
     } catch (NoSuchFileException e) {
       throw ValidationException.of("file", "does not exist: " + file);
     } catch (IOException e) {
-      throw new P2PException("Could not read " + file + ": " + e.getMessage(), e);
+      throw ValidationException.of("file", "could not be read: " + e);
     }
   }
 

@@ -181,14 +181,17 @@ final class CsvContactImporter {
               + nearRow
               + "; save it as UTF-8 or pass ImportOptions.charset(...)");
     }
-    return new P2PException(
-        "Could not read the CSV file near row "
-            + nearRow
-            + " ("
-            + cause
-            + ")"
-            + (dryRun ? "; nothing was stored" : "; the import was rolled back"),
-        cause);
+    ValidationException e =
+        ValidationException.of(
+            "file",
+            "could not be read near row "
+                + nearRow
+                + " ("
+                + cause
+                + ")"
+                + (dryRun ? "; nothing was stored" : "; the import was rolled back"));
+    e.initCause(cause);
+    return e;
   }
 
   /** The state of one call: counts, phones seen and the chunk being filled. */

@@ -1,6 +1,6 @@
 package dev.p2p.contact;
 
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.store.ContactImport;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +54,10 @@ final class PipelinedImport implements ContactImport {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new P2PException("The import was interrupted and rolled back", e);
+      throw new StoreException(
+          "The import of list " + listId() + " was interrupted and rolled back; import again",
+          true,
+          e);
     }
   }
 
@@ -98,7 +101,7 @@ final class PipelinedImport implements ContactImport {
     } catch (RuntimeException e) {
       failure = e;
     } catch (Error e) {
-      failure = new P2PException("The import's writer failed: " + e, e);
+      failure = new StoreException("The import's writer failed: " + e, false, e);
     }
   }
 

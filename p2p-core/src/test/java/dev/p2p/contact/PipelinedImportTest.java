@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.store.ContactImport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class PipelinedImportTest {
     public void add(List<ContactDetails> chunk) {
       seen.add(chunk.size());
       if (seen.size() == failAt) {
-        throw new P2PException("Could not write contacts: database went away");
+        throw new StoreException("Could not write contacts: database went away", true);
       }
     }
 
