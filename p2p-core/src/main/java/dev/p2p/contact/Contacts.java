@@ -174,7 +174,9 @@ public final class Contacts {
       String listName, InputStream csv, ImportOptions options, Consumer<ImportProgress> progress) {
     String name = checkListName(listName);
     try (ContactImport sink =
-        new PipelinedImport(ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()))) {
+        new PipelinedImport(
+            ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()),
+            ctx.texting().workers())) {
       ImportReport report = importer.run(csv, options, sink, guard(progress));
       sink.complete();
       log.info(
