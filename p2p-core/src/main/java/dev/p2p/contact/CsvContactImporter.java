@@ -2,7 +2,6 @@ package dev.p2p.contact;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import dev.p2p.P2PException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.store.ContactImport;
@@ -52,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
  * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
- * ({@link P2PException} with the cause). The caller's stream is not closed.
+ * ({@code file}, with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;
@@ -80,7 +79,7 @@ final class CsvContactImporter {
    * @param sink where contacts go in chunks, or null for a dry run
    * @param progress called every {@link ImportOptions#progressInterval()} rows and at the end
    * @throws ValidationException for a file that cannot be imported at all (see the class comment)
-   * @throws P2PException if reading the stream fails
+   * @throws ValidationException naming {@code file} if reading the stream fails
    */
   ImportReport run(
       InputStream in,
