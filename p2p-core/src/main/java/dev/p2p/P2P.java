@@ -131,9 +131,9 @@ public final class P2P implements AutoCloseable {
   }
 
   /**
-   * Stops the gateways (failing their pending sends), lets the work already handed to the executor
-   * finish, stops p2p's own executor and scheduler (never the host's), and closes the store.
-   * Idempotent.
+   * Stops the gateways (failing their pending sends), waits up to ten seconds for the work p2p
+   * handed to the executor to finish, writes the queued send receipts, stops p2p's own executor and
+   * scheduler (never the host's), and closes the store. Idempotent.
    */
   @Override
   public void close() {
@@ -261,7 +261,8 @@ public final class P2P implements AutoCloseable {
      * <p>Unless set, p2p starts a pool of its own: {@link #defaultWorkerThreads()} daemon threads
      * named {@code p2p-worker-N}, started on demand and ended after a minute idle, with a queue of
      * {@value #DEFAULT_WORKER_QUEUE} tasks (beyond which the handing thread runs the task). {@link
-     * P2P#close()} lets its queued work finish (up to ten seconds) and stops it.
+     * P2P#close()} waits up to ten seconds for p2p's work to finish, on either executor, and stops
+     * only p2p's own.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

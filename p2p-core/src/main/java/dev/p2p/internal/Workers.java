@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
  * Internal: where p2p's background work runs (a send's outcome once the carrier answered, an
  * import's writes): the host's executor when it gave one, else a bounded pool of p2p's own. Work
  * the executor refuses (saturated or shut down) runs on the calling thread instead, so none is ever
- * lost. Only p2p's own pool is shut down by {@link #close()}. Thread-safe.
+ * lost. {@link #close()} waits for the work handed over to finish; it shuts down only p2p's own
+ * pool. Thread-safe.
  */
 public final class Workers implements Executor, AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Executor executor;
   private final @Nullable ExecutorService own;
+  private final Object lock = new Object();
+  private int unfinished; // tasks handed over and not finished; guarded by lock
 
   private Workers(Executor executor, @Nullable ExecutorService own) {
     this.executor = executor;
@@ -53,26 +56,60 @@ public final class Workers implements Executor, AutoCloseable {
   /** Runs the task on the executor, or on this thread if the executor refuses it. */
   @Override
   public void execute(Runnable task) {
+    synchronized (lock) {
+      unfinished++;
+    }
+    Runnable tracked =
+        () -> {
+          try {
+            task.run();
+          } finally {
+            finished();
+          }
+        };
     try {
-      executor.execute(task);
+      executor.execute(tracked);
     } catch (RejectedExecutionException e) {
-      task.run();
+      tracked.run();
+    } catch (RuntimeException | Error e) {
+      finished();
+      throw e;
+    }
+  }
+
+  private void finished() {
+    synchronized (lock) {
+      unfinished--;
+      lock.notifyAll();
     }
   }
 
   /**
-   * Lets p2p's own pool finish its queued work (waiting up to ten seconds) and stops it; leaves a
-   * host's executor alone. Idempotent.
+   * Waits up to ten seconds for the work handed over to finish, then stops p2p's own pool; a host's
+   * executor is left running. Idempotent.
    */
   @Override
   public void close() {
-    if (own == null) {
-      return;
+    if (own != null) {
+      own.shutdown();
     }
-    own.shutdown();
-    try {
-      own.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    boolean interrupted = false;
+    synchronized (lock) {
+      long left;
+      while (unfinished > 0 && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          break;
+        }
+      }
+    }
+    if (own != null) {
+      own.shutdownNow();
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -90,6 +91,11 @@ class HostThreadsTest {
 
   /** Sends a first message to each of {@code contacts} contacts, all from one number. */
   private static List<Message> send(P2P p2p, int contacts) {
+    return sendAsync(p2p, contacts).stream().map(CompletableFuture::join).toList();
+  }
+
+  /** Starts a first message to each of {@code contacts} contacts, all from one number. */
+  private static List<CompletableFuture<Message>> sendAsync(P2P p2p, int contacts) {
     Organization org = p2p.organization(ORG);
     org.texters().upsert(new TexterProfile("ana", "Ana", "Diaz"));
     long list = org.contacts().createList("voters").id();
@@ -108,9 +114,9 @@ class HostThreadsTest {
     org.assignments().assign(action, Target.texter("ana"));
     Texter ana = org.texter("ana");
     ana.requestBatch(action);
-    List<Message> sent = new ArrayList<>();
+    List<CompletableFuture<Message>> sent = new ArrayList<>();
     for (int i = 0; i < contacts; i++) {
-      sent.add(ana.send(ana.nextToSend(action).orElseThrow().conversationId()));
+      sent.add(ana.sendAsync(ana.nextToSend(action).orElseThrow().conversationId()));
     }
     return sent;
   }
@@ -195,6 +201,34 @@ class HostThreadsTest {
     p2p.close();
     assertThat(host.isShutdown()).isFalse();
     assertThat(hostScheduler.isShutdown()).isFalse();
+  }
+
+  @Test
+  @DisplayName("close() waits for a send's outcome still to be stored on the host's executor")
+  void closeWaitsForHandedOverWork() {
+    Executor slow =
+        task ->
+            host.execute(
+                () -> {
+                  try {
+                    Thread.sleep(300);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  task.run();
+                });
+    FakeGateway fake = FakeGateway.builder().clock(CLOCK).build();
+    P2P p2p =
+        P2P.builder()
+            .store(InMemoryStore.create())
+            .clock(CLOCK)
+            .executor(slow)
+            .gateway("fake", fake)
+            .build();
+    fake.failNext(1, GatewayError.permanent());
+    CompletableFuture<Message> refused = sendAsync(p2p, 1).get(0);
+    p2p.close();
+    assertThat(refused).isCompletedWithValueMatching(m -> m.status() == MessageStatus.FAILED);
   }
 
   @Test
