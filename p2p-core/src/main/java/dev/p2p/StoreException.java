@@ -11,7 +11,8 @@ package dev.p2p;
  * misconfigured store), without parsing the message. The message names the operation and, for a
  * database error, its SQLState; never a row's values. The database's own exception is the cause.
  *
- * <p>Stores throw it; so does core where a change raced with others too often to go through.
+ * <p>Stores throw it; so does core where a change raced with others too often to go through, and
+ * where an import's source stream failed midway (an I/O error: the import was rolled back).
  */
 public final class StoreException extends P2PException {
   private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package dev.p2p.contact;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.store.ContactImport;
@@ -51,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
  * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
- * ({@code file}, with the cause). The caller's stream is not closed.
+ * (a retryable {@link StoreException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;
@@ -79,7 +80,7 @@ final class CsvContactImporter {
    * @param sink where contacts go in chunks, or null for a dry run
    * @param progress called every {@link ImportOptions#progressInterval()} rows and at the end
    * @throws ValidationException for a file that cannot be imported at all (see the class comment)
-   * @throws ValidationException naming {@code file} if reading the stream fails
+   * @throws StoreException (retryable) if reading the stream fails midway
    */
   ImportReport run(
       InputStream in,
@@ -180,17 +181,16 @@ final class CsvContactImporter {
               + nearRow
               + "; save it as UTF-8 or pass ImportOptions.charset(...)");
     }
-    ValidationException e =
-        ValidationException.of(
-            "file",
-            "could not be read near row "
-                + nearRow
-                + " ("
-                + cause
-                + ")"
-                + (dryRun ? "; nothing was stored" : "; the import was rolled back"));
-    e.initCause(cause);
-    return e;
+    // The input may be fine: reading it again may work.
+    return new StoreException(
+        "Could not read the CSV file near row "
+            + nearRow
+            + " ("
+            + cause
+            + ")"
+            + (dryRun ? "; nothing was stored" : "; the import was rolled back, try again"),
+        true,
+        cause);
   }
 
   /** The state of one call: counts, phones seen and the chunk being filled. */
