@@ -51,8 +51,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Fatal problems throw, and the caller must then abort the sink: an empty file, a header without
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
- * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
- * (a retryable {@link StoreException} with the cause). The caller's stream is not closed.
+ * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream (a
+ * retryable {@link StoreException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;

@@ -113,7 +113,8 @@ class CsvContactImporterFailuresTest {
             P2PException.class);
 
     assertThat(e).isNotInstanceOf(ValidationException.class).hasRootCauseMessage("disk gone");
-    assertThat(e).isInstanceOfSatisfying(StoreException.class, s -> assertThat(s.retryable()).isTrue());
+    assertThat(e)
+        .isInstanceOfSatisfying(StoreException.class, s -> assertThat(s.retryable()).isTrue());
     assertThat(e.getMessage()).contains("the import was rolled back");
   }
 }
