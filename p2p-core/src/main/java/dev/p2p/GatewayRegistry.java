@@ -68,7 +68,7 @@ final class GatewayRegistry implements AutoCloseable {
         new ScheduledThreadPoolExecutor(
             1,
             task -> {
-              Thread thread = new Thread(task, "p2p-gateway-policy");
+              Thread thread = new Thread(task, "p2p-scheduler");
               thread.setDaemon(true);
               return thread;
             });

@@ -10,6 +10,7 @@ import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.internal.Ids;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
+import dev.p2p.internal.Workers;
 import dev.p2p.internal.conversation.Receiving;
 import dev.p2p.internal.event.EventsImpl;
 import dev.p2p.internal.webhook.WebhooksImpl;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +43,10 @@ import org.jspecify.annotations.Nullable;
  * WebhookResponse response = p2p.webhooks().handle(request);
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} closes the store.
+ * <p>Thread-safe. p2p runs its background work on the host's {@link Builder#executor(Executor)
+ * executor} and {@link Builder#scheduler(ScheduledExecutorService) scheduler} when given, else on
+ * bounded pools of named daemon threads of its own; {@link #close()} stops only its own threads,
+ * then closes the store.
  */
 public final class P2P implements AutoCloseable {
   private final Store store;
@@ -68,7 +73,12 @@ public final class P2P implements AutoCloseable {
             ? b.scheduler
             : own.scheduler();
     this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, waits);
-    this.texting = new Texting(store, clock, gateways.byId());
+    this.texting =
+        new Texting(
+            store,
+            clock,
+            gateways.byId(),
+            Workers.of(b.executor, Builder.defaultWorkerThreads(), Builder.DEFAULT_WORKER_QUEUE));
     this.events = new EventsImpl(store, clock);
     this.webhooks =
         new WebhooksImpl(
@@ -123,7 +133,11 @@ public final class P2P implements AutoCloseable {
     return gateways;
   }
 
-  /** Stops the gateways' policy scheduler and closes the store. Idempotent. */
+  /**
+   * Stops the gateways (failing their pending sends), waits up to ten seconds for the work p2p
+   * handed to the executor to finish, writes the queued send receipts, stops p2p's own executor and
+   * scheduler (never the host's), and closes the store. Idempotent.
+   */
   @Override
   public void close() {
     try {
@@ -140,6 +154,13 @@ public final class P2P implements AutoCloseable {
 
   /** Builds a {@link P2P}; {@link #build()} lists every missing or bad setting at once. */
   public static final class Builder {
+    /**
+     * How many tasks p2p's own worker pool holds waiting when every worker is busy (used unless
+     * {@link #executor(Executor)} is set); beyond that, the thread that hands the work over runs
+     * it.
+     */
+    public static final int DEFAULT_WORKER_QUEUE = 1_000;
+
     private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
     private @Nullable Store store;
@@ -150,6 +171,7 @@ public final class P2P implements AutoCloseable {
     private final Map<String, GatewayPolicy> policies = new LinkedHashMap<>();
     private GatewayPolicy gatewayPolicy = GatewayPolicy.ofDefaults();
     private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable Executor executor;
     private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
@@ -214,15 +236,45 @@ public final class P2P implements AutoCloseable {
     /**
      * The scheduler the gateway policies wait on (a sender's next rate slot, a retry's backoff, a
      * bulkhead's max wait) and run the sends after those waits on. Unless set, p2p starts one
-     * daemon thread of its own, which waits in real time and which {@link P2P#close()} stops; a
-     * scheduler set here belongs to the host and is never shut down by p2p. When the {@link
-     * #clock(Clock) clock} is a {@link SchedulingClock} (the testkit's {@code MutableClock}) and no
-     * scheduler is set, p2p waits on the clock's own scheduler, so a test that drives the clock
-     * never waits in real time.
+     * daemon thread of its own, named {@code p2p-scheduler}, when there is a gateway; it waits in
+     * real time, ends after a minute idle, and {@link P2P#close()} stops it; a scheduler set here
+     * belongs to the host and is never shut down by p2p. When the {@link #clock(Clock) clock} is a
+     * {@link SchedulingClock} (the testkit's {@code MutableClock}) and no scheduler is set, p2p
+     * waits on the clock's own scheduler, so a test that drives the clock never waits in real time.
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
+    }
+
+    /**
+     * The executor p2p runs its background work on: storing a send's outcome once the carrier
+     * answered, and writing an import's chunks while the caller reads the next rows. An executor
+     * set here belongs to the host and is never shut down by p2p; a task it rejects (saturated or
+     * shut down) runs on the thread that handed it over, so no send's outcome is lost. An import
+     * never waits on the executor, even a busy one of a single thread: a chunk whose writer task
+     * has not started is written on the importing thread. A send waits for its outcome to be
+     * stored, which may run on this executor: with a bounded executor, call the blocking {@code
+     * Texter.send} from threads other than its own (or use {@code sendAsync}), or a send that fails
+     * may wait on itself.
+     *
+     * <p>Send receipts are written in groups by one daemon thread of p2p's own, {@code
+     * p2p-receipts}, whatever the executor; {@link P2P#close()} stops it.
+     *
+     * <p>Unless set, p2p starts a pool of its own: {@link #defaultWorkerThreads()} daemon threads
+     * named {@code p2p-worker-N}, started on demand and ended after a minute idle, with a queue of
+     * {@value #DEFAULT_WORKER_QUEUE} tasks (beyond which the handing thread runs the task). {@link
+     * P2P#close()} waits up to ten seconds for p2p's work to finish, on either executor, and stops
+     * only p2p's own.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** The size of p2p's own worker pool: the number of available processors, at least 2. */
+    public static int defaultWorkerThreads() {
+      return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     /**

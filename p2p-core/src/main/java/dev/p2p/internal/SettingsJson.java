@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.action.StateRule;
 import dev.p2p.action.StateRule.DayHours;
 import dev.p2p.action.TextingSettings;
@@ -80,7 +80,8 @@ final class SettingsJson {
           states,
           root.path("waiveFederalQuietHours").asBoolean(false));
     } catch (IOException | RuntimeException e) {
-      throw new P2PException("the organization's stored texting settings are unreadable", e);
+      throw new StoreException(
+          "The organization's stored texting settings are unreadable", false, e);
     }
   }
 

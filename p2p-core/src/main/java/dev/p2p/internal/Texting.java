@@ -26,10 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Internal: what p2p's texting code shares per {@code P2P}: the store, the clock, the registered
@@ -53,27 +49,24 @@ public final class Texting implements AutoCloseable {
   private final Cache<String, Boolean> openPools =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
-  // Where a send's outcome is stored once the carrier answers: never on the gateway policy's one
-  // scheduler thread, which would make every send's database writes wait in one line.
-  private final ExecutorService completions =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "p2p-send-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  // Where a send's outcome is stored once the carrier answers (never on the gateway policy's one
+  // scheduler thread, which would make every send's database writes wait in one line) and where
+  // imports write their chunks.
+  private final Workers workers;
   // A live action read for every click; the store checks its status again in each send's
   // transaction, so a copy a second old is safe.
   private final Cache<String, Action> actions =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(1)).build();
 
-  /** Internal: built by {@code P2P}. */
-  public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways) {
+  /**
+   * Internal: built by {@code P2P}; takes ownership of the workers, which {@link #close} closes.
+   */
+  public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways, Workers workers) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.gateways = Map.copyOf(gateways);
     this.defaultSender = onlyGatewaysSender(this.gateways);
+    this.workers = Objects.requireNonNull(workers, "workers");
     this.receipts = new ReceiptQueue(store, clock);
   }
 
@@ -125,9 +118,12 @@ public final class Texting implements AutoCloseable {
         : Optional.of(SenderSettings.numbers(only.getKey(), numbers));
   }
 
-  /** Runs the work that stores a send's outcome once the carrier answered. */
-  public Executor completions() {
-    return completions;
+  /**
+   * Runs p2p's background work: storing a send's outcome once the carrier answered, writing an
+   * import's chunks. Work the executor refuses runs on the calling thread.
+   */
+  public Executor workers() {
+    return workers;
   }
 
   /**
@@ -156,18 +152,16 @@ public final class Texting implements AutoCloseable {
   }
 
   /**
-   * Lets the sends whose carrier answered finish, writes every queued receipt, then stops the
-   * threads.
+   * Lets the sends whose carrier answered finish, writes every queued receipt, then stops p2p's own
+   * threads (a host's executor is left running).
    */
   @Override
   public void close() {
-    completions.shutdown();
     try {
-      completions.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      workers.close();
+    } finally {
+      receipts.close();
     }
-    receipts.close();
   }
 
   /** The first messages texters previewed. */

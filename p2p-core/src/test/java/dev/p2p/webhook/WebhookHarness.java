@@ -68,7 +68,7 @@ final class WebhookHarness {
             new Class<?>[] {type},
             (proxy, method, args) -> {
               if (method.getName().equals(failing.get())) {
-                throw new dev.p2p.P2PException("database unreachable");
+                throw new dev.p2p.StoreException("database unreachable", true);
               }
               Object part = method.getParameterCount() == 0 ? parts.get(method.getName()) : null;
               if (part != null) {

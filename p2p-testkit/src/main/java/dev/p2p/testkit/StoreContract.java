@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.P2P;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
@@ -470,9 +470,11 @@ public abstract class StoreContract {
 
       String refusal = Refusals.importAbandoned(abandoned.listId()).getMessage();
       assertThatThrownBy(() -> abandoned.add(chunk(3_000, 3_010)))
-          .isInstanceOf(P2PException.class)
+          .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue())
           .hasMessage(refusal);
-      assertThatThrownBy(abandoned::complete).isInstanceOf(P2PException.class).hasMessage(refusal);
+      assertThatThrownBy(abandoned::complete)
+          .isInstanceOf(StoreException.class)
+          .hasMessage(refusal);
       abandoned.close();
       assertThat(store.findList(ORG, abandoned.listId())).isEmpty();
       assertThat(store.lists(ORG)).isEmpty();

@@ -1,8 +1,8 @@
 package dev.p2p.internal.action;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.P2PException;
 import dev.p2p.Page;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.action.Action;
@@ -189,8 +189,8 @@ public final class ActionsImpl implements Actions {
         return saved.get();
       }
     }
-    throw new P2PException(
-        "Action " + actionId + " kept changing while this change was made; try again");
+    throw new StoreException(
+        "Action " + actionId + " kept changing while this change was made; try again", true);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.p2p.internal.contact;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.P2PException;
 import dev.p2p.Page;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
@@ -129,7 +128,9 @@ public final class ContactsImpl implements Contacts {
       String listName, InputStream csv, ImportOptions options, Consumer<ImportProgress> progress) {
     String name = checkListName(listName);
     try (ContactImport sink =
-        new PipelinedImport(ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()))) {
+        new PipelinedImport(
+            ctx.store().beginImport(ctx.orgId(), name, ctx.clock().instant()),
+            ctx.texting().workers())) {
       ImportReport report = importer.run(csv, options, sink, guard(progress));
       sink.complete();
       log.info(
@@ -155,7 +156,7 @@ public final class ContactsImpl implements Contacts {
     } catch (NoSuchFileException e) {
       throw ValidationException.of("file", "does not exist: " + file);
     } catch (IOException e) {
-      throw new P2PException("Could not read " + file + ": " + e.getMessage(), e);
+      throw ValidationException.of("file", "could not be read: " + e);
     }
   }
 

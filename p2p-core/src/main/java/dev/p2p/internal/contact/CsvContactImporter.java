@@ -2,7 +2,7 @@ package dev.p2p.internal.contact;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.ContactDetails;
@@ -57,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Fatal problems throw, and the caller must then abort the sink: an empty file, a header without
  * a phone column or with clashing names ({@link ValidationException} naming {@code file} or {@code
  * header}), bytes that are not valid in {@link ImportOptions#charset()}, a field over {@value
- * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream
- * ({@link P2PException} with the cause). The caller's stream is not closed.
+ * #MAX_FIELD_CHARS} characters or a stray quote ({@code file}), and a failure to read the stream (a
+ * retryable {@link StoreException} with the cause). The caller's stream is not closed.
  *
  * <p>Progress is reported every {@link ImportOptions#progressInterval()} rows read and once at the
  * end; an exception from the callback stops the import and propagates. Not thread-safe per call;
@@ -86,7 +86,7 @@ final class CsvContactImporter {
    * @param sink where contacts go in chunks, or null for a dry run
    * @param progress called every {@link ImportOptions#progressInterval()} rows and at the end
    * @throws ValidationException for a file that cannot be imported at all (see the class comment)
-   * @throws P2PException if reading the stream fails
+   * @throws StoreException (retryable) if reading the stream fails midway
    */
   ImportReport run(
       InputStream in,
@@ -187,13 +187,15 @@ final class CsvContactImporter {
               + nearRow
               + "; save it as UTF-8 or pass ImportOptions.charset(...)");
     }
-    return new P2PException(
+    // The input may be fine: reading it again may work.
+    return new StoreException(
         "Could not read the CSV file near row "
             + nearRow
             + " ("
             + cause
             + ")"
-            + (dryRun ? "; nothing was stored" : "; the import was rolled back"),
+            + (dryRun ? "; nothing was stored" : "; the import was rolled back, try again"),
+        true,
         cause);
   }
 

@@ -267,7 +267,7 @@ final class SendPipeline {
                           return failed(messageId, phone, unwrap(error), now)
                               .orElseGet(() -> message(messageId));
                         },
-                        texting.completions()))
+                        texting.workers()))
         .thenCompose(stage -> stage);
   }
 
@@ -286,7 +286,7 @@ final class SendPipeline {
                 stored.isPresent()
                     ? CompletableFuture.completedFuture(stored.get())
                     : CompletableFuture.supplyAsync(
-                        () -> notStored(messageId, receipt), texting.completions()));
+                        () -> notStored(messageId, receipt), texting.workers()));
   }
 
   private Message notStored(long messageId, SendReceipt receipt) {

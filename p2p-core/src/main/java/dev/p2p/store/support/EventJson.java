@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.FiledReport;
 import dev.p2p.event.Change;
@@ -52,7 +52,7 @@ public final class EventJson {
   /**
    * The event a line of {@link #write} gave.
    *
-   * @throws P2PException if the text is not such an event
+   * @throws StoreException if the text is not such an event
    */
   public static Event read(String json) {
     JsonNode root = tree(json);
@@ -63,7 +63,7 @@ public final class EventJson {
           Instant.parse(root.path("occurredAt").asText()),
           change(root.path("type").asText(), root.path("data")));
     } catch (RuntimeException e) {
-      throw new P2PException("Not a p2p event: " + e.getMessage(), e);
+      throw new StoreException("Not a p2p event (see the cause)", false, e);
     }
   }
 
@@ -75,13 +75,14 @@ public final class EventJson {
   /**
    * The change of this type whose {@code data} object {@link #writeChange} gave.
    *
-   * @throws P2PException if the type is unknown or the data does not fit it
+   * @throws StoreException if the type is unknown or the data does not fit it
    */
   public static Change readChange(String type, String data) {
     try {
       return change(type, tree(data));
     } catch (RuntimeException e) {
-      throw new P2PException("Not the data of a p2p " + type + " event: " + e.getMessage(), e);
+      throw new StoreException(
+          "Not the data of a p2p " + type + " event (see the cause)", false, e);
     }
   }
 
@@ -252,7 +253,7 @@ public final class EventJson {
     try {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new P2PException("Not valid JSON: " + e.getOriginalMessage(), e);
+      throw new StoreException("Not valid JSON (see the cause)", false, e);
     }
   }
 
@@ -260,7 +261,7 @@ public final class EventJson {
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
-      throw new P2PException("Could not write an event as JSON", e);
+      throw new StoreException("Could not write an event as JSON", false, e);
     }
   }
 }

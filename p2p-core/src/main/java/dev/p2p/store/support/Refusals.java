@@ -3,7 +3,7 @@ package dev.p2p.store.support;
 import dev.p2p.ForbiddenException;
 import dev.p2p.NotFoundException;
 import dev.p2p.OptedOutException;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Phones;
@@ -24,14 +24,15 @@ public final class Refusals {
   }
 
   /** An unfinished import went too long without writing and was removed as abandoned. */
-  public static P2PException importAbandoned(long listId) {
-    return new P2PException(
+  public static StoreException importAbandoned(long listId) {
+    return new StoreException(
         "The import of list "
             + listId
             + " wrote nothing for "
             + ImportRule.ABANDONED_AFTER.toMinutes()
             + " minutes and was removed as abandoned; nothing of it was kept, import the file"
-            + " again");
+            + " again",
+        true);
   }
 
   /** A contact list already holds the phone (its unique key). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.Violation;
 import dev.p2p.contact.ImportOptions;
@@ -113,6 +114,8 @@ class CsvContactImporterFailuresTest {
             P2PException.class);
 
     assertThat(e).isNotInstanceOf(ValidationException.class).hasRootCauseMessage("disk gone");
+    assertThat(e)
+        .isInstanceOfSatisfying(StoreException.class, s -> assertThat(s.retryable()).isTrue());
     assertThat(e.getMessage()).contains("the import was rolled back");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
 import dev.p2p.store.ContactImport;
@@ -11,11 +12,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PipelinedImportTest {
+  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopWriter() {
+    writer.shutdownNow();
+  }
+
   private static List<ContactDetails> chunk(int from, int to) {
     return new ArrayList<>(
         IntStream.range(from, to)
@@ -28,7 +41,7 @@ class PipelinedImportTest {
   void chunksArriveInOrderBeforeComplete() {
     RecordingImport target = new RecordingImport();
     ContactList list;
-    try (PipelinedImport imp = new PipelinedImport(target)) {
+    try (PipelinedImport imp = new PipelinedImport(target, writer)) {
       for (int i = 0; i < 50; i++) {
         imp.add(chunk(i * 10, i * 10 + 10));
       }
@@ -44,7 +57,7 @@ class PipelinedImportTest {
   @DisplayName("a store failure on the writer thread reaches the caller and the import is aborted")
   void writerFailureReachesTheCallerAndAborts() {
     FailingImport target = new FailingImport(3);
-    PipelinedImport imp = new PipelinedImport(target);
+    PipelinedImport imp = new PipelinedImport(target, writer);
     assertThatThrownBy(
             () -> {
               try (imp) {
@@ -61,9 +74,49 @@ class PipelinedImportTest {
   }
 
   @Test
+  @DisplayName("an executor that never runs the writer task leaves the caller to write, in order")
+  void executorThatNeverRunsTheWriter() {
+    List<Runnable> parked = new ArrayList<>();
+    RecordingImport target = new RecordingImport();
+    ContactList list;
+    try (PipelinedImport imp = new PipelinedImport(target, parked::add)) {
+      for (int i = 0; i < 20; i++) {
+        imp.add(chunk(i * 10, i * 10 + 10));
+      }
+      list = imp.complete();
+    }
+    assertThat(parked).hasSize(1);
+    assertThat(list.size()).isEqualTo(200);
+    assertThat(target.contacts)
+        .extracting(ContactDetails::phone)
+        .containsExactlyElementsOf(chunk(0, 200).stream().map(ContactDetails::phone).toList());
+    parked.get(0).run(); // the task starting late finds nothing left to write
+    assertThat(target.contacts).hasSize(200);
+  }
+
+  @Test
+  @DisplayName("an executor that rejects the writer task leaves the caller to write, in order")
+  void executorThatRejectsTheWriter() {
+    RecordingImport target = new RecordingImport();
+    Executor rejecting =
+        task -> {
+          throw new RejectedExecutionException("saturated");
+        };
+    try (PipelinedImport imp = new PipelinedImport(target, rejecting)) {
+      for (int i = 0; i < 20; i++) {
+        imp.add(chunk(i * 10, i * 10 + 10));
+      }
+      assertThat(imp.complete().size()).isEqualTo(200);
+    }
+    assertThat(target.contacts)
+        .extracting(ContactDetails::phone)
+        .containsExactlyElementsOf(chunk(0, 200).stream().map(ContactDetails::phone).toList());
+  }
+
+  @Test
   void closingWithoutCompletingAborts() {
     FailingImport target = new FailingImport(Integer.MAX_VALUE);
-    try (PipelinedImport imp = new PipelinedImport(target)) {
+    try (PipelinedImport imp = new PipelinedImport(target, writer)) {
       imp.add(chunk(0, 5));
     }
     assertThat(target.aborted).isTrue();
@@ -72,7 +125,7 @@ class PipelinedImportTest {
 
   @Test
   void nothingMayBeAddedAfterCompletion() {
-    PipelinedImport imp = new PipelinedImport(new RecordingImport());
+    PipelinedImport imp = new PipelinedImport(new RecordingImport(), writer);
     imp.complete();
     assertThatThrownBy(() -> imp.add(chunk(0, 1))).isInstanceOf(IllegalStateException.class);
   }
@@ -97,7 +150,7 @@ class PipelinedImportTest {
     public void add(List<ContactDetails> chunk) {
       seen.add(chunk.size());
       if (seen.size() == failAt) {
-        throw new P2PException("Could not write contacts: database went away");
+        throw new StoreException("Could not write contacts: database went away", true);
       }
     }
 

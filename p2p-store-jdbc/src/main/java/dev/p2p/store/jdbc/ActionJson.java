@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.action.Question;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
@@ -80,7 +80,7 @@ final class ActionJson {
     // Read only up to the initials, which are written first: a send need not parse the replies.
     try (JsonParser parser = JSON.getFactory().createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new P2PException("An action's JSON in the database is not valid");
+        throw new StoreException("An action's JSON in the database is not valid", false);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         boolean initials = parser.currentName().equals("initials");
@@ -97,7 +97,7 @@ final class ActionJson {
       }
       return 0;
     } catch (IOException e) {
-      throw new P2PException("An action's JSON in the database is not valid", e);
+      throw new StoreException("An action's JSON in the database is not valid", false, e);
     }
   }
 
@@ -180,7 +180,7 @@ final class ActionJson {
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {
-      throw new P2PException("Could not write an action as JSON", e);
+      throw new StoreException("Could not write an action as JSON", false, e);
     }
   }
 
@@ -188,7 +188,7 @@ final class ActionJson {
     try {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new P2PException("An action's JSON in the database is not valid", e);
+      throw new StoreException("An action's JSON in the database is not valid", false, e);
     }
   }
 }

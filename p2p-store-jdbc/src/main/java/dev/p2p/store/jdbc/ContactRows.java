@@ -3,7 +3,7 @@ package dev.p2p.store.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import java.sql.PreparedStatement;
@@ -96,7 +96,7 @@ final class ContactRows {
     try {
       return JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
-      throw new P2PException("Could not write a contact's custom fields as JSON", e);
+      throw new StoreException("Could not write a contact's custom fields as JSON", false, e);
     }
   }
 
@@ -107,7 +107,8 @@ final class ContactRows {
     try {
       return JSON.readValue(json, FIELDS);
     } catch (JsonProcessingException e) {
-      throw new P2PException("A contact's custom fields in the database are not valid JSON", e);
+      throw new StoreException(
+          "A contact's custom fields in the database are not valid JSON", false, e);
     }
   }
 }

@@ -39,7 +39,7 @@ interface ContactWriter {
     } catch (LinkageError e) {
       return batch(); // a PostgreSQL server behind another driver
     } catch (SQLException e) {
-      throw Tx.failure("connect to the database", e);
+      throw Tx.unreachable("connect to the database", e);
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -80,7 +80,7 @@ enum Dialect {
     try (Connection c = dataSource.getConnection()) {
       return of(c.getMetaData());
     } catch (SQLException e) {
-      throw Tx.failure("connect to the database", e);
+      throw Tx.unreachable("connect to the database", e);
     }
   }
 
@@ -95,10 +95,11 @@ enum Dialect {
     } else if (name.equals("mariadb") || name.equals("mysql")) {
       return MARIADB;
     }
-    throw new P2PException(
+    throw new StoreException(
         "JdbcStore does not support the database '"
             + product
-            + "': use H2, PostgreSQL or MariaDB/MySQL");
+            + "': use H2, PostgreSQL or MariaDB/MySQL",
+        false);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
+import dev.p2p.ValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +21,20 @@ final class H2Pools {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new P2PException("Could not create the H2 database folder " + directory, e);
+      throw new StoreException(
+          "Could not create the H2 database folder " + directory + ": " + e, false, e);
     }
     String path = directory.toAbsolutePath().resolve("p2p").toString();
     if (path.indexOf(';') >= 0) {
-      throw new P2PException("The H2 database folder must not contain ';': " + directory);
+      throw ValidationException.of("directory", "must not contain ';': " + directory);
     }
     return JdbcConnectionPool.create("jdbc:h2:file:" + path + ";QUERY_CACHE_SIZE=256", "sa", "");
   }
 
   static JdbcConnectionPool memory(String name) {
     if (!NAME.matcher(name).matches()) {
-      throw new P2PException(
-          "An in-memory H2 database name must be 1 to 100 letters, digits, '_' or '-': " + name);
+      throw ValidationException.of(
+          "name", "of an in-memory H2 database must be 1 to 100 letters, digits, '_' or '-'");
     }
     return JdbcConnectionPool.create(
         "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256", "sa", "");

@@ -2,7 +2,7 @@ package dev.p2p.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 
 /** Connection pools for JDBC URLs. The only class that touches HikariCP, an optional dependency. */
 final class HikariPools {
@@ -18,10 +18,11 @@ final class HikariPools {
       // HikariCP repeats the URL in some messages ("Failed to get driver instance for jdbcUrl=");
       // it may carry a password, so it is left out of ours.
       String reason = String.valueOf(e.getMessage()).replace(jdbcUrl, "<the JDBC URL>");
-      throw new P2PException(
+      throw new StoreException(
           "Could not open a connection pool for the JDBC URL (check the URL, the server and that"
               + " its driver is on the classpath): "
               + reason,
+          Tx.isTransient(e),
           e);
     }
   }

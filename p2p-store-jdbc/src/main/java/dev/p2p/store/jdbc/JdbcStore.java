@@ -1,6 +1,6 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
@@ -37,8 +37,12 @@ import org.jspecify.annotations.Nullable;
  * Store shared = JdbcStore.of(dataSource);   // the CRM's PostgreSQL pool, for instance
  * }</pre>
  *
- * <p>Failures of the database surface as {@link P2PException}s naming the operation, with the
- * driver's exception (and its SQLState) as the cause.
+ * <p>Failures of the database surface as {@link StoreException}s naming the operation and the
+ * SQLState, with the driver's exception as the cause; {@link StoreException#retryable()} is true
+ * for a deadlock or serialization conflict (SQLState 40001, 40P01; MariaDB 1213), a lock or
+ * statement timeout (PostgreSQL 55P03, 57014; MariaDB 1205; H2's lock timeout), and a lost, refused
+ * or unobtainable connection (SQLState class 08, a closed or exhausted pool); false for a
+ * constraint, data or SQL error.
  */
 public final class JdbcStore implements Store {
   private final Tx tx;
@@ -104,7 +108,7 @@ public final class JdbcStore implements Store {
    * detected from its metadata). {@link #close()} leaves the data source open: it stays the
    * caller's.
    *
-   * @throws P2PException if the database cannot be reached or is of another kind
+   * @throws StoreException if the database cannot be reached or is of another kind
    */
   public static JdbcStore of(DataSource dataSource) {
     return open(Objects.requireNonNull(dataSource, "dataSource"), null);
@@ -114,8 +118,8 @@ public final class JdbcStore implements Store {
    * A store on a JDBC URL, with a HikariCP pool that {@link #close()} closes. Needs {@code
    * com.zaxxer:HikariCP} and the database's driver on the classpath.
    *
-   * @throws P2PException if HikariCP is missing, or the database cannot be reached or is of another
-   *     kind
+   * @throws StoreException if HikariCP is missing, or the database cannot be reached or is of
+   *     another kind
    */
   public static JdbcStore of(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -123,9 +127,10 @@ public final class JdbcStore implements Store {
     try {
       pool = HikariPools.create(jdbcUrl);
     } catch (NoClassDefFoundError e) {
-      throw new P2PException(
+      throw new StoreException(
           "JdbcStore.of(jdbcUrl) pools connections with HikariCP, which is not on the classpath:"
               + " add com.zaxxer:HikariCP, or pass your own DataSource to JdbcStore.of(dataSource)",
+          false,
           e);
     }
     return open(pool, (AutoCloseable) pool);
@@ -326,7 +331,7 @@ public final class JdbcStore implements Store {
       try {
         ownedPool.close();
       } catch (Exception e) {
-        throw new P2PException("Could not close the database connections", e);
+        throw new StoreException("Could not close the database connections", false, e);
       }
     }
   }

@@ -3,7 +3,7 @@ package dev.p2p.store.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.conversation.Direction;
 import dev.p2p.conversation.FailureKind;
 import dev.p2p.conversation.Message;
@@ -93,7 +93,7 @@ final class MessageRows {
     try {
       return JSON.writeValueAsString(media.stream().map(URI::toString).toList());
     } catch (JsonProcessingException e) {
-      throw new P2PException("Could not write a message's media URLs as JSON", e);
+      throw new StoreException("Could not write a message's media URLs as JSON", false, e);
     }
   }
 
@@ -104,7 +104,8 @@ final class MessageRows {
     try {
       return JSON.readValue(json, URLS).stream().map(URI::create).toList();
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new P2PException("A message's media in the database are not a JSON list of URLs", e);
+      throw new StoreException(
+          "A message's media in the database are not a JSON list of URLs", false, e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -40,8 +40,10 @@ final class Migrations {
             result.migrationsExecuted);
       }
     } catch (FlywayException e) {
-      throw new P2PException(
-          "Could not create or upgrade the p2p schema on " + dialect + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Could not create or upgrade the p2p schema on " + dialect + ": " + e.getMessage(),
+          Tx.isTransient(e),
+          e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.p2p.store.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.script.ReplyScript;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,11 +27,12 @@ final class ReplyTree {
     for (JsonNode node : flat) {
       int level = node.path("level").asInt();
       if (level < 1 || level > open.size() + 1) {
-        throw new P2PException(
+        throw new StoreException(
             "An action's reply tree in the database is not valid: a reply at level "
                 + level
                 + " follows one at level "
-                + open.size());
+                + open.size(),
+            false);
       }
       while (open.size() >= level) {
         close(open, top);

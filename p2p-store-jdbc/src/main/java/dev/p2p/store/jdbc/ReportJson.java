@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.conversation.FiledReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ final class ReportJson {
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
-      throw new P2PException("Could not write a conversation's report as JSON", e);
+      throw new StoreException("Could not write a conversation's report as JSON", false, e);
     }
   }
 
@@ -58,7 +58,8 @@ final class ReportJson {
       return new FiledReport(
           answers, root.path("texterId").asText(), Instant.parse(root.path("filedAt").asText()));
     } catch (JsonProcessingException | RuntimeException e) {
-      throw new P2PException("A conversation's report in the database is not valid JSON", e);
+      throw new StoreException(
+          "A conversation's report in the database is not valid JSON", false, e);
     }
   }
 }

@@ -1,13 +1,16 @@
 package dev.p2p.store.jdbc;
 
 import dev.p2p.NotFoundException;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.event.Subscription;
 import dev.p2p.store.support.LogSafe;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +49,17 @@ final class Tx {
 
   private static final Set<String> CONFLICTS = Set.of("40001", "40P01");
 
+  // SQLStates of failures that may pass on the next try, beyond classes 08 (connection) and 40
+  // (transaction rollback): PostgreSQL's lock_not_available, query_canceled (a statement timeout),
+  // admin/crash shutdown, cannot_connect_now and too_many_connections; the standard's HYT00
+  // timeout (H2's lock timeout).
+  private static final Set<String> TRANSIENT_STATES =
+      Set.of("55P03", "57014", "57P01", "57P02", "57P03", "53300", "HYT00");
+
+  // Vendor codes of the same: MariaDB/MySQL's deadlock (1213) and lock wait timeout (1205); H2's
+  // lock timeout (50200), deadlock (40001) and concurrent update (90131).
+  private static final Set<Integer> TRANSIENT_CODES = Set.of(1213, 1205, 50200, 40001, 90131);
+
   private final DataSource dataSource;
   private final Dialect dialect;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -71,7 +85,8 @@ final class Tx {
    * Runs the work in one transaction: commits if it returns, rolls back if it throws.
    *
    * @param operation what the work does, for the error message ("add a contact")
-   * @throws P2PException wrapping any {@link SQLException}, saying which operation failed
+   * @throws StoreException wrapping any {@link SQLException}, saying which operation failed and
+   *     whether it is {@linkplain StoreException#retryable() worth retrying}
    */
   <T> T run(String operation, Work<T> work) {
     return run(operation, work, 1);
@@ -92,7 +107,7 @@ final class Tx {
     for (int attempt = 1; ; attempt++) {
       try {
         return runOnce(operation, work);
-      } catch (P2PException e) {
+      } catch (StoreException e) {
         if (attempt >= attempts || !isConflict(e)) {
           throw e;
         }
@@ -101,7 +116,7 @@ final class Tx {
     }
   }
 
-  private static boolean isConflict(P2PException e) {
+  private static boolean isConflict(StoreException e) {
     return e.getCause() instanceof SQLException
         && CONFLICTS.contains(((SQLException) e.getCause()).getSQLState());
   }
@@ -164,7 +179,13 @@ final class Tx {
 
   private <T> T transaction(
       String operation, Work<T> work, List<EventSql.Pending> pending, List<Event> written) {
-    try (Connection connection = dataSource.getConnection()) {
+    Connection opened;
+    try {
+      opened = dataSource.getConnection();
+    } catch (SQLException | RuntimeException e) {
+      throw unreachable(operation, e);
+    }
+    try (Connection connection = opened) {
       tune(connection);
       boolean autoCommit = connection.getAutoCommit();
       if (autoCommit) {
@@ -239,15 +260,70 @@ final class Tx {
         });
   }
 
-  /** The exception for a failed operation; the database's message stays in the cause. */
-  static P2PException failure(String operation, SQLException e) {
-    return new P2PException(
+  /**
+   * The exception for a failed operation, {@linkplain StoreException#retryable() retryable} when
+   * the failure {@linkplain #isTransient(Throwable) is transient}; the database's message (which
+   * may quote a row's values) stays in the cause.
+   */
+  static StoreException failure(String operation, SQLException e) {
+    boolean retryable = isTransient(e);
+    return new StoreException(
         "Could not "
             + operation
-            + ": the database reported an error (SQLState "
+            + ": the database reported "
+            + (retryable ? "a transient error" : "an error")
+            + " (SQLState "
             + e.getSQLState()
-            + "); see the cause",
+            + ")"
+            + (retryable ? "; try again" : "; see the cause"),
+        retryable,
         e);
+  }
+
+  /**
+   * The exception for an operation that got no connection (the database is unreachable, the pool is
+   * exhausted or closed): retryable, since nothing was written and a later try may connect.
+   */
+  static StoreException unreachable(String operation, Exception e) {
+    return new StoreException(
+        "Could not "
+            + operation
+            + ": no connection to the database"
+            + (e instanceof SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "")
+            + "; try again",
+        true,
+        e);
+  }
+
+  /**
+   * Whether the failure, or an {@link SQLException} among its causes, may pass on the next try: a
+   * deadlock or serialization conflict, a lock or statement timeout, a lost or refused connection.
+   * A constraint violation, bad data or an SQL error is not.
+   */
+  static boolean isTransient(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+      if (t instanceof SQLException e && isTransient(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTransient(SQLException e) {
+    if (e instanceof SQLTransientException
+        || e instanceof SQLRecoverableException
+        || e instanceof SQLNonTransientConnectionException) {
+      return true;
+    }
+    String state = e.getSQLState();
+    if (state != null
+        && (state.startsWith("08")
+            || (state.startsWith("40") && !state.equals("40002"))
+            || TRANSIENT_STATES.contains(state))) {
+      return true;
+    }
+    return TRANSIENT_CODES.contains(e.getErrorCode());
   }
 
   private static void rollback(Connection connection, Throwable failure) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.P2P;
-import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.contact.ContactList;
 import dev.p2p.contact.Contacts;
 import dev.p2p.contact.ImportReport;
@@ -60,7 +60,9 @@ abstract class InterruptedImportScenario {
     CuttableDataSource lost = new CuttableDataSource(database());
     Contacts dying = node(lost).organization("acme").contacts();
     lost.cutAfterCommits(4);
-    assertThatThrownBy(() -> dying.importCsv("GOTV", csv)).isInstanceOf(P2PException.class);
+    assertThatThrownBy(() -> dying.importCsv("GOTV", csv))
+        .as("a lost connection: try again")
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isTrue());
     assertThat(lost.isCut()).isTrue();
     // The dying node is abandoned as it is: never closed.
 

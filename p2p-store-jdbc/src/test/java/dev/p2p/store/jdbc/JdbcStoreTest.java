@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.NotFoundException;
 import dev.p2p.P2PException;
+import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
@@ -148,7 +149,7 @@ class JdbcStoreTest {
   @DisplayName("a database error names the failed operation and keeps the SQL exception as cause")
   void sqlErrorsNameTheOperation() {
     assertThatThrownBy(() -> store.ensureOrganization("x".repeat(200), NOW))
-        .isExactlyInstanceOf(P2PException.class)
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageStartingWith("Could not create the organization")
         .hasMessageContaining("SQLState 22001")
         .hasCauseInstanceOf(SQLException.class);
