@@ -2,6 +2,7 @@ package dev.p2p.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.p2p.NotFoundException;
 import dev.p2p.action.Action;
 import dev.p2p.action.SenderSettings;
@@ -41,13 +42,13 @@ public final class Texting implements AutoCloseable {
   private final ReceiptQueue receipts;
   private final Cache<String, TextingSettings> settings =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
-  private final Cache<String, Set<String>> windowKeys =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  // The two caches that let contacts added to a live action's list join it within a minute run on
+  // p2p's clock, so a host's clock (a test's MutableClock) decides when that minute is over.
+  private final Cache<String, Set<String>> windowKeys;
   private final Cache<String, OpenKeys> openKeys =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
   // Re-opened now and then, so that contacts added to a live action's list join its pool.
-  private final Cache<String, Boolean> openPools =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  private final Cache<String, Boolean> openPools;
 
   // Where a send's outcome is stored once the carrier answers (never on the gateway policy's one
   // scheduler thread, which would make every send's database writes wait in one line) and where
@@ -64,6 +65,19 @@ public final class Texting implements AutoCloseable {
   public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways, Workers workers) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Ticker ticker = clockTicker(clock);
+    this.windowKeys =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+    this.openPools =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
     this.gateways = Map.copyOf(gateways);
     this.defaultSender = onlyGatewaysSender(this.gateways);
     this.workers = Objects.requireNonNull(workers, "workers");
@@ -254,5 +268,13 @@ public final class Texting implements AutoCloseable {
     Set<String> sorted = new TreeSet<>(IdOrder.CODE_POINTS);
     sorted.addAll(ids);
     return sorted;
+  }
+
+  /** Caffeine's time read from the clock: nanoseconds since the epoch. */
+  private static Ticker clockTicker(Clock clock) {
+    return () -> {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    };
   }
 }
