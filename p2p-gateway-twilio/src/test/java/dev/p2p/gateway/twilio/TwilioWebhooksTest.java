@@ -141,10 +141,11 @@ class TwilioWebhooksTest {
     }
 
     @Test
-    @DisplayName("an unknown status is a bad request")
+    @DisplayName(
+        "an unknown status is acknowledged with no event, so Twilio does not send it again")
     void unknownStatus() {
       assertThat(parse(TwilioStubs.STATUS_URL, status("teleported")))
-          .isEqualTo(WebhookResult.badRequest("unknown MessageStatus"));
+          .isEqualTo(WebhookResult.accepted(List.of(), WebhookResponse.noContent()));
     }
   }
 
