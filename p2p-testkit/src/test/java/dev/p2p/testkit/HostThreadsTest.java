@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -205,13 +206,14 @@ class HostThreadsTest {
 
   @Test
   @DisplayName("close() waits for a send's outcome still to be stored on the host's executor")
-  void closeWaitsForHandedOverWork() {
-    Executor slow =
+  void closeWaitsForHandedOverWork() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    Executor gated =
         task ->
             host.execute(
                 () -> {
                   try {
-                    Thread.sleep(300);
+                    gate.await();
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -222,13 +224,29 @@ class HostThreadsTest {
         P2P.builder()
             .store(InMemoryStore.create())
             .clock(CLOCK)
-            .executor(slow)
+            .executor(gated)
             .gateway("fake", fake)
             .build();
     fake.failNext(1, GatewayError.permanent());
     CompletableFuture<Message> refused = sendAsync(p2p, 1).get(0);
-    p2p.close();
+    Thread closer = new Thread(p2p::close, "closer");
+    closer.start();
+    // The condition, not a pause: close() is waiting for the handed-over work, or it has returned.
+    while (closer.isAlive() && !waitingForWork(closer)) {
+      Thread.onSpinWait();
+    }
+    assertThat(closer.isAlive()).as("close() waits while the outcome is not stored").isTrue();
+    assertThat(refused).isNotDone();
+    gate.countDown();
+    closer.join();
     assertThat(refused).isCompletedWithValueMatching(m -> m.status() == MessageStatus.FAILED);
+  }
+
+  private static boolean waitingForWork(Thread closer) {
+    return closer.getState() == Thread.State.TIMED_WAITING
+        && Arrays.stream(closer.getStackTrace())
+            .anyMatch(
+                f -> f.getClassName().endsWith(".Workers") && f.getMethodName().equals("close"));
   }
 
   @Test

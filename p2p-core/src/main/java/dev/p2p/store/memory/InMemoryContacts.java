@@ -1,6 +1,5 @@
 package dev.p2p.store.memory;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.contact.ContactList;
@@ -54,8 +53,7 @@ final class InMemoryContacts {
   }
 
   Contact add(OrgData org, long listId, ContactDetails contact) {
-    ListData list =
-        readyList(org, listId).orElseThrow(() -> new NotFoundException("contact list", listId));
+    ListData list = readyList(org, listId).orElseThrow(() -> Refusals.noList(listId));
     if (list.idsByPhone.containsKey(contact.phone())) {
       throw Refusals.phoneInList(listId);
     }

@@ -1,6 +1,5 @@
 package dev.p2p.store.memory;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.action.Action;
 import dev.p2p.conversation.Conversation;
 import dev.p2p.conversation.InboxCounts;
@@ -12,6 +11,7 @@ import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.InboxQuery;
 import dev.p2p.store.MessageOwner;
 import dev.p2p.store.SendRecord;
+import dev.p2p.store.support.Refusals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ final class InMemoryConversationStore implements ConversationStore {
     return store
         .actions()
         .findAction(orgId, actionId)
-        .orElseThrow(() -> new NotFoundException("action", actionId));
+        .orElseThrow(() -> Refusals.noAction(actionId));
   }
 
   boolean reportRequired(String orgId, long actionId) {

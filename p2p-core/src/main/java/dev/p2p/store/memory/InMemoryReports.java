@@ -1,6 +1,5 @@
 package dev.p2p.store.memory;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.action.Action;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
@@ -11,6 +10,7 @@ import dev.p2p.store.ConversationExport;
 import dev.p2p.store.MessageExport;
 import dev.p2p.store.ReportFigures;
 import dev.p2p.store.ReportStore;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.ReportTally;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,17 +77,14 @@ final class InMemoryReports implements ReportStore {
 
   private TreeMap<Long, ConvData> action(String orgId, long actionId) {
     if (store.actions().findAction(orgId, actionId).isEmpty()) {
-      throw new NotFoundException("action", actionId);
+      throw Refusals.noAction(actionId);
     }
     return store.conversationData().org(orgId).action(actionId);
   }
 
   private ReportTally tally(String orgId, long actionId) {
     Action action =
-        store
-            .actions()
-            .findAction(orgId, actionId)
-            .orElseThrow(() -> new NotFoundException("action", actionId));
+        store.actions().findAction(orgId, actionId).orElseThrow(() -> Refusals.noAction(actionId));
     boolean asksReport = !action.spec().report().isEmpty();
     ReportTally t = new ReportTally();
     InMemoryMessages messages = store.messageData();

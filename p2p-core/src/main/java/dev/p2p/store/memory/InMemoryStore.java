@@ -16,6 +16,7 @@ import dev.p2p.store.OptOutStore;
 import dev.p2p.store.ReportStore;
 import dev.p2p.store.Store;
 import dev.p2p.store.memory.OrgData.GroupData;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
@@ -125,11 +126,11 @@ public final class InMemoryStore implements Store {
           OrgData org = org(orgId);
           GroupData group = org.groups(kind).get(groupId);
           if (group == null) {
-            throw new NotFoundException(kind.noun(), groupId);
+            throw Refusals.noGroup(kind, groupId);
           }
           for (String texterId : texterIds) {
             if (!org.texters.containsKey(texterId)) {
-              throw new NotFoundException("texter", texterId);
+              throw Refusals.noTexter(texterId);
             }
           }
           group.members.addAll(texterIds);
@@ -293,7 +294,7 @@ public final class InMemoryStore implements Store {
   OrgData org(String orgId) {
     OrgData org = orgs.get(orgId);
     if (org == null) {
-      throw new NotFoundException("organization", orgId);
+      throw Refusals.noOrganization(orgId);
     }
     return org;
   }

@@ -8,6 +8,7 @@ import dev.p2p.ValidationException;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.contact.Phones;
 import dev.p2p.conversation.ConversationStatus;
+import dev.p2p.texter.GroupKind;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,31 @@ public final class Refusals {
   /** The organization has no conversation with this id. */
   public static NotFoundException noConversation(long conversationId) {
     return new NotFoundException("conversation", conversationId);
+  }
+
+  /** The organization has no action with this id. */
+  public static NotFoundException noAction(long actionId) {
+    return new NotFoundException("action", actionId);
+  }
+
+  /** The organization has no contact list with this id. */
+  public static NotFoundException noList(long listId) {
+    return new NotFoundException("contact list", listId);
+  }
+
+  /** The organization has no team or user list of this kind with this id. */
+  public static NotFoundException noGroup(GroupKind kind, String groupId) {
+    return new NotFoundException(kind.noun(), groupId);
+  }
+
+  /** The organization has no texter with this id. */
+  public static NotFoundException noTexter(String texterId) {
+    return new NotFoundException("texter", texterId);
+  }
+
+  /** No organization has this id. */
+  public static NotFoundException noOrganization(String orgId) {
+    return new NotFoundException("organization", orgId);
   }
 
   /** An unfinished import went too long without writing and was removed as abandoned. */

@@ -1,6 +1,5 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.contact.Contact;
 import dev.p2p.contact.ContactDetails;
 import dev.p2p.store.support.Refusals;
@@ -26,7 +25,7 @@ final class ContactSql {
         c -> {
           // Counting first locks the list row, so a concurrent delete of the list waits.
           if (!ListSql.count(c, orgId, listId, ListSql.READY, 1)) {
-            throw new NotFoundException("contact list", listId);
+            throw Refusals.noList(listId);
           }
           ListFieldNames.merge(c, orgId, listId, contact.fields().keySet());
           try (PreparedStatement ps = c.prepareStatement(ContactRows.INSERT, new String[] {"id"})) {

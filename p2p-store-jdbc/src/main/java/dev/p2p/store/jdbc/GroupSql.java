@@ -1,6 +1,6 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.NotFoundException;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import java.sql.Connection;
@@ -78,12 +78,12 @@ final class GroupSql {
         "add members to the group",
         c -> {
           if (!lock(c, orgId, kind, groupId)) {
-            throw new NotFoundException(kind.noun(), groupId);
+            throw Refusals.noGroup(kind, groupId);
           }
           Set<String> known = existingTexters(c, orgId, ids);
           for (String id : ids) {
             if (!known.contains(id)) {
-              throw new NotFoundException("texter", id);
+              throw Refusals.noTexter(id);
             }
           }
           try (PreparedStatement ps = c.prepareStatement(tx.dialect().insertMember)) {

@@ -8,6 +8,7 @@ import dev.p2p.store.ConversationExport;
 import dev.p2p.store.MessageExport;
 import dev.p2p.store.ReportFigures;
 import dev.p2p.store.ReportStore;
+import dev.p2p.store.support.Refusals;
 import dev.p2p.store.support.ReportTally;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -247,7 +248,7 @@ final class JdbcReportStore implements ReportStore {
       ps.setLong(2, actionId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new NotFoundException("action", actionId);
+          throw Refusals.noAction(actionId);
         }
         return rs.getBoolean(1);
       }

@@ -1,7 +1,7 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.event.Change;
+import dev.p2p.store.support.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +48,7 @@ final class PoolSql {
             ps.setLong(2, actionId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw new NotFoundException("action", actionId);
+                throw Refusals.noAction(actionId);
               }
               listId = rs.getLong(1);
               if (rs.wasNull()) {

@@ -1,7 +1,7 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.assign.Target;
+import dev.p2p.store.support.Refusals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +37,7 @@ final class TargetSql {
         "add the action's targets",
         c -> {
           if (!actionExists(c, orgId, actionId)) {
-            throw new NotFoundException("action", actionId);
+            throw Refusals.noAction(actionId);
           }
           for (Target target : targets) {
             Inserts.ifAbsent(
@@ -107,7 +107,7 @@ final class TargetSql {
             ps.setString(2, orgId);
             ps.setLong(3, actionId);
             if (ps.executeUpdate() == 0) {
-              throw new NotFoundException("action", actionId);
+              throw Refusals.noAction(actionId);
             }
           }
           return actionId;

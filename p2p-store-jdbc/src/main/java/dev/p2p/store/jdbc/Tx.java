@@ -1,11 +1,11 @@
 package dev.p2p.store.jdbc;
 
-import dev.p2p.NotFoundException;
 import dev.p2p.StoreException;
 import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.event.Subscription;
 import dev.p2p.store.support.LogSafe;
+import dev.p2p.store.support.Refusals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -253,7 +253,7 @@ final class Tx {
             return work.run(c);
           } catch (SQLException e) {
             if (dialect.isForeignKeyViolation(e)) {
-              throw new NotFoundException("organization", orgId);
+              throw Refusals.noOrganization(orgId);
             }
             throw e;
           }
