@@ -2,10 +2,13 @@ package dev.p2p;
 
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.policy.GatewayPolicy;
+import dev.p2p.gateway.policy.GatewayStatus;
 import dev.p2p.gateway.policy.ResilientGateway;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,6 +85,18 @@ final class GatewayRegistry implements AutoCloseable {
   /** Every gateway by id, in registration order, wrapped in its policy. */
   Map<String, SmsGateway> byId() {
     return byId;
+  }
+
+  /** Each gateway's id, carrier and circuit, in registration order. */
+  List<GatewayStatus> status() {
+    List<GatewayStatus> status = new ArrayList<>();
+    byId.forEach(
+        (id, gateway) -> {
+          if (gateway instanceof ResilientGateway resilient) {
+            status.add(new GatewayStatus(id, resilient.carrier(), resilient.circuit()));
+          }
+        });
+    return List.copyOf(status);
   }
 
   /** The gateway registered under this id, wrapped in its policy. */

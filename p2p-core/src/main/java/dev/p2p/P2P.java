@@ -7,6 +7,7 @@ import dev.p2p.event.Events;
 import dev.p2p.gateway.SchedulingClock;
 import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.policy.GatewayPolicy;
+import dev.p2p.gateway.policy.GatewayStatus;
 import dev.p2p.internal.Ids;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
@@ -16,7 +17,10 @@ import dev.p2p.internal.event.EventsImpl;
 import dev.p2p.internal.webhook.WebhooksImpl;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
+import dev.p2p.store.StoreHealth;
 import dev.p2p.webhook.Webhooks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +132,26 @@ public final class P2P implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Each registered gateway's id, carrier and circuit breaker state, in registration order: for a
+   * health check or a dashboard. Thread-safe; reads the breakers' state now.
+   *
+   * @return one status per gateway; empty without gateways
+   */
+  public List<GatewayStatus> gatewayStatus() {
+    return gateways.status();
+  }
+
+  /**
+   * The store's health now: reachable, and its schema at the version this build expects. Asks the
+   * database anew on each call; never throws for an unreachable database.
+   *
+   * @return the store's answer
+   */
+  public StoreHealth storeHealth() {
+    return store.health();
+  }
+
   /** The registered gateways; the texting code sends through them. */
   GatewayRegistry gateways() {
     return gateways;
@@ -172,6 +196,8 @@ public final class P2P implements AutoCloseable {
     private GatewayPolicy gatewayPolicy = GatewayPolicy.ofDefaults();
     private @Nullable ScheduledExecutorService scheduler;
     private @Nullable Executor executor;
+    private @Nullable MeterRegistry meterRegistry;
+    private @Nullable ObservationRegistry observationRegistry;
     private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
@@ -269,6 +295,26 @@ public final class P2P implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Turns metrics on: p2p registers its meters, named {@code p2p.*} (see the README's Metrics
+     * section), in this registry, with low-cardinality tags only (gateway, outcome, error kind,
+     * source; never a phone or an id). Micrometer is an optional dependency: without this call p2p
+     * loads none of its classes.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Turns observations on: sends, claims and webhooks are observed ({@code p2p.send}, {@code
+     * p2p.claim}, {@code p2p.webhook}) through this registry, for the host's tracing and timers.
+     */
+    public Builder observationRegistry(ObservationRegistry registry) {
+      this.observationRegistry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 

@@ -9,6 +9,7 @@ import dev.p2p.texter.TexterProfile;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -190,6 +191,18 @@ public interface Store extends AutoCloseable {
    * @return the same instance on every call
    */
   EventStore events();
+
+  /**
+   * Whether the store can serve requests now, for a health check: reachable, and its schema (where
+   * it has one) at the version this build of p2p expects. Asks the store's database anew on each
+   * call; never throws for an unreachable database, it answers down instead. A store with nothing
+   * to check (in memory) answers up with no details.
+   *
+   * @return the store's health now
+   */
+  default StoreHealth health() {
+    return StoreHealth.up(Map.of());
+  }
 
   /** Releases the store's resources (connections, pools). Idempotent. */
   @Override

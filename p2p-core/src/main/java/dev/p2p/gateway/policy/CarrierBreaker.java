@@ -65,6 +65,19 @@ final class CarrierBreaker {
             || e.error() instanceof GatewayError.Authentication);
   }
 
+  /**
+   * Where the circuit stands. An open circuit whose wait has passed reads as half-open: the next
+   * send moves it there (no timer does).
+   */
+  CircuitState state() {
+    return switch (breaker.getState()) {
+      case OPEN, FORCED_OPEN ->
+          clock.instant().isBefore(openUntil) ? CircuitState.OPEN : CircuitState.HALF_OPEN;
+      case HALF_OPEN -> CircuitState.HALF_OPEN;
+      default -> CircuitState.CLOSED;
+    };
+  }
+
   /** Takes a permit to call the carrier; false when the circuit refuses. */
   boolean tryAcquire() {
     return breaker.tryAcquirePermission();

@@ -122,6 +122,15 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
     return policy;
   }
 
+  /**
+   * Where this gateway's circuit breaker stands now, for a health check or a dashboard.
+   *
+   * @return closed, open, or half-open (also once an open circuit's wait has passed)
+   */
+  public CircuitState circuit() {
+    return attempts.circuit();
+  }
+
   /** The wrapped gateway's carrier name. */
   @Override
   public String carrier() {

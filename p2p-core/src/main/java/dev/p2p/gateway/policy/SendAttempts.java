@@ -106,6 +106,11 @@ final class SendAttempts {
     return done;
   }
 
+  /** Where the carrier's circuit breaker stands. */
+  CircuitState circuit() {
+    return breaker.state();
+  }
+
   /**
    * From now on, attempts fail without calling the carrier (retry-safe: nothing was sent),
    * including those already waiting for a rate slot, a bulkhead place or a retry. Idempotent.

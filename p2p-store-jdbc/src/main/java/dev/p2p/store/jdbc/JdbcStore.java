@@ -13,6 +13,7 @@ import dev.p2p.store.MessageStore;
 import dev.p2p.store.OptOutStore;
 import dev.p2p.store.ReportStore;
 import dev.p2p.store.Store;
+import dev.p2p.store.StoreHealth;
 import dev.p2p.texter.Group;
 import dev.p2p.texter.GroupKind;
 import dev.p2p.texter.TexterProfile;
@@ -322,6 +323,16 @@ public final class JdbcStore implements Store {
   @Override
   public EventStore events() {
     return events;
+  }
+
+  /**
+   * Reachable (a connection answers within two seconds) and migrated (no p2p migration pending):
+   * details {@code database}, {@code schemaVersion} and {@code pendingMigrations}, or {@code error}
+   * (the failure's type and SQLState, never its message, which may quote the URL).
+   */
+  @Override
+  public StoreHealth health() {
+    return Migrations.health(tx.dataSource(), tx.dialect());
   }
 
   /** Closes the connection pool this store opened, if any; a caller's data source stays open. */

@@ -76,6 +76,10 @@ final class Tx {
     return dialect;
   }
 
+  DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Marks the store closed; returns whether this call closed it. */
   boolean close() {
     return closed.compareAndSet(false, true);
