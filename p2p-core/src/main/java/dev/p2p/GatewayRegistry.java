@@ -5,6 +5,7 @@ import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.gateway.policy.GatewayStatus;
 import dev.p2p.gateway.policy.ResilientGateway;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,6 +103,22 @@ final class GatewayRegistry implements AutoCloseable {
   /** The gateway registered under this id, wrapped in its policy. */
   Optional<SmsGateway> find(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * Waits until no gateway has a send pending, until the deadline ({@link System#nanoTime()}).
+   *
+   * @return whether every gateway was idle in time
+   */
+  boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+    for (SmsGateway gateway : byId.values()) {
+      if (gateway instanceof ResilientGateway resilient
+          && !resilient.awaitIdle(
+              Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -176,6 +176,30 @@ public final class P2P implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes gracefully: first waits up to {@code grace} for the sends already under way to get the
+   * carrier's answer (and for sends started meanwhile), then closes as {@link #close()} does, which
+   * stores their outcomes and writes the queued receipts. Stop taking new work (the web server's
+   * own graceful shutdown) before calling it. A send still pending after the grace is failed as
+   * {@link #close()} says, left for reconciliation.
+   *
+   * @param grace how long to wait for pending sends at most; zero closes at once
+   * @throws IllegalArgumentException if {@code grace} is negative
+   */
+  public void close(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, was " + grace);
+    }
+    try {
+      gateways.awaitIdle(System.nanoTime() + grace.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      close();
+    }
+  }
+
   /** Builds a {@link P2P}; {@link #build()} lists every missing or bad setting at once. */
   public static final class Builder {
     /**

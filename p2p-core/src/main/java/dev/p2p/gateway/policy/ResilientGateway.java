@@ -21,8 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,6 +172,34 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
               }
             });
     return result;
+  }
+
+  /**
+   * Waits until no send is pending (waiting for a rate slot, a bulkhead place or a retry, or at the
+   * carrier), up to {@code timeout}, for a graceful shutdown before {@link #close()}. Sends that
+   * start meanwhile are waited for too.
+   *
+   * @param timeout how long to wait at most
+   * @return whether no send was pending when it returned
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!pending.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      try {
+        CompletableFuture.allOf(pending.toArray(CompletableFuture<?>[]::new))
+            .get(left, TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        // a failed send is done too; loop to see whether others started meanwhile
+      } catch (TimeoutException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
