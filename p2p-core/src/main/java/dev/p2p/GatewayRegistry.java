@@ -4,6 +4,7 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.gateway.policy.GatewayStatus;
 import dev.p2p.gateway.policy.ResilientGateway;
+import dev.p2p.internal.metrics.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,13 +40,15 @@ final class GatewayRegistry implements AutoCloseable {
    *
    * @param policies each gateway's policy, by id; a gateway without one gets {@code fallback}
    * @param hostScheduler the host's scheduler for the policies' waits, or null to start one
+   * @param telemetry hears each gateway's policy (rate waits, carrier calls, its breaker)
    */
   static GatewayRegistry of(
       Map<String, SmsGateway> registered,
       Map<String, GatewayPolicy> policies,
       GatewayPolicy fallback,
       Clock clock,
-      @Nullable ScheduledExecutorService hostScheduler) {
+      @Nullable ScheduledExecutorService hostScheduler,
+      Telemetry telemetry) {
     if (registered.isEmpty()) {
       return new GatewayRegistry(Map.of(), null);
     }
@@ -63,7 +66,12 @@ final class GatewayRegistry implements AutoCloseable {
             wrapped.put(
                 id,
                 ResilientGateway.wrap(
-                    gateway, policies.getOrDefault(id, fallback), clock, scheduler)));
+                    id,
+                    gateway,
+                    policies.getOrDefault(id, fallback),
+                    clock,
+                    scheduler,
+                    telemetry.gatewayPolicy(id))));
     return new GatewayRegistry(Collections.unmodifiableMap(wrapped), own);
   }
 

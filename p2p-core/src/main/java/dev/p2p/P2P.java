@@ -14,6 +14,8 @@ import dev.p2p.internal.Texting;
 import dev.p2p.internal.Workers;
 import dev.p2p.internal.conversation.Receiving;
 import dev.p2p.internal.event.EventsImpl;
+import dev.p2p.internal.metrics.MicrometerTelemetry;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.internal.webhook.WebhooksImpl;
 import dev.p2p.sms.CostModel;
 import dev.p2p.store.Store;
@@ -76,17 +78,28 @@ public final class P2P implements AutoCloseable {
         b.scheduler != null || !(b.clock instanceof SchedulingClock own)
             ? b.scheduler
             : own.scheduler();
-    this.gateways = GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, waits);
+    // Micrometer's classes load only here, when the host gave a registry: it is optional.
+    Telemetry telemetry =
+        b.meterRegistry == null && b.observationRegistry == null
+            ? Telemetry.NONE
+            : MicrometerTelemetry.create(
+                b.meterRegistry, b.observationRegistry, b.tagMetricsWithOrganization);
+    this.gateways =
+        GatewayRegistry.of(b.gateways, b.policies, b.gatewayPolicy, clock, waits, telemetry);
     this.texting =
         new Texting(
             store,
             clock,
             gateways.byId(),
-            Workers.of(b.executor, Builder.defaultWorkerThreads(), Builder.DEFAULT_WORKER_QUEUE));
-    this.events = new EventsImpl(store, clock);
+            Workers.of(b.executor, Builder.defaultWorkerThreads(), Builder.DEFAULT_WORKER_QUEUE),
+            telemetry);
+    this.events = new EventsImpl(store, clock, telemetry);
     this.webhooks =
         new WebhooksImpl(
-            gateways.byId(), store, new Receiving(texting, id -> organization(id).context()));
+            gateways.byId(),
+            store,
+            new Receiving(texting, id -> organization(id).context()),
+            telemetry);
   }
 
   /** A builder; {@link Builder#store(Store)} is required. */
@@ -222,6 +235,7 @@ public final class P2P implements AutoCloseable {
     private @Nullable Executor executor;
     private @Nullable MeterRegistry meterRegistry;
     private @Nullable ObservationRegistry observationRegistry;
+    private boolean tagMetricsWithOrganization;
     private final List<Violation> gatewayProblems = new ArrayList<>();
 
     private Builder() {}
@@ -339,6 +353,19 @@ public final class P2P implements AutoCloseable {
      */
     public Builder observationRegistry(ObservationRegistry registry) {
       this.observationRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Adds an {@code organization} tag (the organization's id) to the meters of one organization's
+     * work: sends, failures, inbound messages, opt-outs, claims, import rows and the event feed's
+     * head. Off by default: each organization multiplies those series, so opt in only with a
+     * bounded number of organizations.
+     *
+     * @return this builder
+     */
+    public Builder tagMetricsWithOrganization() {
+      this.tagMetricsWithOrganization = true;
       return this;
     }
 

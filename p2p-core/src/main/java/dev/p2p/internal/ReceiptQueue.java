@@ -2,6 +2,7 @@ package dev.p2p.internal;
 
 import dev.p2p.conversation.Message;
 import dev.p2p.gateway.SendReceipt;
+import dev.p2p.internal.metrics.Mdc;
 import dev.p2p.store.Receipt;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.LogSafe;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +98,7 @@ public final class ReceiptQueue implements AutoCloseable {
     }
     byOrg.forEach(
         (orgId, pending) -> {
-          try {
+          try (Mdc mdc = Mdc.of(orgId, OptionalLong.empty(), OptionalLong.empty())) {
             List<Optional<Message>> stored =
                 store
                     .messages()

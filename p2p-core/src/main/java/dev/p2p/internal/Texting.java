@@ -12,6 +12,7 @@ import dev.p2p.assign.Target;
 import dev.p2p.contact.Phones;
 import dev.p2p.gateway.Sender;
 import dev.p2p.gateway.SmsGateway;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.IdOrder;
 import dev.p2p.texter.GroupKind;
@@ -40,6 +41,7 @@ public final class Texting implements AutoCloseable {
   private final Optional<SenderSettings> defaultSender;
   private final Previews previews = new Previews();
   private final ReceiptQueue receipts;
+  private final Telemetry telemetry;
   private final Cache<String, TextingSettings> settings =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
   // The two caches that let contacts added to a live action's list join it within a minute run on
@@ -63,6 +65,17 @@ public final class Texting implements AutoCloseable {
    * Internal: built by {@code P2P}; takes ownership of the workers, which {@link #close} closes.
    */
   public Texting(Store store, Clock clock, Map<String, SmsGateway> gateways, Workers workers) {
+    this(store, clock, gateways, workers, Telemetry.NONE);
+  }
+
+  /** Internal: as the other constructor, telling the telemetry what the texting code does. */
+  public Texting(
+      Store store,
+      Clock clock,
+      Map<String, SmsGateway> gateways,
+      Workers workers,
+      Telemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     Ticker ticker = clockTicker(clock);
@@ -87,6 +100,11 @@ public final class Texting implements AutoCloseable {
   /** Where send receipts are written, in groups. */
   public ReceiptQueue receipts() {
     return receipts;
+  }
+
+  /** Where p2p's metrics and observations go ({@link Telemetry#NONE} without a registry). */
+  public Telemetry telemetry() {
+    return telemetry;
   }
 
   /** The store. */

@@ -36,7 +36,7 @@ final class CarrierBreaker {
   private final CircuitBreaker breaker;
   private volatile Instant openUntil = Instant.EPOCH;
 
-  CarrierBreaker(String carrier, GatewayPolicy policy, Clock clock) {
+  CarrierBreaker(String name, String carrier, GatewayPolicy policy, Clock clock) {
     this.carrier = carrier;
     this.clock = clock;
     this.policy = policy;
@@ -54,7 +54,7 @@ final class CarrierBreaker {
             .ignoreException(failure -> !isCarrierFailure(failure))
             .writableStackTraceEnabled(false)
             .build();
-    this.breaker = CircuitBreaker.of(carrier + "-sends", config);
+    this.breaker = CircuitBreaker.of(name, config);
     breaker.getEventPublisher().onStateTransition(this::onTransition);
   }
 
@@ -76,6 +76,11 @@ final class CarrierBreaker {
       case HALF_OPEN -> CircuitState.HALF_OPEN;
       default -> CircuitState.CLOSED;
     };
+  }
+
+  /** The Resilience4j breaker itself, for binding its metrics. */
+  CircuitBreaker resilience4j() {
+    return breaker;
   }
 
   /** Takes a permit to call the carrier; false when the circuit refuses. */

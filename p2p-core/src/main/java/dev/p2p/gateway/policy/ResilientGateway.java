@@ -77,12 +77,17 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
   private volatile boolean closed;
 
   private ResilientGateway(
-      SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
+      String name,
+      SmsGateway gateway,
+      GatewayPolicy policy,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      PolicyListener listener) {
     this.gateway = gateway;
     this.policy = policy;
     this.carrier = gateway.carrier();
     this.scheduler = scheduler;
-    this.attempts = new SendAttempts(gateway, policy, clock, scheduler);
+    this.attempts = new SendAttempts(name, gateway, policy, clock, scheduler, listener);
     Backoff backoff = new Backoff(policy, () -> ThreadLocalRandom.current().nextDouble());
     RetryConfig config =
         RetryConfig.<SendReceipt>custom()
@@ -113,11 +118,38 @@ public final class ResilientGateway implements SmsGateway, AutoCloseable {
    */
   public static ResilientGateway wrap(
       SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
+    Objects.requireNonNull(gateway, "gateway");
+    return wrap(
+        gateway.carrier() + "-sends", gateway, policy, clock, scheduler, PolicyListener.NONE);
+  }
+
+  /**
+   * Wraps a gateway in a policy, as {@link #wrap(SmsGateway, GatewayPolicy, Clock,
+   * ScheduledExecutorService)} does, naming its circuit breaker and telling a listener what the
+   * policy does (for metrics).
+   *
+   * @param name the circuit breaker's name, such as the gateway's id
+   * @param gateway the adapter to wrap
+   * @param policy the policy to apply
+   * @param clock the time the breaker and rate limiter read
+   * @param scheduler runs the waits and the attempts after them; never shut down here
+   * @param listener hears the rate waits, the carrier calls and the breaker
+   * @return the wrapped gateway
+   */
+  public static ResilientGateway wrap(
+      String name,
+      SmsGateway gateway,
+      GatewayPolicy policy,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      PolicyListener listener) {
     return new ResilientGateway(
+        Objects.requireNonNull(name, "name"),
         Objects.requireNonNull(gateway, "gateway"),
         Objects.requireNonNull(policy, "policy"),
         Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(scheduler, "scheduler"));
+        Objects.requireNonNull(scheduler, "scheduler"),
+        Objects.requireNonNull(listener, "listener"));
   }
 
   /** The policy this wrapper applies. */

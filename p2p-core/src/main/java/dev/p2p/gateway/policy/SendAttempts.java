@@ -36,14 +36,22 @@ final class SendAttempts {
   private final CarrierBreaker breaker;
   private final SenderRateLimiter limiter;
   private final SendBulkhead bulkhead;
+  private final PolicyListener listener;
   private volatile boolean closed;
 
   SendAttempts(
-      SmsGateway gateway, GatewayPolicy policy, Clock clock, ScheduledExecutorService scheduler) {
+      String name,
+      SmsGateway gateway,
+      GatewayPolicy policy,
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      PolicyListener listener) {
     this.gateway = gateway;
     this.carrier = gateway.carrier();
     this.scheduler = scheduler;
-    this.breaker = new CarrierBreaker(carrier, policy, clock);
+    this.listener = listener;
+    this.breaker = new CarrierBreaker(name, carrier, policy, clock);
+    listener.circuitBreaker(breaker.resilience4j());
     this.limiter = new SenderRateLimiter(policy, clock);
     this.bulkhead = new SendBulkhead(carrier, policy, scheduler);
   }
@@ -64,6 +72,7 @@ final class SendAttempts {
       breaker.release();
       return CompletableFuture.failedFuture(new Refusal(rateLimited(message.from(), slot.delay())));
     }
+    listener.rateWaited(slot.delay());
     CompletableFuture<SendReceipt> done = new CompletableFuture<>();
     Runnable call =
         () ->
@@ -122,6 +131,7 @@ final class SendAttempts {
   /** Calls the adapter, records the outcome on the breaker; fails with a GatewayException. */
   private CompletableFuture<SendReceipt> callCarrier(OutboundMessage message) {
     CompletableFuture<SendReceipt> sent;
+    long start = System.nanoTime();
     try {
       sent = Objects.requireNonNull(gateway.send(message), "the adapter returned no stage");
     } catch (Throwable e) { // as CompletableFuture.supplyAsync does: any throwable fails the stage,
@@ -130,12 +140,15 @@ final class SendAttempts {
     }
     return sent.handle(
         (receipt, failure) -> {
+          Duration took = Duration.ofNanos(System.nanoTime() - start);
           if (failure == null) {
             breaker.onSuccess();
+            listener.carrierCalled(took, Optional.empty());
             return receipt;
           }
           GatewayException classified = classify(message, failure);
           breaker.onFailure(classified);
+          listener.carrierCalled(took, Optional.of(classified.error().kind()));
           throw new CompletionException(classified);
         });
   }

@@ -133,6 +133,13 @@ public final class ContactsImpl implements Contacts {
             ctx.texting().workers())) {
       ImportReport report = importer.run(csv, options, sink, guard(progress));
       sink.complete();
+      ctx.texting()
+          .telemetry()
+          .imported(
+              ctx.orgId(),
+              report.rowsRead(),
+              report.imported(),
+              report.duplicates() + report.invalid());
       log.info(
           "Imported list {} for org {}: {} rows read, {} imported, {} duplicates, {} invalid",
           sink.listId(),

@@ -2,17 +2,20 @@ package dev.p2p.internal.conversation;
 
 import dev.p2p.action.TextingSettings;
 import dev.p2p.contact.Phones;
+import dev.p2p.conversation.MessageStatus;
 import dev.p2p.gateway.GatewayError;
 import dev.p2p.gateway.GatewayEvent.InboundMessage;
 import dev.p2p.gateway.GatewayEvent.StatusUpdate;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
+import dev.p2p.internal.metrics.Mdc;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.MessageOwner;
 import dev.p2p.store.support.LogSafe;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,11 @@ public final class Receiving {
   /** Applies a status update; a store failure propagates (the carrier will call again). */
   public void status(String gatewayId, StatusUpdate update) {
     Instant now = texting.clock().instant();
-    if (!texting.store().messages().applyStatus(gatewayId, update, now)) {
+    if (texting.store().messages().applyStatus(gatewayId, update, now)) {
+      if (update.status() == MessageStatus.DELIVERED) {
+        texting.telemetry().messageDelivered(gatewayId);
+      }
+    } else {
       log.debug(
           "Status {} for message {} of gateway '{}' changed nothing: repeated, late, or for a"
               + " message not stored (yet)",
@@ -79,6 +86,12 @@ public final class Receiving {
 
   /** Stores and routes an inbound message of the organization, then answers HELP. */
   public void inbound(String orgId, String gatewayId, InboundMessage inbound) {
+    try (Mdc mdc = Mdc.of(orgId, OptionalLong.empty(), OptionalLong.empty())) {
+      receive(orgId, gatewayId, inbound);
+    }
+  }
+
+  private void receive(String orgId, String gatewayId, InboundMessage inbound) {
     TextingSettings settings = texting.settings(orgId);
     boolean stop = settings.isOptOut(inbound.body()) || inbound.carrierOptOut();
     // One confirmation at most: a second STOP from an opted-out phone gets none.
@@ -98,6 +111,7 @@ public final class Receiving {
           gatewayId);
       return;
     }
+    texting.telemetry().messageReceived(orgId, gatewayId);
     if (stop) {
       log.info("{} texted an opt-out keyword: opted out of {}", Phones.mask(inbound.from()), orgId);
     }

@@ -24,6 +24,8 @@ import dev.p2p.gateway.SmsGateway;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
 import dev.p2p.internal.TextingWindows;
+import dev.p2p.internal.metrics.Mdc;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.sms.Segments;
 import dev.p2p.sms.SmartEncoding;
@@ -37,6 +39,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -122,6 +125,19 @@ final class SendPipeline {
 
   /** Sends a texter's message (initial or reply) of a conversation to its contact, as read now. */
   CompletableFuture<Message> send(
+      Conversation c,
+      Contact contact,
+      String texterId,
+      SendRecord.Kind kind,
+      String text,
+      ConversationUpdate effects,
+      int variant) {
+    try (Mdc mdc = Mdc.of(ctx.orgId(), OptionalLong.of(c.actionId()), OptionalLong.of(c.id()))) {
+      return sendChecked(c, contact, texterId, kind, text, effects, variant);
+    }
+  }
+
+  private CompletableFuture<Message> sendChecked(
       Conversation c,
       Contact contact,
       String texterId,
@@ -223,6 +239,52 @@ final class SendPipeline {
       ConversationUpdate effects,
       Optional<Instant> expiresAt,
       int variant) {
+    try (Mdc mdc = Mdc.of(ctx.orgId(), OptionalLong.empty(), OptionalLong.of(conversationId))) {
+      Telemetry.Span span = texting.telemetry().sendStarted(ctx.orgId(), gatewayId);
+      CompletableFuture<Message> done;
+      try {
+        done =
+            call(
+                conversationId,
+                kind,
+                texterId,
+                gatewayId,
+                messagingService,
+                gateway,
+                sender,
+                senderPool,
+                phone,
+                body,
+                effects,
+                expiresAt,
+                variant);
+      } catch (RuntimeException e) {
+        span.end("refused"); // the store refused to record it: nothing went to the carrier
+        throw e;
+      }
+      return done.whenComplete(
+          (message, error) ->
+              span.end(
+                  error != null
+                      ? "error"
+                      : message.status() == MessageStatus.FAILED ? "failed" : "sent"));
+    }
+  }
+
+  private CompletableFuture<Message> call(
+      long conversationId,
+      SendRecord.Kind kind,
+      Optional<String> texterId,
+      String gatewayId,
+      Optional<String> messagingService,
+      SmsGateway gateway,
+      Sender sender,
+      List<String> senderPool,
+      String phone,
+      String body,
+      ConversationUpdate effects,
+      Optional<Instant> expiresAt,
+      int variant) {
     String reference = reference();
     QueuedMessage queued =
         new QueuedMessage(
@@ -257,17 +319,30 @@ final class SendPipeline {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
+    Telemetry telemetry = texting.telemetry();
     return sent.handle(
-            (receipt, error) ->
-                error == null
-                    ? receipt(messageId, receipt)
-                    : CompletableFuture.supplyAsync(
-                        () -> {
-                          Instant now = texting.clock().instant();
-                          return failed(messageId, phone, unwrap(error), now)
-                              .orElseGet(() -> message(messageId));
-                        },
-                        texting.workers()))
+            (receipt, error) -> {
+              if (error == null) {
+                telemetry.messageSent(ctx.orgId(), gatewayId);
+                return receipt(messageId, receipt);
+              }
+              Throwable cause = unwrap(error);
+              telemetry.messageFailed(
+                  ctx.orgId(),
+                  gatewayId,
+                  cause instanceof GatewayException g ? g.error().kind() : FailureKind.RETRYABLE);
+              return CompletableFuture.supplyAsync(
+                  () -> {
+                    try (Mdc mdc =
+                        Mdc.of(
+                            ctx.orgId(), OptionalLong.empty(), OptionalLong.of(conversationId))) {
+                      Instant now = texting.clock().instant();
+                      return failed(messageId, phone, cause, now)
+                          .orElseGet(() -> message(messageId));
+                    }
+                  },
+                  texting.workers());
+            })
         .thenCompose(stage -> stage);
   }
 

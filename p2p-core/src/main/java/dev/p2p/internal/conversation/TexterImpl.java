@@ -17,6 +17,7 @@ import dev.p2p.conversation.Texter;
 import dev.p2p.internal.Lookups;
 import dev.p2p.internal.OrgContext;
 import dev.p2p.internal.Texting;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.optout.OptOutSource;
 import dev.p2p.script.InitialMessage;
 import dev.p2p.script.ReplyScript;
@@ -65,6 +66,18 @@ public final class TexterImpl implements Texter {
 
   @Override
   public int requestBatch(long actionId) {
+    Telemetry.Span span = texting.telemetry().claimStarted(ctx.orgId(), "batch");
+    String outcome = "error";
+    try {
+      int claimed = claimBatch(actionId);
+      outcome = claimed > 0 ? "claimed" : "empty";
+      return claimed;
+    } finally {
+      span.end(outcome);
+    }
+  }
+
+  private int claimBatch(long actionId) {
     Action action = pipeline.liveAction(actionId);
     AssignmentSettings settings = action.spec().assignment();
     if (settings.policy() != AssignmentSettings.Policy.DYNAMIC) {
@@ -97,6 +110,18 @@ public final class TexterImpl implements Texter {
 
   @Override
   public Optional<NextMessage> nextToSend(long actionId) {
+    Telemetry.Span span = texting.telemetry().claimStarted(ctx.orgId(), "next");
+    String outcome = "error";
+    try {
+      Optional<NextMessage> next = next(actionId);
+      outcome = next.isPresent() ? "claimed" : "empty";
+      return next;
+    } finally {
+      span.end(outcome);
+    }
+  }
+
+  private Optional<NextMessage> next(long actionId) {
     Action action = texting.action(ctx.orgId(), actionId);
     if (action.status() != ActionStatus.PUBLISHED) {
       return Optional.empty();

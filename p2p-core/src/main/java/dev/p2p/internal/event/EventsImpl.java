@@ -8,6 +8,7 @@ import dev.p2p.event.EventsPrunedException;
 import dev.p2p.event.OrganizationEvents;
 import dev.p2p.event.Subscription;
 import dev.p2p.internal.Ids;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.LogSafe;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class EventsImpl implements Events, AutoCloseable {
   private final Clock clock;
   private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
   private final Subscription registration;
+  private final Telemetry telemetry;
 
   /** Internal: obtained from {@code P2P.events()}. */
   public EventsImpl(Store store) {
@@ -35,6 +37,15 @@ public final class EventsImpl implements Events, AutoCloseable {
 
   /** Internal: obtained from {@code P2P.events()}; {@link #pruneOlderThan} reads the clock. */
   public EventsImpl(Store store, Clock clock) {
+    this(store, clock, Telemetry.NONE);
+  }
+
+  /**
+   * Internal: obtained from {@code P2P.events()}; tells the telemetry of every committed event (the
+   * feed's head, opt-outs by source).
+   */
+  public EventsImpl(Store store, Clock clock, Telemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.registration = store.events().afterCommit(this::dispatch);
@@ -116,6 +127,11 @@ public final class EventsImpl implements Events, AutoCloseable {
   }
 
   private void dispatch(List<Event> events) {
+    try {
+      telemetry.eventsCommitted(events);
+    } catch (RuntimeException e) {
+      LOG.warn("Metrics failed on {} committed events; the changes stand", events.size(), e);
+    }
     for (EventListener listener : listeners) {
       for (Event event : events) {
         try {

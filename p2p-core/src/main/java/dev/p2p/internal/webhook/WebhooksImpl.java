@@ -6,6 +6,7 @@ import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.gateway.WebhookResult;
 import dev.p2p.internal.conversation.Receiving;
+import dev.p2p.internal.metrics.Telemetry;
 import dev.p2p.store.Store;
 import dev.p2p.store.support.LogSafe;
 import dev.p2p.webhook.Webhooks;
@@ -20,16 +21,22 @@ import org.slf4j.LoggerFactory;
 public final class WebhooksImpl implements Webhooks {
   private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
+  private static final String NO_GATEWAY = "none";
+
   private final Map<String, SmsGateway> gateways;
   private final List<String> ids;
   private final WebhookEvents events;
+  private final Telemetry telemetry;
 
   /**
    * Internal: obtain through {@code P2P.webhooks()}.
    *
    * @param gateways the registered gateways by id, in registration order
+   * @param telemetry counts the requests by gateway and response status
    */
-  public WebhooksImpl(Map<String, SmsGateway> gateways, Store store, Receiving receiving) {
+  public WebhooksImpl(
+      Map<String, SmsGateway> gateways, Store store, Receiving receiving, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.gateways = Map.copyOf(gateways);
     this.ids = List.copyOf(gateways.keySet());
     this.events = new WebhookEvents(store, receiving);
@@ -41,7 +48,11 @@ public final class WebhooksImpl implements Webhooks {
     Optional<String> id = gatewayFor(request);
     if (id.isEmpty()) {
       log.info("No gateway matches the webhook {}", request);
-      return WebhookResponse.error(404, "no gateway is registered for this URL");
+      Telemetry.Span span = telemetry.webhookStarted(NO_GATEWAY);
+      WebhookResponse response =
+          WebhookResponse.error(404, "no gateway is registered for this URL");
+      span.end(String.valueOf(response.status()));
+      return response;
     }
     return handle(id.get(), request);
   }
@@ -50,6 +61,20 @@ public final class WebhooksImpl implements Webhooks {
   public WebhookResponse handle(String gatewayId, WebhookRequest request) {
     Objects.requireNonNull(gatewayId, "gatewayId");
     Objects.requireNonNull(request, "request");
+    // Only a registered id names the gateway in a tag: the path is the caller's to choose.
+    Telemetry.Span span =
+        telemetry.webhookStarted(gateways.containsKey(gatewayId) ? gatewayId : NO_GATEWAY);
+    String status = "500"; // a store or adapter error that escapes reaches the host as a 500
+    try {
+      WebhookResponse response = respond(gatewayId, request);
+      status = String.valueOf(response.status());
+      return response;
+    } finally {
+      span.end(status);
+    }
+  }
+
+  private WebhookResponse respond(String gatewayId, WebhookRequest request) {
     SmsGateway gateway = gateways.get(gatewayId);
     if (gateway == null) {
       log.info("No gateway is registered as '{}' for the webhook {}", gatewayId, request);
