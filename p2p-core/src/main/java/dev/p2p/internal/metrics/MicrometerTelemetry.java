@@ -90,7 +90,7 @@ public final class MicrometerTelemetry implements Telemetry {
     unconfirmed.incrementAndGet();
     Tags tags = org(orgId).and(GATEWAY, gatewayId);
     Span timed = timed("p2p.send.latency", "The time of a whole send through p2p", tags);
-    Span observed = observed("p2p.send", tags);
+    Span observed = observed("p2p.send", tags, OUTCOME);
     return outcome -> {
       unconfirmed.decrementAndGet();
       timed.end(outcome);
@@ -121,7 +121,7 @@ public final class MicrometerTelemetry implements Telemetry {
   @Override
   public Span webhookStarted(String gatewayId) {
     Tags tags = Tags.of(GATEWAY, gatewayId);
-    Span observed = observed("p2p.webhook", tags);
+    Span observed = observed("p2p.webhook", tags, "status");
     return status -> {
       count("p2p.webhooks", tags.and("status", status));
       observed.end(status);
@@ -132,7 +132,7 @@ public final class MicrometerTelemetry implements Telemetry {
   public Span claimStarted(String orgId, String kind) {
     Tags tags = org(orgId).and("kind", kind);
     Span timed = timed("p2p.claim.latency", "The time of a texter's claim", tags);
-    Span observed = observed("p2p.claim", tags);
+    Span observed = observed("p2p.claim", tags, OUTCOME);
     return outcome -> {
       timed.end(outcome);
       observed.end(outcome);
@@ -234,7 +234,7 @@ public final class MicrometerTelemetry implements Telemetry {
                 .register(registry));
   }
 
-  private Span observed(String name, Tags tags) {
+  private Span observed(String name, Tags tags, String outcomeKey) {
     if (observations.isNoop()) {
       return Span.NONE;
     }
@@ -242,7 +242,7 @@ public final class MicrometerTelemetry implements Telemetry {
     Observation observation =
         Observation.createNotStarted(name, observations).lowCardinalityKeyValues(keys).start();
     return outcome -> {
-      observation.lowCardinalityKeyValue(OUTCOME, outcome);
+      observation.lowCardinalityKeyValue(outcomeKey, outcome);
       observation.stop();
     };
   }
