@@ -118,6 +118,20 @@ class ArchitectureTest {
           "are the input checks " + INPUT_CHECKS, c -> INPUT_CHECKS.contains(c.getName()));
 
   @ArchTest
+  static final ArchRule MICROMETER_STAYS_OPTIONAL =
+      noClasses()
+          .that()
+          .haveNameNotMatching("dev\\.p2p\\.internal\\.metrics\\.MicrometerTelemetry(\\$.*)?")
+          .and()
+          .haveNameNotMatching("dev\\.p2p\\.P2P(\\$Builder)?")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer..", "io.github.resilience4j.micrometer..")
+          .because(
+              "Micrometer is optional: only MicrometerTelemetry (built when the host gives a"
+                  + " registry) and the builder's signatures touch it");
+
+  @ArchTest
   static final ArchRule NO_JDBC =
       forbidDependencies(
           "JDBC or a JDBC driver (stores live in their own modules)",
