@@ -323,6 +323,18 @@ class ArchitectureTest {
         new ClassFileImporter().importClasses(ValueOffender.class, SpiOffender.class);
 
     @Test
+    @DisplayName("an internal class other than MicrometerTelemetry that uses Micrometer")
+    void aMicrometerDependency() throws ClassNotFoundException {
+      JavaClasses offender =
+          new ClassFileImporter()
+              .importClasses(Class.forName("dev.p2p.internal.metrics.MicrometerOffender"));
+      assertThatThrownBy(() -> MICROMETER_STAYS_OPTIONAL.check(offender))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("MicrometerOffender")
+          .hasMessageContaining("io.micrometer.core.instrument.MeterRegistry");
+    }
+
+    @Test
     void aJdbcDependency() {
       assertThatThrownBy(() -> NO_JDBC.check(offenders))
           .isInstanceOf(AssertionError.class)
