@@ -127,6 +127,23 @@ class MetricsCampaignTest {
   }
 
   @Test
+  @DisplayName("a receipt that the carrier could not deliver counts as undelivered, by kind")
+  void undeliveredReceipts() {
+    List<Message> sent = SendCampaign.start(p2p, ORG, "fake", OUR_NUMBER, 3).sendRound(3);
+    String first = sent.get(0).carrierMessageId().orElseThrow();
+    fake.deliver(first);
+    fake.undeliver(sent.get(1).carrierMessageId().orElseThrow(), GatewayError.invalidNumber());
+    fake.fail(sent.get(2).carrierMessageId().orElseThrow(), GatewayError.permanent());
+    fake.undeliver(first, GatewayError.permanent()); // after delivered: moves nothing
+    assertThat(count("p2p.messages.delivered", "gateway", "fake")).isEqualTo(1);
+    assertThat(count("p2p.messages.undelivered", "gateway", "fake", "kind", "invalid_number"))
+        .isEqualTo(1);
+    assertThat(count("p2p.messages.undelivered", "gateway", "fake", "kind", "permanent"))
+        .isEqualTo(1);
+    assertThat(meters.find("p2p.messages.failed").counters()).isEmpty();
+  }
+
+  @Test
   @DisplayName("an import counts its rows read, stored and rejected (a duplicate, a bad phone)")
   void importRows() {
     String csv = "phone,first_name\n+13125551000,Ana\n+13125551000,Ana\nnot a phone,Bo\n";

@@ -14,6 +14,7 @@ import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.MessageOwner;
 import dev.p2p.store.support.LogSafe;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -50,6 +51,16 @@ public final class Receiving {
     if (texting.store().messages().applyStatus(gatewayId, update, now)) {
       if (update.status() == MessageStatus.DELIVERED) {
         texting.telemetry().messageDelivered(gatewayId);
+      } else if (update.status() == MessageStatus.FAILED
+          || update.status() == MessageStatus.UNDELIVERED) {
+        texting
+            .telemetry()
+            .messageUndelivered(
+                gatewayId,
+                update
+                    .error()
+                    .map(e -> e.kind().name().toLowerCase(Locale.ROOT))
+                    .orElse("unknown"));
       }
     } else {
       log.debug(

@@ -114,6 +114,11 @@ public final class MicrometerTelemetry implements Telemetry {
   }
 
   @Override
+  public void messageUndelivered(String gatewayId, String kind) {
+    count("p2p.messages.undelivered", Tags.of(GATEWAY, gatewayId).and("kind", kind));
+  }
+
+  @Override
   public void messageReceived(String orgId, String gatewayId) {
     count("p2p.messages.received", org(orgId).and(GATEWAY, gatewayId));
   }

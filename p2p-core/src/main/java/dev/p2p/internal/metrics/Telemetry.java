@@ -42,6 +42,14 @@ public interface Telemetry {
   /** A delivery receipt moved a message to delivered. */
   default void messageDelivered(String gatewayId) {}
 
+  /**
+   * A receipt moved a sent message to failed or undelivered: the carrier took it but could not
+   * deliver it.
+   *
+   * @param kind why, as p2p classifies the carrier's error, or {@code unknown} without one
+   */
+  default void messageUndelivered(String gatewayId, String kind) {}
+
   /** An inbound message was stored for the organization. */
   default void messageReceived(String orgId, String gatewayId) {}
 
