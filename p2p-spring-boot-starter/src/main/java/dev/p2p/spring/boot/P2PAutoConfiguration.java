@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -160,11 +162,12 @@ public class P2PAutoConfiguration {
       P2P p2p, P2PProperties properties, Environment environment) {
     Duration grace = properties.getShutdown().getGrace();
     if (grace == null) {
-      grace =
-          environment.getProperty(
-              "spring.lifecycle.timeout-per-shutdown-phase",
-              Duration.class,
-              Duration.ofSeconds(30));
+      String phase = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase");
+      @Nullable Duration parsed =
+          phase == null
+              ? null
+              : ApplicationConversionService.getSharedInstance().convert(phase, Duration.class);
+      grace = parsed == null ? Duration.ofSeconds(30) : parsed;
     }
     return new P2PGracefulShutdown(p2p, grace);
   }

@@ -2,6 +2,7 @@ package dev.p2p.spring.boot;
 
 import dev.p2p.P2P;
 import dev.p2p.ValidationException;
+import dev.p2p.Violation;
 import dev.p2p.gateway.WebhookRequest;
 import dev.p2p.gateway.WebhookResponse;
 import dev.p2p.webhook.Webhooks;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,7 +62,14 @@ public class P2PWebhookController {
     try {
       answer = p2p.webhooks().handle(gatewayId, toWebhookRequest(request));
     } catch (ValidationException e) {
-      answer = WebhookResponse.error(400, e.getMessage());
+      // The request could not be taken as it came (its URL, say): named by field, not quoted.
+      answer =
+          WebhookResponse.error(
+              400,
+              "malformed request: "
+                  + e.violations().stream()
+                      .map(Violation::field)
+                      .collect(Collectors.joining(", ")));
     }
     response.setStatus(answer.status());
     if (!answer.body().isEmpty()) {
