@@ -11,6 +11,9 @@ import dev.p2p.store.Store;
 import dev.p2p.store.jdbc.JdbcStore;
 import dev.p2p.store.memory.InMemoryStore;
 import dev.p2p.testkit.FakeGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -278,6 +281,27 @@ class P2PAutoConfigurationTest {
                 assertThat(context.getBean(P2P.class).gatewayStatus())
                     .extracting(GatewayStatus::id, GatewayStatus::carrier)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("fake", "fake")));
+  }
+
+  @Test
+  @DisplayName("the application's MeterRegistry and ObservationRegistry, when there are, reach p2p")
+  void registriesBound() {
+    runner()
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean("p2pMeterRegistryCustomizer")
+                    .doesNotHaveBean("p2pObservationRegistryCustomizer"));
+    runner()
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(ObservationRegistry.class, ObservationRegistry::create)
+        .run(
+            context -> {
+              assertThat(context)
+                  .hasBean("p2pMeterRegistryCustomizer")
+                  .hasBean("p2pObservationRegistryCustomizer")
+                  .hasSingleBean(P2P.class);
+            });
   }
 
   @Test
