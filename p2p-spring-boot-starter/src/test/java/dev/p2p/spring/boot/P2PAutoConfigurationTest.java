@@ -1,6 +1,7 @@
 package dev.p2p.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.p2p.P2P;
 import dev.p2p.Violation;
@@ -23,13 +24,20 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -225,6 +233,31 @@ class P2PAutoConfigurationTest {
   }
 
   @Test
+  @DisplayName("a failed start prints every bad property (the analyzer is registered)")
+  @ExtendWith(OutputCaptureExtension.class)
+  void analyzerPrintsAtStartup(CapturedOutput output) {
+    SpringApplication app = new SpringApplication(BadApp.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    assertThatThrownBy(
+            () ->
+                app.run(
+                    "--p2p.store.type=memory",
+                    "--p2p.twilio.account-sid=AC-not-a-sid",
+                    "--p2p.twilio.auth-token=twilio-token-for-tests",
+                    "--p2p.twilio.sender-numbers=+13125550199",
+                    "--p2p.default-region=Narnia",
+                    "--p2p.policy.max-attempts=0"))
+        .hasRootCauseInstanceOf(InvalidP2PPropertiesException.class);
+    assertThat(output.toString())
+        .contains("APPLICATION FAILED TO START")
+        .contains("p2p could not start: 3 properties are missing or bad")
+        .contains("p2p.twilio.account-sid: ")
+        .contains("p2p.default-region: ")
+        .contains("p2p.policy.max-attempts: ")
+        .doesNotContain("twilio-token-for-tests");
+  }
+
+  @Test
   @DisplayName("Bandwidth's and the policy's nested fields are named by their properties")
   void nestedNames() {
     runner()
@@ -398,6 +431,11 @@ class P2PAutoConfigurationTest {
     assertThat(t).as("an InvalidP2PPropertiesException in " + failure).isNotNull();
     return ((InvalidP2PPropertiesException) t).violations();
   }
+
+  /** An application with the autoconfiguration only. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class BadApp {}
 
   @Configuration(proxyBeanMethods = false)
   static class DataSourceConfig {
