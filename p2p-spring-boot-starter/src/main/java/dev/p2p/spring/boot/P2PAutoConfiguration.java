@@ -42,14 +42,15 @@ public class P2PAutoConfiguration {
   }
 
   /**
-   * The store p2p keeps everything in, as {@code p2p.store.type} says.
+   * The store p2p keeps everything in, as {@code p2p.store.type} says; none when the application
+   * defines its own {@link Store} or {@link P2P}.
    *
    * @param properties the p2p properties
    * @param dataSources the application's data source, if any
    * @return the store; closed with p2p
    */
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean({Store.class, P2P.class})
   public Store p2pStore(P2PProperties properties, ObjectProvider<DataSource> dataSources) {
     P2PProperties.Store settings = properties.getStore();
     switch (settings.getType()) {

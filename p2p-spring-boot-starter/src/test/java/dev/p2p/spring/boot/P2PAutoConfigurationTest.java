@@ -34,6 +34,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -299,6 +300,40 @@ class P2PAutoConfigurationTest {
             context -> {
               assertThat(context.getBean(P2P.class)).isSameAs(context.getBean("myP2p"));
               assertThat(context).hasSingleBean(P2P.class);
+            });
+  }
+
+  @Test
+  @DisplayName(
+      "without the optional libraries (health, actuator, Micrometer, Spring MVC) P2P still starts")
+  void optionalLibrariesAbsent() {
+    runner()
+        .withClassLoader(
+            new FilteredClassLoader(
+                "org.springframework.boot.health.",
+                "org.springframework.boot.actuate.",
+                "io.micrometer.",
+                "org.springframework.web.servlet."))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(P2P.class);
+              assertThat(context)
+                  .doesNotHaveBean("p2pHealthIndicator")
+                  .doesNotHaveBean("p2pSecretsSanitizer")
+                  .doesNotHaveBean("p2pMeterRegistryCustomizer")
+                  .doesNotHaveBean(P2PWebhookController.class);
+            });
+  }
+
+  @Test
+  @DisplayName("with the application's own P2P no store is opened for nothing")
+  void noStoreBesideTheApplicationsP2p() {
+    runner()
+        .withUserConfiguration(UserP2P.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(Store.class);
+              assertThat(dir.resolve("h2")).doesNotExist();
             });
   }
 
