@@ -58,6 +58,10 @@ final class Migrations {
     } catch (SQLException e) {
       details.put("error", e.getClass().getSimpleName() + " (SQLState " + e.getSQLState() + ")");
       return StoreHealth.down(details);
+    } catch (RuntimeException e) {
+      // A closed pool may refuse with an unchecked exception (H2's JdbcConnectionPool does).
+      details.put("error", e.getClass().getSimpleName());
+      return StoreHealth.down(details);
     }
     try {
       MigrationInfoService info = flyway(dataSource, dialect).info();
