@@ -121,15 +121,16 @@ class ArchitectureTest {
   static final ArchRule MICROMETER_STAYS_OPTIONAL =
       noClasses()
           .that()
-          .haveNameNotMatching("dev\\.p2p\\.internal\\.metrics\\.MicrometerTelemetry(\\$.*)?")
+          .haveNameNotMatching(
+              "dev\\.p2p\\.internal\\.metrics\\.(MicrometerTelemetry|BreakerMeters)(\\$.*)?")
           .and()
           .haveNameNotMatching("dev\\.p2p\\.P2P(\\$Builder)?")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.micrometer..", "io.github.resilience4j.micrometer..")
           .because(
-              "Micrometer is optional: only MicrometerTelemetry (built when the host gives a"
-                  + " registry) and the builder's signatures touch it");
+              "Micrometer is optional: only MicrometerTelemetry and BreakerMeters (built when the"
+                  + " host gives a registry) and the builder's signatures touch it");
 
   @ArchTest
   static final ArchRule NO_JDBC =

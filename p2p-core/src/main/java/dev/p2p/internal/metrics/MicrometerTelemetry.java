@@ -5,7 +5,6 @@ import dev.p2p.event.Change;
 import dev.p2p.event.Event;
 import dev.p2p.gateway.policy.PolicyListener;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +38,7 @@ public final class MicrometerTelemetry implements Telemetry {
   private final @Nullable MeterRegistry meters;
   private final ObservationRegistry observations;
   private final boolean tagOrganization;
-  private final @Nullable TaggedCircuitBreakerMetricsPublisher breakers;
+  private final @Nullable Consumer<CircuitBreaker> breakers;
   private final AtomicLong unconfirmed = new AtomicLong();
   private final AtomicLong head = new AtomicLong();
   private final ConcurrentMap<String, AtomicLong> heads = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ public final class MicrometerTelemetry implements Telemetry {
     this.meters = meters;
     this.observations = observations == null ? ObservationRegistry.NOOP : observations;
     this.tagOrganization = tagOrganization;
-    this.breakers = meters == null ? null : new TaggedCircuitBreakerMetricsPublisher(meters);
+    this.breakers = meters == null ? null : BreakerMeters.in(meters);
     if (meters != null) {
       Gauge.builder("p2p.sends.unconfirmed", unconfirmed, AtomicLong::get)
           .description("Sends handed to a carrier whose outcome is not stored yet")
@@ -179,7 +179,7 @@ public final class MicrometerTelemetry implements Telemetry {
   @Override
   public PolicyListener gatewayPolicy(String gatewayId) {
     MeterRegistry registry = meters;
-    TaggedCircuitBreakerMetricsPublisher published = breakers;
+    Consumer<CircuitBreaker> published = breakers;
     if (registry == null || published == null) {
       return PolicyListener.NONE;
     }
@@ -206,7 +206,7 @@ public final class MicrometerTelemetry implements Telemetry {
 
       @Override
       public void circuitBreaker(CircuitBreaker breaker) {
-        published.publishMetrics(breaker);
+        published.accept(breaker);
       }
     };
   }
