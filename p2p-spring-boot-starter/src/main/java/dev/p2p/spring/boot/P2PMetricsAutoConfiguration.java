@@ -6,13 +6,15 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Hands the application's {@link MeterRegistry} and {@link ObservationRegistry} beans, when there
  * are, to {@code P2P.builder().meterRegistry(..)} and {@code .observationRegistry(..)}, through
- * {@link P2PBuilderCustomizer}s. p2p's meters are named {@code p2p.*}.
+ * {@link P2PBuilderCustomizer}s. p2p's meters are named {@code p2p.*}; with {@code
+ * p2p.metrics.tag-organization=true} those of an organization's work carry its id.
  */
 @AutoConfiguration(
     afterName = {
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
       "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
     })
 @ConditionalOnClass(P2P.class)
+@EnableConfigurationProperties(P2PProperties.class)
 public class P2PMetricsAutoConfiguration {
   /** Created by Spring. */
   public P2PMetricsAutoConfiguration() {}
@@ -32,8 +35,14 @@ public class P2PMetricsAutoConfiguration {
   @ConditionalOnBean(MeterRegistry.class)
   static class Meters {
     @Bean
-    P2PBuilderCustomizer p2pMeterRegistryCustomizer(MeterRegistry registry) {
-      return builder -> builder.meterRegistry(registry);
+    P2PBuilderCustomizer p2pMeterRegistryCustomizer(
+        MeterRegistry registry, P2PProperties properties) {
+      return builder -> {
+        builder.meterRegistry(registry);
+        if (properties.getMetrics().isTagOrganization()) {
+          builder.tagMetricsWithOrganization();
+        }
+      };
     }
   }
 

@@ -33,6 +33,7 @@ public class P2PProperties {
   private final Webhooks webhooks = new Webhooks();
   private final Health health = new Health();
   private final Shutdown shutdown = new Shutdown();
+  private final Metrics metrics = new Metrics();
 
   /**
    * The default region.
@@ -113,6 +114,15 @@ public class P2PProperties {
    */
   public Shutdown getShutdown() {
     return shutdown;
+  }
+
+  /**
+   * The meter settings.
+   *
+   * @return {@code p2p.metrics.*}
+   */
+  public Metrics getMetrics() {
+    return metrics;
   }
 
   /** Which store backs p2p. */
@@ -1119,6 +1129,33 @@ public class P2PProperties {
      */
     public void setGrace(@Nullable Duration grace) {
       this.grace = grace;
+    }
+  }
+
+  /** {@code p2p.metrics.*}. */
+  public static class Metrics {
+    /**
+     * Whether p2p's meters of an organization's work carry an organization tag (its id). Off by
+     * default: one time series per organization is many with many tenants.
+     */
+    private boolean tagOrganization;
+
+    /**
+     * Whether meters carry the organization tag.
+     *
+     * @return true to tag by organization
+     */
+    public boolean isTagOrganization() {
+      return tagOrganization;
+    }
+
+    /**
+     * Sets whether meters carry the organization tag.
+     *
+     * @param tagOrganization true to tag by organization
+     */
+    public void setTagOrganization(boolean tagOrganization) {
+      this.tagOrganization = tagOrganization;
     }
   }
 }
