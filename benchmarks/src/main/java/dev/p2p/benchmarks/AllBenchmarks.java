@@ -1,6 +1,7 @@
 package dev.p2p.benchmarks;
 
 import dev.p2p.testkit.ContactCsvGenerator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +26,8 @@ import java.util.Set;
  * standalone benchmarks' sizes); then {@code name=value}: {@code databases} ({@code h2,postgres};
  * {@code h2} needs no server, and the paths seeded on PostgreSQL then say so), {@code postgres}
  * (the server's URL), {@code only} (a comma-separated subset of the paths: {@code import, render,
- * send, claims, webhooks, inbox, report, export, twilio, bandwidth}).
+ * send, metrics, claims, webhooks, inbox, report, export, twilio, bandwidth}; {@code metrics} is
+ * the send path again with a Micrometer registry given to p2p).
  */
 public final class AllBenchmarks {
   private static final List<String> PATHS =
@@ -33,6 +35,7 @@ public final class AllBenchmarks {
           "import",
           "render",
           "send",
+          "metrics",
           "claims",
           "webhooks",
           "inbox",
@@ -133,6 +136,11 @@ public final class AllBenchmarks {
         step("send", db, () -> List.of(send(db)));
       }
     }
+    if (only.contains("metrics")) {
+      for (String db : databases) {
+        step("metrics", db, () -> List.of(sendMetered(db)));
+      }
+    }
     if (only.contains("claims")) {
       for (String db : databases) {
         step("claims", db, () -> List.of(claims(db)));
@@ -216,9 +224,33 @@ public final class AllBenchmarks {
     }
   }
 
+  /** The send path with every p2p meter recorded in a {@code SimpleMeterRegistry}. */
+  private Figure sendMetered(String db) throws Exception {
+    SendBenchmark.Medians m =
+        SendBenchmark.run(
+            db,
+            postgres,
+            16,
+            10,
+            sizes.sendMessages(),
+            sizes.sendRounds(),
+            new SimpleMeterRegistry());
+    return Figure.rate(
+        "send, meters on",
+        m.database(),
+        "msg/s",
+        m.p2pRate(),
+        m.rawRate(),
+        String.format(
+            Locale.ROOT,
+            "as send, with P2P.builder().meterRegistry(..); p99 %.1f ms, raw %.1f ms",
+            m.p2pP99(),
+            m.rawP99()));
+  }
+
   private Figure send(String db) throws Exception {
     SendBenchmark.Medians m =
-        SendBenchmark.run(db, postgres, 16, 10, sizes.sendMessages(), sizes.sendRounds());
+        SendBenchmark.run(db, postgres, 16, 10, sizes.sendMessages(), sizes.sendRounds(), null);
     return Figure.rate(
         "send",
         m.database(),

@@ -3,6 +3,7 @@ package dev.p2p.benchmarks;
 import dev.p2p.conversation.NextMessage;
 import dev.p2p.conversation.Texter;
 import dev.p2p.store.jdbc.JdbcStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The send path end to end, through the public API, with a zero-latency gateway ({@link
@@ -49,7 +51,7 @@ public final class SendBenchmark {
         connections,
         messages);
     for (String kind : o.getOrDefault("databases", "h2,postgres").split(",")) {
-      run(kind, postgres, threads, connections, messages, rounds);
+      run(kind, postgres, threads, connections, messages, rounds, null);
     }
   }
 
@@ -72,10 +74,21 @@ public final class SendBenchmark {
    * {@code <database> medians: P2P ... msg/s ...} (tools parse it: keep its format).
    */
   static Medians run(
-      String kind, String postgres, int threads, int connections, int messages, int rounds)
+      String kind,
+      String postgres,
+      int threads,
+      int connections,
+      int messages,
+      int rounds,
+      @Nullable MeterRegistry meters)
       throws Exception {
     try (BenchDatabase db = BenchDatabase.open(kind, postgres, connections);
-        TextingCampaign campaign = new TextingCampaign(JdbcStore.of(db.dataSource()))) {
+        TextingCampaign campaign =
+            new TextingCampaign(
+                JdbcStore.of(db.dataSource()),
+                TextingCampaign.GATEWAY,
+                new ZeroLatencyGateway(),
+                meters)) {
       campaign.texters(threads);
       campaign.contacts((rounds + 1) * messages + threads * 50);
       long action = campaign.action("send", 50);

@@ -17,6 +17,7 @@ import dev.p2p.gateway.policy.GatewayPolicy;
 import dev.p2p.store.Store;
 import dev.p2p.texter.TexterProfile;
 import dev.p2p.webhook.Webhooks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A texting campaign set up through the public API for the texting benchmarks: organization {@code
@@ -56,17 +58,23 @@ final class TextingCampaign implements AutoCloseable {
 
   /** The campaign sending through {@code gateway}, registered as {@code gatewayId}. */
   TextingCampaign(Store store, String gatewayId, SmsGateway gateway) {
+    this(store, gatewayId, gateway, null);
+  }
+
+  /** As above, with p2p's meters recorded in {@code meters} when given. */
+  TextingCampaign(
+      Store store, String gatewayId, SmsGateway gateway, @Nullable MeterRegistry meters) {
     GatewayPolicy policy =
         GatewayPolicy.builder()
             .messagesPerSecond(NumberType.LONG_CODE, 10_000)
             .maxConcurrentSends(10_000)
             .build();
-    this.p2p =
-        P2P.builder()
-            .store(store)
-            .clock(afternoonInNewYork())
-            .gateway(gatewayId, gateway, policy)
-            .build();
+    P2P.Builder builder =
+        P2P.builder().store(store).clock(afternoonInNewYork()).gateway(gatewayId, gateway, policy);
+    if (meters != null) {
+      builder.meterRegistry(meters);
+    }
+    this.p2p = builder.build();
     this.org = p2p.organization("acme");
     this.gatewayId = gatewayId;
   }
