@@ -27,6 +27,7 @@ function requestBatch(action) {
   hideError();
   api("POST", "/api/texter/actions/" + action.id + "/batch").then(function (answer) {
     pick(action);
+    loadActions();
     if (answer.assigned === 0) showError({ error: "No contacts left for you right now." });
   }).catch(showError);
 }
@@ -36,7 +37,6 @@ function pick(action) {
   $("send-action").textContent = action.name;
   $("send-panel").hidden = false;
   loadNext();
-  loadActions();
 }
 
 function loadNext() {
@@ -60,6 +60,7 @@ $("send-next").addEventListener("click", function () {
     .then(function () {
       state.sent++;
       $("sent-count").textContent = state.sent;
+      loadActions();
       return loadNext();
     })
     .catch(showError)

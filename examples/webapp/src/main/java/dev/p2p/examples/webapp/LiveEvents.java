@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -125,10 +127,20 @@ public class LiveEvents {
     return OptionalLong.empty();
   }
 
-  /** Stops listening to the feed and ends every stream. */
+  /**
+   * Ends every stream as the application begins to close, before the web server's graceful
+   * shutdown, which would otherwise wait for these never-ending requests.
+   *
+   * @param closing the event
+   */
+  @EventListener
+  public void onClose(ContextClosedEvent closing) {
+    listeners.values().forEach(list -> list.forEach(SseEmitter::complete));
+  }
+
+  /** Stops listening to the feed. */
   @PreDestroy
   public void stop() {
     subscription.close();
-    listeners.values().forEach(list -> list.forEach(SseEmitter::complete));
   }
 }
