@@ -49,7 +49,7 @@ public class LiveEvents {
    * @param session the browser's session
    * @return the stream
    */
-  @GetMapping("/api/events")
+  @GetMapping(path = "/api/events", produces = "text/event-stream")
   public SseEmitter stream(HttpSession session) {
     String audience = SignedIn.isAdmin(session) ? ADMIN : SignedIn.texterId(session);
     SseEmitter emitter = new SseEmitter(0L);
@@ -58,6 +58,11 @@ public class LiveEvents {
     emitter.onCompletion(() -> list.remove(emitter));
     emitter.onTimeout(() -> list.remove(emitter));
     emitter.onError(e -> list.remove(emitter));
+    try {
+      emitter.send(SseEmitter.event().name("ready").data(Map.of("audience", audience)));
+    } catch (IOException e) {
+      emitter.completeWithError(e);
+    }
     return emitter;
   }
 

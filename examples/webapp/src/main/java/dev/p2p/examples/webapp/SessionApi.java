@@ -39,7 +39,7 @@ public class SessionApi {
   public record Session(@Nullable String texterId, boolean admin) {}
 
   /** A sign-in: a texter's id, or {@code admin: true}. */
-  public record SignIn(@Nullable String texterId, boolean admin) {}
+  public record SignIn(@Nullable String texterId, @Nullable Boolean admin) {}
 
   /**
    * The people to pick from: the organization's texters and the admin.
@@ -78,7 +78,7 @@ public class SessionApi {
   public Session signIn(@RequestBody SignIn signIn, HttpSession session) {
     session.removeAttribute(SignedIn.TEXTER);
     session.removeAttribute(SignedIn.ADMIN);
-    if (signIn.admin()) {
+    if (Boolean.TRUE.equals(signIn.admin())) {
       session.setAttribute(SignedIn.ADMIN, Boolean.TRUE);
     } else {
       String id = signIn.texterId();
