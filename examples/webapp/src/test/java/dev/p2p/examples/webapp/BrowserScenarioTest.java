@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * script and files the report; the admin's live report counts it all. Screenshots of both screens
  * go to {@code target/screenshots/}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -55,10 +59,13 @@ class BrowserScenarioTest {
   }
 
   @Test
-  void anActionFromListUploadToReport() throws IOException {
+  void anActionFromListUploadToReport(CapturedOutput logs) throws IOException {
     adminPublishesAnAction();
     anaSendsThreeAndAnswersAReply();
     adminSeesItAllInTheReport();
+    // No phone and no message text in any log line of the whole run.
+    assertThat(logs.getAll())
+        .doesNotContain("+1312555010", "3125550101", "(312) 555", "Will you vote", "Who is this");
   }
 
   private void adminPublishesAnAction() throws IOException {
