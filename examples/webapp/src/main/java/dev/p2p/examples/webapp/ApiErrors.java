@@ -7,7 +7,6 @@ import dev.p2p.OutsideTextingHoursException;
 import dev.p2p.StoreException;
 import dev.p2p.ValidationException;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -144,9 +143,5 @@ public class ApiErrors {
   private static ResponseEntity<ErrorBody> answer(
       HttpStatus status, String error, List<Problem> problems) {
     return ResponseEntity.status(status).body(new ErrorBody(error, problems));
-  }
-
-  static Map<String, Object> ok() {
-    return Map.of("ok", true);
   }
 }

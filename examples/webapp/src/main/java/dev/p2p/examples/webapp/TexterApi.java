@@ -6,6 +6,7 @@ import dev.p2p.action.Action;
 import dev.p2p.action.ActionStatus;
 import dev.p2p.assign.Target;
 import dev.p2p.conversation.Conversation;
+import dev.p2p.conversation.InboxCounts;
 import dev.p2p.conversation.InboxFilter;
 import dev.p2p.conversation.Texter;
 import jakarta.servlet.http.HttpSession;
@@ -146,7 +147,8 @@ public class TexterApi {
         texter.inbox().page(filter, action, "", 100).items().stream()
             .map(c -> Views.Item.of(c, contactName(c)))
             .toList();
-    var counts = actionId == null ? texter.inbox().counts() : texter.inbox().counts(actionId);
+    InboxCounts counts =
+        actionId == null ? texter.inbox().counts() : texter.inbox().counts(actionId);
     return Map.of("counts", Views.Counts.of(counts), "conversations", items);
   }
 

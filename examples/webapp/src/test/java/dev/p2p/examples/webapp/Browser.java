@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,19 +89,37 @@ final class Browser implements AutoCloseable {
     return until(d -> d.findElement(By.cssSelector(css)));
   }
 
+  /** Clicks the element once it is shown and enabled, finding it again if the page redrew it. */
   void click(String css) {
     until(
-            d -> {
-              WebElement e = d.findElement(By.cssSelector(css));
-              return e.isDisplayed() && e.isEnabled() ? e : null;
-            })
-        .click();
+        d -> {
+          WebElement e = d.findElement(By.cssSelector(css));
+          if (!e.isDisplayed() || !e.isEnabled()) {
+            return null;
+          }
+          e.click();
+          return true;
+        });
   }
 
+  /** Replaces the text of an input or text area. */
   void type(String css, String text) {
-    WebElement e = find(css);
-    e.clear();
-    e.sendKeys(text);
+    until(
+        d -> {
+          WebElement e = d.findElement(By.cssSelector(css));
+          e.clear();
+          e.sendKeys(text);
+          return true;
+        });
+  }
+
+  /** Picks an option of a select by its value. */
+  void select(String css, String value) {
+    until(
+        d -> {
+          new Select(d.findElement(By.cssSelector(css))).selectByValue(value);
+          return true;
+        });
   }
 
   /** Waits until the element's text contains the given text. */
