@@ -112,10 +112,9 @@ function act(path, body, problemBox) {
     });
 }
 
-function showThread(t) {
+// Shows the messages and status only: what a new reply changes, leaving the forms as they are.
+function showMessages(t) {
   var c = t.conversation;
-  $("conversation").hidden = false;
-  $("conversation").dataset.id = c.id;
   $("conversation-title").textContent = c.contact;
   $("conversation-phone").textContent = c.phone;
   $("conversation-status").textContent = c.status.toLowerCase();
@@ -125,6 +124,12 @@ function showThread(t) {
       el("small", {}, new Date(m.at).toLocaleTimeString() + " · " + m.status.toLowerCase())));
   });
   thread.scrollTop = thread.scrollHeight;
+}
+
+function showThread(t) {
+  $("conversation").hidden = false;
+  $("conversation").dataset.id = t.conversation.id;
+  showMessages(t);
 
   var scripts = clear($("scripts"));
   t.scripts.forEach(function (s) {
@@ -182,7 +187,7 @@ $("close").addEventListener("click", function () { act("close"); });
 listen(function (notice) {
   loadInbox();
   if (notice.type === "message.received" && notice.conversationId === state.open) {
-    openConversation(state.open);
+    api("GET", "/api/texter/conversations/" + state.open).then(showMessages).catch(showError);
   }
 });
 
