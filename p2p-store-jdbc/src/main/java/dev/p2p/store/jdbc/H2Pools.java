@@ -28,7 +28,10 @@ final class H2Pools {
     if (path.indexOf(';') >= 0) {
       throw ValidationException.of("directory", "must not contain ';': " + directory);
     }
-    return JdbcConnectionPool.create("jdbc:h2:file:" + path + ";QUERY_CACHE_SIZE=256", "sa", "");
+    // DB_CLOSE_ON_EXIT=FALSE: the store closes the database in close(); H2's own exit hook would
+    // close it under the application's shutdown (a graceful one still storing send outcomes).
+    return JdbcConnectionPool.create(
+        "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256", "sa", "");
   }
 
   static JdbcConnectionPool memory(String name) {
@@ -37,7 +40,9 @@ final class H2Pools {
           "name", "of an in-memory H2 database must be 1 to 100 letters, digits, '_' or '-'");
     }
     return JdbcConnectionPool.create(
-        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256", "sa", "");
+        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256",
+        "sa",
+        "");
   }
 
   /** Closes the database (freeing an in-memory one) and then the pool. */
