@@ -14,7 +14,6 @@ import dev.p2p.store.InboundOutcome;
 import dev.p2p.store.MessageOwner;
 import dev.p2p.store.support.LogSafe;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -53,14 +52,7 @@ public final class Receiving {
         texting.telemetry().messageDelivered(gatewayId);
       } else if (update.status() == MessageStatus.FAILED
           || update.status() == MessageStatus.UNDELIVERED) {
-        texting
-            .telemetry()
-            .messageUndelivered(
-                gatewayId,
-                update
-                    .error()
-                    .map(e -> e.kind().name().toLowerCase(Locale.ROOT))
-                    .orElse("unknown"));
+        texting.telemetry().messageUndelivered(gatewayId, update.error().map(GatewayError::kind));
       }
     } else {
       log.debug(

@@ -114,8 +114,11 @@ public final class MicrometerTelemetry implements Telemetry {
   }
 
   @Override
-  public void messageUndelivered(String gatewayId, String kind) {
-    count("p2p.messages.undelivered", Tags.of(GATEWAY, gatewayId).and("kind", kind));
+  public void messageUndelivered(String gatewayId, Optional<FailureKind> kind) {
+    count(
+        "p2p.messages.undelivered",
+        Tags.of(GATEWAY, gatewayId)
+            .and("kind", kind.map(MicrometerTelemetry::word).orElse("unknown")));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.p2p.conversation.FailureKind;
 import dev.p2p.event.Event;
 import dev.p2p.gateway.policy.PolicyListener;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Internal: what p2p tells its metrics and observations, in the domain's words. {@link #NONE} does
@@ -46,9 +47,9 @@ public interface Telemetry {
    * A receipt moved a sent message to failed or undelivered: the carrier took it but could not
    * deliver it.
    *
-   * @param kind why, as p2p classifies the carrier's error, or {@code unknown} without one
+   * @param kind why, as p2p classifies the carrier's error; empty when the receipt gave none
    */
-  default void messageUndelivered(String gatewayId, String kind) {}
+  default void messageUndelivered(String gatewayId, Optional<FailureKind> kind) {}
 
   /** An inbound message was stored for the organization. */
   default void messageReceived(String orgId, String gatewayId) {}
